@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Private PostgreSQL cluster for development, tests and CI.
+#
+#   postgres-local.sh start <data-dir> [port]   create if needed, start in the background, wait until ready
+#   postgres-local.sh run   <data-dir> [port]   create if needed, run in the foreground (for the Aspire AppHost)
+#   postgres-local.sh stop  <data-dir>          fast, clean shutdown
+#   postgres-local.sh status <data-dir>
+#
+# The cluster listens on 127.0.0.1 only, trusts local TCP connections as user "postgres",
+# and runs as the "postgres" OS user when invoked as root (PostgreSQL refuses to run as root).
+set -euo pipefail
+
+usage() { echo "usage: $0 start|run|stop|status <data-dir> [port]" >&2; exit 2; }
+[ $# -ge 2 ] || usage
+command_name=$1
+data_dir=$(realpath -m "$2")
+port=${3:-5432}
+
+find_bindir() {
+  if command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; then
+    pg_config --bindir; return
+  fi
+  local candidate
+  for candidate in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+    if [ -x "$candidate/initdb" ]; then echo "$candidate"; return; fi
+  done
+  echo "PostgreSQL server binaries not found. Install them with: sudo apt-get install -y postgresql" >&2
+  exit 3
+}
+bindir=$(find_bindir)
+
+as_owner() {
+  if [ "$(id -u)" = "0" ]; then
+    setpriv --reuid=postgres --regid=postgres --init-groups -- "$@"
+  else
+    "$@"
+  fi
+}
+
+ensure_cluster() {
+  if [ -f "$data_dir/PG_VERSION" ]; then return; fi
+  mkdir -p "$data_dir"
+  if [ "$(id -u)" = "0" ]; then
+    id postgres >/dev/null 2>&1 || { echo "the 'postgres' OS user is missing; install the postgresql package" >&2; exit 3; }
+    chown postgres:postgres "$data_dir"
+  fi
+  chmod 700 "$data_dir"
+  as_owner "$bindir/initdb" -D "$data_dir" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
+  cat >> "$data_dir/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+unix_socket_directories = '$data_dir'
+max_connections = 400
+shared_buffers = 256MB
+max_wal_size = 2GB
+log_min_messages = warning
+CONF
+}
+
+case "$command_name" in
+  start)
+    ensure_cluster
+    if as_owner "$bindir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+      echo "PostgreSQL already running in $data_dir"; exit 0
+    fi
+    as_owner "$bindir/pg_ctl" -D "$data_dir" -o "-p $port" -l "$data_dir/server.log" -w -t 60 start >/dev/null
+    echo "PostgreSQL running on 127.0.0.1:$port (data: $data_dir)"
+    ;;
+  run)
+    ensure_cluster
+    if as_owner "$bindir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+      as_owner "$bindir/pg_ctl" -D "$data_dir" -m fast -w stop >/dev/null
+    fi
+    exec_cmd=("$bindir/postgres" -D "$data_dir" -p "$port")
+    if [ "$(id -u)" = "0" ]; then
+      exec setpriv --reuid=postgres --regid=postgres --init-groups -- "${exec_cmd[@]}"
+    fi
+    exec "${exec_cmd[@]}"
+    ;;
+  stop)
+    if [ -f "$data_dir/PG_VERSION" ] && as_owner "$bindir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+      as_owner "$bindir/pg_ctl" -D "$data_dir" -m fast -w stop >/dev/null
+      echo "PostgreSQL stopped ($data_dir)"
+    else
+      echo "PostgreSQL not running ($data_dir)"
+    fi
+    ;;
+  status)
+    as_owner "$bindir/pg_ctl" -D "$data_dir" status
+    ;;
+  *) usage ;;
+esac

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace CallLoop.Testing;
+
+/// <summary>
+/// One PostgreSQL server per test process: the one named by CALLLOOP_TEST_POSTGRES, or a private
+/// cluster started through scripts/postgres-local.sh and stopped when the process exits.
+/// Each test collection asks for its own database, so collections never see each other's data.
+/// </summary>
+public sealed class PostgresServer
+{
+    public const string EnvironmentVariable = "CALLLOOP_TEST_POSTGRES";
+
+    private static readonly Lazy<PostgresServer> Shared = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private PostgresServer(string adminConnectionString, string? dataDirectory)
+    {
+        AdminConnectionString = adminConnectionString;
+        DataDirectory = dataDirectory;
+    }
+
+    public static PostgresServer Instance => Shared.Value;
+
+    public string AdminConnectionString { get; }
+
+    /// <summary>The private cluster's data folder, or null when an external server is used.</summary>
+    public string? DataDirectory { get; }
+
+    public int Port => new NpgsqlConnectionStringBuilder(AdminConnectionString).Port;
+
+    public async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = $"{Sanitize(prefix)}_{Guid.NewGuid():N}"[..Math.Min(60, Sanitize(prefix).Length + 33)];
+        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString)
+        {
+            Database = name,
+            MaxPoolSize = 40,
+        }.ConnectionString;
+    }
+
+    /// <summary>Runs the repository's script against the private cluster (e.g. "stop" or "start" for fault tests).</summary>
+    public void RunScript(string verb)
+    {
+        if (DataDirectory is null)
+        {
+            throw new InvalidOperationException("An external PostgreSQL server cannot be controlled by the tests.");
+        }
+
+        Script(verb, DataDirectory, Port);
+    }
+
+    private static PostgresServer Start()
+    {
+        var external = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        if (!string.IsNullOrWhiteSpace(external))
+        {
+            return new PostgresServer(external, null);
+        }
+
+        var port = FreePort();
+        var dataDirectory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "callloop-tests", $"pg-{Environment.ProcessId}-{port}");
+        Script("start", dataDirectory, port);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Script("stop", dataDirectory, port);
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+            catch (Exception)
+            {
+                // best effort: the process is ending anyway
+            }
+        };
+
+        var admin = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1",
+            Port = port,
+            Username = "postgres",
+            Database = "postgres",
+            Pooling = false,
+        };
+        return new PostgresServer(admin.ConnectionString, dataDirectory);
+    }
+
+    private static void Script(string verb, string dataDirectory, int port)
+    {
+        var script = System.IO.Path.Combine(RepositoryRoot.Path, "scripts", "postgres-local.sh");
+        var info = new ProcessStartInfo("bash")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        info.ArgumentList.Add(script);
+        info.ArgumentList.Add(verb);
+        info.ArgumentList.Add(dataDirectory);
+        info.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start bash");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"postgres-local.sh {verb} did not finish");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"postgres-local.sh {verb} failed ({process.ExitCode}): {error.Result}{output.Result}");
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string Sanitize(string prefix) =>
+        new(prefix.ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c == '_').Take(24).ToArray());
+}
