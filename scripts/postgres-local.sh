@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Private PostgreSQL cluster for development, tests and CI.
 #
-#   postgres-local.sh start <data-dir> [port]   create if needed, start in the background, wait until ready
-#   postgres-local.sh run   <data-dir> [port]   create if needed, run in the foreground (for the Aspire AppHost)
+#   postgres-local.sh start <data-dir> [port] [database]   create if needed, start in the background, wait until ready
+#   postgres-local.sh run   <data-dir> [port] [database]   create if needed, run in the foreground (for the Aspire AppHost)
 #   postgres-local.sh stop  <data-dir>          fast, clean shutdown
 #   postgres-local.sh status <data-dir>
 #
@@ -15,6 +15,7 @@ usage() { echo "usage: $0 start|run|stop|status <data-dir> [port]" >&2; exit 2; 
 command_name=$1
 data_dir=$(realpath -m "$2")
 port=${3:-5432}
+database=${4:-}
 
 find_bindir() {
   if command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; then
@@ -56,18 +57,32 @@ log_min_messages = warning
 CONF
 }
 
+ensure_database() {
+  [ -n "$database" ] || return 0
+  local psql_cmd=("$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -tAq)
+  if [ "$(as_owner "${psql_cmd[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$database'")" != "1" ]; then
+    as_owner "${psql_cmd[@]}" -c "CREATE DATABASE \"$database\"" >/dev/null
+  fi
+}
+
 case "$command_name" in
   start)
     ensure_cluster
     if as_owner "$bindir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
-      echo "PostgreSQL already running in $data_dir"; exit 0
+      ensure_database; echo "PostgreSQL already running in $data_dir"; exit 0
     fi
     as_owner "$bindir/pg_ctl" -D "$data_dir" -o "-p $port" -l "$data_dir/server.log" -w -t 60 start >/dev/null
+    ensure_database
     echo "PostgreSQL running on 127.0.0.1:$port (data: $data_dir)"
     ;;
   run)
     ensure_cluster
     if as_owner "$bindir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+      as_owner "$bindir/pg_ctl" -D "$data_dir" -m fast -w stop >/dev/null
+    fi
+    if [ -n "$database" ]; then
+      as_owner "$bindir/pg_ctl" -D "$data_dir" -o "-p $port" -l "$data_dir/server.log" -w -t 60 start >/dev/null
+      ensure_database
       as_owner "$bindir/pg_ctl" -D "$data_dir" -m fast -w stop >/dev/null
     fi
     exec_cmd=("$bindir/postgres" -D "$data_dir" -p "$port")

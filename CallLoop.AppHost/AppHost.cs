@@ -1,0 +1,28 @@
+using CallLoop.AppHost.Database;
+using CallLoop.AppHost.Orleans;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+var database = builder.AddCallLoopDatabase();
+
+var orleans = builder.AddOrleans("callloop")
+    .WithClusterId("callloop")
+    .WithServiceId("callloop-actors")
+    .WithClustering(new AdoNetProvider(database))
+    .WithReminders(new AdoNetProvider(database))
+    .WithGrainStorage("Default", new AdoNetProvider(database));
+
+var silo = builder.AddProject<Projects.CallLoop_Silo>("silo")
+    .WithReference(orleans)
+    .WithReference(database)
+    .WaitFor(database)
+    .WithReplicas(builder.Configuration.GetValue("CallLoop:SiloReplicas", 2))
+    .WithHttpHealthCheck("/health");
+
+if (builder.ExecutionContext.IsRunMode)
+{
+    // Local processes reach each other on loopback; the machine's external address may not route.
+    silo.WithEnvironment("CallLoop__AdvertisedAddress", "127.0.0.1");
+}
+
+builder.Build().Run();

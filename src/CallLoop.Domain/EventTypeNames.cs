@@ -1,0 +1,36 @@
+namespace CallLoop.Domain;
+
+/// <summary>
+/// Stable stored names of every event type. Marten maps each type to its name here, so renaming a
+/// class never orphans history. Never change a value once shipped.
+/// </summary>
+public static class EventTypeNames
+{
+    public static IReadOnlyDictionary<Type, string> All { get; } = new Dictionary<Type, string>
+    {
+        [typeof(SubjectRegistered)] = "subject_registered",
+        [typeof(ResidencyChanged)] = "residency_changed",
+        [typeof(PersonalInformationCollected)] = "personal_information_collected",
+        [typeof(ConsentGranted)] = "consent_granted",
+        [typeof(ConsentWithdrawn)] = "consent_withdrawn",
+        [typeof(OptedOut)] = "opted_out",
+        [typeof(OptedBackIn)] = "opted_back_in",
+        [typeof(RightsRequestReceived)] = "rights_request_received",
+        [typeof(RequestReceiptConfirmed)] = "rights_request_receipt_confirmed",
+        [typeof(IdentityVerified)] = "identity_verified",
+        [typeof(IdentityVerificationFailed)] = "identity_verification_failed",
+        [typeof(RightsRequestExtended)] = "rights_request_extended",
+        [typeof(RightsRequestCompleted)] = "rights_request_completed",
+        [typeof(AppealFiled)] = "appeal_filed",
+        [typeof(AppealDecided)] = "appeal_decided",
+        [typeof(InformationDisclosed)] = "personal_information_disclosed",
+        [typeof(InformationCorrected)] = "personal_information_corrected",
+        [typeof(ProcessingRestricted)] = "processing_restricted",
+        [typeof(ProcessingRestrictionLifted)] = "processing_restriction_lifted",
+        [typeof(LegalHoldPlaced)] = "legal_hold_placed",
+        [typeof(LegalHoldReleased)] = "legal_hold_released",
+        [typeof(MinorDetected)] = "minor_detected",
+        [typeof(AccountDeactivated)] = "account_deactivated",
+        [typeof(ErasureStarted)] = "erasure_started",
+    };
+}

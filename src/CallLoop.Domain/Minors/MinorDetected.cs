@@ -1,0 +1,12 @@
+namespace CallLoop.Domain;
+
+/// <summary>We learned the subject is under 18.</summary>
+[GenerateSerializer, Immutable, Alias("callloop.minor-detected")]
+public sealed record MinorDetected : SubjectEvent
+{
+    [Id(0)]
+    public DateOnly? BirthDate { get; init; }
+
+    [Id(1)]
+    public string? Evidence { get; init; }
+}

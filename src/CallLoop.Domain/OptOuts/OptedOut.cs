@@ -1,0 +1,15 @@
+namespace CallLoop.Domain;
+
+/// <summary>The subject opted out of a use of their information.</summary>
+[GenerateSerializer, Immutable, Alias("callloop.opted-out")]
+public sealed record OptedOut : SubjectEvent
+{
+    [Id(0)]
+    public OptOutScope Scope { get; init; }
+
+    [Id(1)]
+    public PreferenceMethod Method { get; init; }
+
+    [Id(2)]
+    public string? RequestId { get; init; }
+}

@@ -1,0 +1,240 @@
+namespace CallLoop.Domain;
+
+/// <summary>Folds one event into the subject's state. Pure; every event bumps <see cref="SubjectState.Version"/>.</summary>
+public static class SubjectEvolver
+{
+    public static SubjectState Evolve(SubjectState state, SubjectEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(e);
+
+        var next = Apply(state, e) with
+        {
+            SubjectId = state.SubjectId ?? e.SubjectId,
+            Version = state.Version + 1,
+        };
+
+        return e.IdempotencyKey is { Length: > 0 } key
+            ? next with { IdempotencyKeys = next.IdempotencyKeys.Add(key) }
+            : next;
+    }
+
+    /// <summary>Folds a whole stream, starting from <see cref="SubjectState.Initial"/>.</summary>
+    public static SubjectState Fold(IEnumerable<SubjectEvent> events) =>
+        events.Aggregate(SubjectState.Initial, Evolve);
+
+    private static SubjectState Apply(SubjectState state, SubjectEvent e) => e switch
+    {
+        SubjectRegistered registered => state with
+        {
+            IsRegistered = true,
+            Jurisdiction = registered.Jurisdiction,
+            Email = registered.Email,
+            Phone = registered.Phone,
+            Name = registered.Name,
+            BirthDate = registered.BirthDate,
+            RegisteredAt = registered.OccurredAt,
+        },
+        ResidencyChanged moved => state with { Jurisdiction = moved.Jurisdiction },
+        PersonalInformationCollected collected => state with { Categories = state.Categories.SetItem(collected.Category, Collect(state, collected)) },
+        ConsentGranted granted => state with
+        {
+            Consents = state.Consents.SetItem(granted.Purpose, new ConsentRecord
+            {
+                Purpose = granted.Purpose,
+                Granted = true,
+                Basis = granted.Basis,
+                NoticeVersion = granted.NoticeVersion,
+                Channel = granted.Channel,
+                Evidence = granted.Evidence,
+                GrantedAt = granted.OccurredAt,
+            }),
+        },
+        ConsentWithdrawn withdrawn => state with { Consents = state.Consents.SetItem(withdrawn.Purpose, Withdraw(state, withdrawn)) },
+        OptedOut optedOut => state with
+        {
+            OptOuts = state.OptOuts.SetItem(optedOut.Scope, new OptOutRecord
+            {
+                Scope = optedOut.Scope,
+                Method = optedOut.Method,
+                OptedOutAt = optedOut.OccurredAt,
+                RequestId = optedOut.RequestId,
+            }),
+        },
+        OptedBackIn optedIn => state with { OptOuts = state.OptOuts.Remove(optedIn.Scope) },
+        RightsRequestReceived received => state with
+        {
+            Requests = state.Requests.SetItem(received.RequestId, new RightsRequestRecord
+            {
+                RequestId = received.RequestId,
+                Type = received.Type,
+                Status = RightsRequestStatus.Received,
+                Channel = received.Channel,
+                Jurisdiction = received.Jurisdiction,
+                Agent = received.Agent,
+                ReceivedAt = received.ReceivedAt,
+                DueAt = received.DueAt,
+                ConfirmationDueAt = received.ConfirmationDueAt,
+            }),
+        },
+        RequestReceiptConfirmed confirmed => UpdateRequest(state, confirmed.RequestId, r => r with { ReceiptConfirmedAt = confirmed.ConfirmedAt }),
+        IdentityVerified verified => UpdateRequest(state, verified.RequestId, r => r with
+        {
+            Status = RightsRequestStatus.Verified,
+            VerifiedAt = verified.VerifiedAt,
+            VerificationMethod = verified.Method,
+            DataPointsMatched = verified.DataPointsMatched,
+        }),
+        IdentityVerificationFailed failed => UpdateRequest(state, failed.RequestId, r => r with
+        {
+            Status = RightsRequestStatus.VerificationFailed,
+            VerificationFailedAt = failed.FailedAt,
+            VerificationMethod = failed.Method,
+            DataPointsMatched = failed.DataPointsMatched,
+        }),
+        RightsRequestExtended extended => UpdateRequest(state, extended.RequestId, r => r with
+        {
+            Status = RightsRequestStatus.Extended,
+            Extended = true,
+            ExtensionReason = extended.Reason,
+            DueAt = extended.DueAt,
+        }),
+        RightsRequestCompleted completed => UpdateRequest(state, completed.RequestId, r => r with
+        {
+            Status = RightsRequestStatus.Completed,
+            CompletedAt = completed.CompletedAt,
+            Outcome = completed.Outcome,
+            DenialReason = completed.DenialReason,
+            Explanation = completed.Explanation,
+        }),
+        AppealFiled appeal => UpdateRequest(state, appeal.RequestId, r => r with
+        {
+            Status = RightsRequestStatus.Appealed,
+            AppealFiledAt = appeal.FiledAt,
+            AppealDueAt = appeal.AppealDueAt,
+        }),
+        AppealDecided decided => UpdateRequest(state, decided.RequestId, r => r with
+        {
+            Status = RightsRequestStatus.AppealDecided,
+            AppealDecidedAt = decided.DecidedAt,
+            AppealOutcome = decided.Outcome,
+            AppealExplanation = decided.Explanation,
+            ComplaintTo = decided.ComplaintTo,
+        }),
+        InformationDisclosed disclosed => state with
+        {
+            Disclosures = state.Disclosures.Add(new DisclosureRecord
+            {
+                DisclosureId = disclosed.DisclosureId,
+                Recipient = disclosed.Recipient,
+                RecipientType = disclosed.RecipientType,
+                Purpose = disclosed.Purpose,
+                Categories = [.. disclosed.Categories],
+                LegalOrSecurity = disclosed.LegalOrSecurity,
+                DisclosedAt = disclosed.DisclosedAt,
+            }),
+        },
+        InformationCorrected corrected => Correct(state, corrected),
+        ProcessingRestricted => state with { IsRestricted = true },
+        ProcessingRestrictionLifted => state with { IsRestricted = false },
+        LegalHoldPlaced placed => state with
+        {
+            LegalHolds = state.LegalHolds.SetItem(placed.HoldId, new LegalHoldRecord
+            {
+                HoldId = placed.HoldId,
+                Categories = [.. placed.Categories],
+                Reason = placed.Reason,
+                PlacedAt = placed.OccurredAt,
+            }),
+        },
+        LegalHoldReleased released => state with { LegalHolds = state.LegalHolds.Remove(released.HoldId) },
+        MinorDetected minor => state with { IsMinor = true, BirthDate = minor.BirthDate ?? state.BirthDate },
+        AccountDeactivated => state with { DeactivatedAt = state.DeactivatedAt ?? e.OccurredAt },
+        ErasureStarted erasure => Erase(state, erasure),
+        _ => throw new ArgumentOutOfRangeException(nameof(e), $"Unknown event type {e.GetType().Name}."),
+    };
+
+    private static HeldCategory Collect(SubjectState state, PersonalInformationCollected collected)
+    {
+        var source = new CategorySource { Source = collected.Source, Detail = collected.SourceDetail };
+        if (!state.Categories.TryGetValue(collected.Category, out var held))
+        {
+            return new HeldCategory
+            {
+                Category = collected.Category,
+                Sources = [source],
+                Purposes = [.. collected.Purposes.Distinct()],
+                FirstCollectedAt = collected.CollectedAt,
+                LastCollectedAt = collected.CollectedAt,
+                Values = collected.Data.ToImmutableDictionary(),
+            };
+        }
+
+        return held with
+        {
+            Sources = held.Sources.Contains(source) ? held.Sources : held.Sources.Add(source),
+            Purposes = held.Purposes.AddRange(collected.Purposes.Where(p => !held.Purposes.Contains(p)).Distinct()),
+            FirstCollectedAt = collected.CollectedAt < held.FirstCollectedAt ? collected.CollectedAt : held.FirstCollectedAt,
+            LastCollectedAt = collected.CollectedAt > held.LastCollectedAt ? collected.CollectedAt : held.LastCollectedAt,
+            Values = held.Values.SetItems(collected.Data),
+        };
+    }
+
+    private static ConsentRecord Withdraw(SubjectState state, ConsentWithdrawn withdrawn)
+    {
+        var current = state.Consents.TryGetValue(withdrawn.Purpose, out var existing)
+            ? existing
+            : new ConsentRecord { Purpose = withdrawn.Purpose };
+        return current with
+        {
+            Granted = false,
+            WithdrawnAt = withdrawn.OccurredAt,
+            WithdrawalEvidence = withdrawn.Evidence,
+        };
+    }
+
+    private static SubjectState Correct(SubjectState state, InformationCorrected corrected)
+    {
+        var next = state;
+        if (state.Categories.TryGetValue(corrected.Category, out var held))
+        {
+            next = next with
+            {
+                Categories = state.Categories.SetItem(corrected.Category, held with { Values = held.Values.SetItem(corrected.Field, corrected.NewValue) }),
+            };
+        }
+
+        if (corrected.Category != PersonalInformationCategory.Identifiers)
+        {
+            return next;
+        }
+
+        return corrected.Field switch
+        {
+            ContactFields.Email => next with { Email = corrected.NewValue },
+            ContactFields.Phone => next with { Phone = corrected.NewValue },
+            ContactFields.Name => next with { Name = corrected.NewValue },
+            _ => next,
+        };
+    }
+
+    private static SubjectState Erase(SubjectState state, ErasureStarted erasure)
+    {
+        var retained = erasure.RetainedCategories.ToHashSet();
+        var keepIdentifiers = retained.Contains(PersonalInformationCategory.Identifiers);
+        return state with
+        {
+            ErasureStartedAt = erasure.OccurredAt,
+            ErasureReason = erasure.Reason,
+            Categories = state.Categories.RemoveRange(state.Categories.Keys.Where(c => !retained.Contains(c))),
+            Email = keepIdentifiers ? state.Email : null,
+            Phone = keepIdentifiers ? state.Phone : null,
+            Name = keepIdentifiers ? state.Name : null,
+        };
+    }
+
+    private static SubjectState UpdateRequest(SubjectState state, string requestId, Func<RightsRequestRecord, RightsRequestRecord> change) =>
+        state.Requests.TryGetValue(requestId, out var request)
+            ? state with { Requests = state.Requests.SetItem(requestId, change(request)) }
+            : state;
+}

@@ -1,0 +1,87 @@
+namespace CallLoop.Domain;
+
+/// <summary>Everything the rules need to know about one data subject, folded from their events.</summary>
+[GenerateSerializer, Immutable, Alias("callloop.subject-state")]
+public sealed record SubjectState
+{
+    public static SubjectState Initial { get; } = new();
+
+    [Id(0)]
+    public string? SubjectId { get; init; }
+
+    /// <summary>Number of events folded in; the expected version for the next append.</summary>
+    [Id(1)]
+    public long Version { get; init; }
+
+    [Id(2)]
+    public bool IsRegistered { get; init; }
+
+    [Id(3)]
+    public string? Jurisdiction { get; init; }
+
+    [Id(4)]
+    public string? Email { get; init; }
+
+    [Id(5)]
+    public string? Phone { get; init; }
+
+    [Id(6)]
+    public string? Name { get; init; }
+
+    [Id(7)]
+    public DateOnly? BirthDate { get; init; }
+
+    [Id(8)]
+    public bool IsMinor { get; init; }
+
+    [Id(9)]
+    public DateTimeOffset? RegisteredAt { get; init; }
+
+    [Id(10)]
+    public DateTimeOffset? DeactivatedAt { get; init; }
+
+    [Id(11)]
+    public bool IsRestricted { get; init; }
+
+    [Id(12)]
+    public ImmutableDictionary<PersonalInformationCategory, HeldCategory> Categories { get; init; } =
+        ImmutableDictionary<PersonalInformationCategory, HeldCategory>.Empty;
+
+    [Id(13)]
+    public ImmutableDictionary<ConsentPurpose, ConsentRecord> Consents { get; init; } =
+        ImmutableDictionary<ConsentPurpose, ConsentRecord>.Empty;
+
+    [Id(14)]
+    public ImmutableDictionary<OptOutScope, OptOutRecord> OptOuts { get; init; } =
+        ImmutableDictionary<OptOutScope, OptOutRecord>.Empty;
+
+    [Id(15)]
+    public ImmutableList<DisclosureRecord> Disclosures { get; init; } = [];
+
+    [Id(16)]
+    public ImmutableDictionary<string, RightsRequestRecord> Requests { get; init; } =
+        ImmutableDictionary<string, RightsRequestRecord>.Empty;
+
+    [Id(17)]
+    public ImmutableDictionary<string, LegalHoldRecord> LegalHolds { get; init; } =
+        ImmutableDictionary<string, LegalHoldRecord>.Empty;
+
+    [Id(18)]
+    public ImmutableHashSet<string> IdempotencyKeys { get; init; } = [];
+
+    [Id(19)]
+    public DateTimeOffset? ErasureStartedAt { get; init; }
+
+    [Id(20)]
+    public ErasureReason? ErasureReason { get; init; }
+
+    public bool IsActive => IsRegistered && DeactivatedAt is null;
+
+    public bool IsOptedOut(OptOutScope scope) => OptOuts.ContainsKey(scope);
+
+    public bool HasConsent(ConsentPurpose purpose) => Consents.TryGetValue(purpose, out var consent) && consent.Granted;
+
+    /// <summary>Categories some legal hold keeps from erasure.</summary>
+    public IReadOnlySet<PersonalInformationCategory> HeldUnderLegalHold() =>
+        LegalHolds.Values.SelectMany(hold => hold.Categories).ToHashSet();
+}

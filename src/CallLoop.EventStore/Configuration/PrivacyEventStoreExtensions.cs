@@ -1,0 +1,46 @@
+using System.Text.Json;
+using CallLoop.Domain;
+using JasperFx;
+using JasperFx.Events;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Weasel.Core;
+
+namespace CallLoop.EventStore.Configuration;
+
+public static class PrivacyEventStoreExtensions
+{
+    /// <summary>The PostgreSQL schema that holds Marten's tables, apart from Orleans' tables.</summary>
+    public const string SchemaName = "privacy";
+
+    /// <summary>
+    /// Registers one <see cref="IDocumentStore"/> on the application's shared <c>NpgsqlDataSource</c>:
+    /// one event stream per data subject (string id), events pinned to stable stored names.
+    /// </summary>
+    public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddPrivacyEventStore(this IServiceCollection services)
+    {
+        return services
+            .AddMarten(ConfigureStore)
+            .UseNpgsqlDataSource()
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+    }
+
+    public static void ConfigureStore(StoreOptions options)
+    {
+        options.DatabaseSchemaName = SchemaName;
+        options.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        options.Events.StreamIdentity = StreamIdentity.AsString;
+        options.Events.MetadataConfig.HeadersEnabled = true;
+        options.Events.MetadataConfig.CausationIdEnabled = true;
+        options.Events.MetadataConfig.CorrelationIdEnabled = true;
+        options.UseSystemTextJsonForSerialization(new JsonSerializerOptions(DomainJson.Options), EnumStorage.AsString, Casing.CamelCase);
+
+        foreach (var (type, name) in EventTypeNames.All)
+        {
+            options.Events.MapEventType(type, name);
+        }
+
+        options.Projections.AddPrivacyProjections();
+    }
+}

@@ -1,0 +1,93 @@
+using System.Reflection;
+using Npgsql;
+
+namespace CallLoop.Orleans.PostgreSql;
+
+/// <summary>
+/// Installs (or upgrades) the PostgreSQL schema and the <c>OrleansQuery</c> rows that Orleans' ADO.NET
+/// providers read at start-up: clustering (Microsoft.Orleans.Clustering.AdoNet), grain persistence
+/// (Microsoft.Orleans.Persistence.AdoNet) and reminders (Microsoft.Orleans.Reminders.AdoNet), all with
+/// invariant <c>"Npgsql"</c>.
+/// </summary>
+/// <remarks>
+/// The scripts are idempotent (<c>CREATE ... IF NOT EXISTS</c>, <c>CREATE OR REPLACE FUNCTION</c>, query rows
+/// upserted by key), so every silo may call <see cref="ApplyAsync(NpgsqlDataSource, CancellationToken)"/> on
+/// start: all scripts run in one transaction behind a transaction-scoped advisory lock, so silos starting
+/// together apply them one after the other and a failure leaves nothing half-installed.
+/// Objects are created unqualified, i.e. in the first schema of the connection's search path (normally
+/// <c>public</c>); Orleans resolves its unqualified queries the same way, so use the same connection settings for both.
+/// </remarks>
+public static class OrleansPostgresSchema
+{
+    /// <summary>Key of the transaction-scoped advisory lock taken while the scripts run ("OrleansP" in ASCII).</summary>
+    public const long AdvisoryLockKey = 0x4F72_6C65_616E_7350;
+
+    private const string ResourceSuffix = ".sql";
+
+    private static readonly Lazy<IReadOnlyList<(string Name, string Text)>> EmbeddedScripts = new(LoadScripts);
+
+    /// <summary>The embedded script names, in the order they are applied.</summary>
+    public static IReadOnlyList<string> ScriptNames => EmbeddedScripts.Value.Select(s => s.Name).ToArray();
+
+    /// <summary>Applies all scripts in order, in one transaction, under <see cref="AdvisoryLockKey"/>.</summary>
+    public static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key)", connection, transaction))
+        {
+            lockCommand.Parameters.AddWithValue("key", AdvisoryLockKey);
+            await lockCommand.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (name, text) in EmbeddedScripts.Value)
+        {
+            await using var command = new NpgsqlCommand(text, connection, transaction);
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException exception)
+            {
+                throw new InvalidOperationException($"Orleans PostgreSQL script '{name}' failed: {exception.MessageText}", exception);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Convenience overload: builds a short-lived data source for <paramref name="connectionString"/>.</summary>
+    public static async Task ApplyAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await ApplyAsync(dataSource, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static IReadOnlyList<(string Name, string Text)> LoadScripts()
+    {
+        var assembly = typeof(OrleansPostgresSchema).Assembly;
+        var scripts = assembly.GetManifestResourceNames()
+            .Where(n => n.EndsWith(ResourceSuffix, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .Select(n => (Name: n, Text: Read(assembly, n)))
+            .ToArray();
+        if (scripts.Length == 0)
+        {
+            throw new InvalidOperationException($"No embedded *.sql scripts found in {assembly.GetName().Name}.");
+        }
+
+        return scripts;
+    }
+
+    private static string Read(Assembly assembly, string resourceName)
+    {
+        using var stream = assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"Embedded script '{resourceName}' is missing.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using CallLoop.EventStore.Configuration;
+using CallLoop.EventStore.Subjects;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace CallLoop.Silo.Hosting;
+
+public static class SiloHostingExtensions
+{
+    /// <summary>The Aspire connection name of the one PostgreSQL database that Marten and Orleans share.</summary>
+    public const string DatabaseConnectionName = "calloopdb";
+
+    public const string Invariant = "Npgsql";
+
+    public const string PubSubStore = "PubSubStore";
+
+    /// <summary>
+    /// The whole silo: one NpgsqlDataSource (Aspire.Npgsql: pooling, health check, telemetry) shared by Marten
+    /// and every Orleans ADO.NET provider, the Orleans schema, the event store and Orleans itself.
+    /// </summary>
+    public static WebApplicationBuilder AddCallLoopSilo(this WebApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource(DatabaseConnectionName);
+
+        // Registered before Orleans so that the schema exists when the silo joins the cluster.
+        builder.Services.AddHostedService<OrleansSchemaInstaller>();
+        builder.Services.AddCallLoopGrainServices();
+
+        builder.UseOrleans(silo =>
+        {
+            silo.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringSiloOptions> o) =>
+                o.Configure<NpgsqlDataSource>((options, dataSource) => (options.Invariant, options.DataSource) = (Invariant, dataSource)));
+            silo.AddCallLoopProviders();
+
+            var advertised = builder.Configuration["CallLoop:AdvertisedAddress"];
+            if (!string.IsNullOrWhiteSpace(advertised))
+            {
+                silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Parse(advertised));
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>What grains need from the container: the event store on the shared data source and a clock.</summary>
+    public static IServiceCollection AddCallLoopGrainServices(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddPrivacyEventStore();
+        services.TryAddSingleton<SubjectStreams>();
+        return services;
+    }
+
+    /// <summary>Grain storage, reminders and streams on PostgreSQL (clustering is chosen by the host).</summary>
+    public static ISiloBuilder AddCallLoopProviders(this ISiloBuilder silo)
+    {
+        silo.AddAdoNetGrainStorageAsDefault((OptionsBuilder<AdoNetGrainStorageOptions> o) => o.Configure<NpgsqlDataSource>(UseShared));
+        silo.AddAdoNetGrainStorage(PubSubStore, (OptionsBuilder<AdoNetGrainStorageOptions> o) => o.Configure<NpgsqlDataSource>(UseShared));
+        silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> o) =>
+            o.Configure<NpgsqlDataSource>((options, dataSource) => (options.Invariant, options.DataSource) = (Invariant, dataSource)));
+        silo.AddMemoryStreams(SubjectEventStreams.ProviderName);
+        return silo;
+    }
+
+    private static void UseShared(AdoNetGrainStorageOptions options, NpgsqlDataSource dataSource) =>
+        (options.Invariant, options.DataSource) = (Invariant, dataSource);
+}

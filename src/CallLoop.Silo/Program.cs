@@ -1,0 +1,20 @@
+using CallLoop.Silo.Hosting;
+using CallLoop.Silo.Subjects;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddCallLoopSilo();
+builder.AddCallLoopHttpApi();
+
+var app = builder.Build();
+
+app.UseCallLoopHttpApi();
+app.MapDefaultEndpoints();
+app.MapOpenApi();
+app.MapSubjectsApi();
+
+app.Run();
+
+/// <summary>Entry point, visible to tests that host the silo in-process.</summary>
+public partial class Program;

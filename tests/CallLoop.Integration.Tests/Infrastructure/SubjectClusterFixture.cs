@@ -1,0 +1,51 @@
+using CallLoop.Orleans.PostgreSql;
+using CallLoop.Silo.Hosting;
+using CallLoop.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.TestingHost;
+
+namespace CallLoop.Integration.Tests.Infrastructure;
+
+/// <summary>A three-silo test cluster whose grains, storage and reminders run on a private PostgreSQL database.</summary>
+public sealed class SubjectClusterFixture : IAsyncLifetime
+{
+    private const string ConnectionStringKey = "CallLoop:TestConnectionString";
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await PostgresServer.Instance.CreateDatabaseAsync("cluster");
+        await OrleansPostgresSchema.ApplyAsync(ConnectionString);
+
+        var builder = new TestClusterBuilder(3);
+        builder.Properties[ConnectionStringKey] = ConnectionString;
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            var connectionString = siloBuilder.Configuration[ConnectionStringKey]
+                ?? throw new InvalidOperationException("The test cluster has no connection string.");
+            siloBuilder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+            siloBuilder.Services.AddCallLoopGrainServices();
+            siloBuilder.AddCallLoopProviders();
+        }
+    }
+}
