@@ -33,7 +33,8 @@ internal static class DatabaseResourceExtensions
     {
         var port = builder.Configuration.GetValue("CallLoop:LocalPostgresPort", 54329);
         var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
-        var dataDirectory = Path.Combine(repositoryRoot, ".postgres", "apphost");
+        var dataDirectory = builder.Configuration["CallLoop:LocalPostgresDataDirectory"]
+            ?? Path.Combine(repositoryRoot, ".postgres", "apphost");
         var resource = new LocalPostgresResource(DatabaseName, "bash", repositoryRoot, port);
         var connectionString = resource.AdminConnectionString;
 

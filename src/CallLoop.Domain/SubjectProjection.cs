@@ -1,0 +1,75 @@
+namespace CallLoop.Domain;
+
+/// <summary>Turns state into the DTOs the grain and the HTTP API return.</summary>
+public static class SubjectProjection
+{
+    public static SubjectProfile ToProfile(SubjectState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return new SubjectProfile
+        {
+            SubjectId = state.SubjectId ?? string.Empty,
+            Version = state.Version,
+            Registered = state.IsRegistered,
+            Jurisdiction = state.Jurisdiction,
+            Email = state.Email,
+            Phone = state.Phone,
+            Name = state.Name,
+            BirthDate = state.BirthDate,
+            IsMinor = state.IsMinor,
+            Active = state.IsActive,
+            RegisteredAt = state.RegisteredAt,
+            DeactivatedAt = state.DeactivatedAt,
+            ProcessingRestricted = state.IsRestricted,
+            ErasureStartedAt = state.ErasureStartedAt,
+            ErasureReason = state.ErasureReason,
+            Categories = state.Categories.Values.OrderBy(c => c.Category).ToArray(),
+            Consents = state.Consents.Values.OrderBy(c => c.Purpose).ToArray(),
+            OptOuts = state.OptOuts.Values.OrderBy(o => o.Scope).ToArray(),
+            Disclosures = state.Disclosures.ToArray(),
+            Requests = state.Requests.Values.OrderBy(r => r.ReceivedAt).ThenBy(r => r.RequestId, StringComparer.Ordinal).Select(ToView).ToArray(),
+            LegalHolds = state.LegalHolds.Values.OrderBy(h => h.PlacedAt).ThenBy(h => h.HoldId, StringComparer.Ordinal).ToArray(),
+        };
+    }
+
+    /// <summary>The view of one request; unknown ids raise <see cref="RequestNotFoundException"/>.</summary>
+    public static RightsRequestView ToRequestView(SubjectState state, string requestId)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Requests.TryGetValue(requestId, out var request)
+            ? ToView(request)
+            : throw new RequestNotFoundException(state.SubjectId ?? string.Empty, requestId);
+    }
+
+    public static RightsRequestView ToView(RightsRequestRecord request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new RightsRequestView
+        {
+            RequestId = request.RequestId,
+            Type = request.Type,
+            Status = EnumText.ToText(request.Status),
+            Jurisdiction = request.Jurisdiction,
+            Channel = request.Channel,
+            ViaAuthorizedAgent = request.Agent is not null,
+            ReceivedAt = request.ReceivedAt,
+            DueAt = request.DueAt,
+            ConfirmationDueAt = request.ConfirmationDueAt,
+            ReceiptConfirmedAt = request.ReceiptConfirmedAt,
+            Extended = request.Extended,
+            ExtensionReason = request.ExtensionReason,
+            VerifiedAt = request.VerifiedAt,
+            VerificationMethod = request.VerificationMethod,
+            CompletedAt = request.CompletedAt,
+            Outcome = request.Outcome,
+            DenialReason = request.DenialReason,
+            Explanation = request.Explanation,
+            AppealFiledAt = request.AppealFiledAt,
+            AppealDueAt = request.AppealDueAt,
+            AppealDecidedAt = request.AppealDecidedAt,
+            AppealOutcome = request.AppealOutcome,
+            AppealExplanation = request.AppealExplanation,
+            ComplaintTo = request.ComplaintTo,
+        };
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+
+namespace CallLoop.AppHost.Tests;
+
+public sealed class AppHostTests
+{
+    [Fact]
+    public async Task AppHost_starts_local_postgres_and_two_silos_and_a_subject_round_trips_through_a_grain_and_Marten()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "callloop-tests", $"apphost-{Guid.NewGuid():N}");
+        var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CallLoop_AppHost>(
+            [
+                "--CallLoop:Postgres=Local",
+                $"--CallLoop:LocalPostgresPort={FreePort()}",
+                $"--CallLoop:LocalPostgresDataDirectory={dataDirectory}",
+            ],
+            timeout.Token);
+
+        await using var app = await appHost.BuildAsync(timeout.Token);
+        await app.StartAsync(timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("silo", timeout.Token);
+
+        using var client = app.CreateHttpClient("silo");
+        var subjectId = $"apphost-{Guid.NewGuid():N}";
+        var put = await client.PutAsJsonAsync($"/api/subjects/{subjectId}", new { jurisdiction = "CA" }, timeout.Token);
+        Assert.True(put.IsSuccessStatusCode, $"PUT answered {(int)put.StatusCode}: {await put.Content.ReadAsStringAsync(timeout.Token)}");
+
+        var get = await client.GetAsync($"/api/subjects/{subjectId}", timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        using var profile = JsonDocument.Parse(await get.Content.ReadAsStringAsync(timeout.Token));
+        Assert.Equal(subjectId, profile.RootElement.GetProperty("subjectId").GetString());
+        Assert.Equal("CA", profile.RootElement.GetProperty("jurisdiction").GetString());
+
+        await app.StopAsync(timeout.Token);
+        try
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // the server may still be releasing files; the temp folder is disposable
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

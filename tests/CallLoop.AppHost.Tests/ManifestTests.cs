@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using CallLoop.Testing;
+
+namespace CallLoop.AppHost.Tests;
+
+public sealed class ManifestTests
+{
+    [Fact]
+    public async Task Committed_manifest_matches_what_the_AppHost_publishes()
+    {
+        var root = RepositoryRoot.Path;
+        var committed = Path.Combine(root, "aspire-manifest.json");
+        // Same folder as the committed file, so relative project paths come out the same.
+        var regenerated = Path.Combine(root, $"aspire-manifest.check-{Guid.NewGuid():N}.json");
+        try
+        {
+            var appHost = Path.Combine(AppContext.BaseDirectory, "CallLoop.AppHost.dll");
+            var info = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = Path.Combine(root, "CallLoop.AppHost"),
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            foreach (var arg in new[] { appHost, "--publisher", "manifest", "--output-path", regenerated })
+            {
+                info.ArgumentList.Add(arg);
+            }
+
+            info.Environment["DOTNET_ENVIRONMENT"] = "Development";
+            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+            using var process = Process.Start(info)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await process.WaitForExitAsync(timeout.Token);
+            Assert.True(process.ExitCode == 0, $"manifest publisher failed: {await error}{await output}");
+
+            Assert.True(File.Exists(committed), "aspire-manifest.json is missing: run `dotnet run --project CallLoop.AppHost --launch-profile manifest`");
+            var expected = Normalize(await File.ReadAllTextAsync(committed));
+            var actual = Normalize(await File.ReadAllTextAsync(regenerated));
+            Assert.True(
+                expected == actual,
+                "aspire-manifest.json is stale: regenerate it with `dotnet run --project CallLoop.AppHost --launch-profile manifest`.");
+        }
+        finally
+        {
+            File.Delete(regenerated);
+        }
+    }
+
+    private static string Normalize(string json) => json.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+}
