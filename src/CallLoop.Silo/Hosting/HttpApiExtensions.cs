@@ -11,6 +11,7 @@ public static class HttpApiExtensions
     {
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<CallLoop.Silo.Problems.PrivacyProblemExceptionHandler>();
         builder.Services.ConfigureHttpJsonOptions(o => CopyDomainJson(o.SerializerOptions));
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;

@@ -1,0 +1,58 @@
+namespace CallLoop.Domain;
+
+/// <summary>Answer an appeal in writing, with the reasons and, when upheld, where to complain.</summary>
+[GenerateSerializer, Immutable, Alias("callloop.decide-appeal")]
+public sealed record DecideAppeal : SubjectCommand
+{
+    [Id(0)]
+    public string RequestId { get; init; } = string.Empty;
+
+    [Id(1)]
+    public AppealOutcome Outcome { get; init; }
+
+    [Id(2)]
+    public string Explanation { get; init; } = string.Empty;
+
+    /// <summary>Defaults, when upheld, to the jurisdiction's complaint authority (e.g. the state attorney general).</summary>
+    [Id(3)]
+    public string? ComplaintTo { get; init; }
+}
+
+internal static class DecideAppealDecision
+{
+    public static DecideAppeal Validate(DecideAppeal command, DateTimeOffset now) => command with
+    {
+        RequestId = Require.Id(command.RequestId, "requestId"),
+        Outcome = Require.Defined(command.Outcome, "outcome"),
+        Explanation = Require.LongText(command.Explanation, "explanation"),
+        ComplaintTo = Require.OptionalText(command.ComplaintTo, "complaintTo", 256),
+    };
+
+    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, DecideAppeal command, DateTimeOffset now)
+    {
+        var request = Rules.FindRequest(state, command.SubjectId, command.RequestId);
+        if (request.AppealFiledAt is null)
+        {
+            throw Rules.Violation("appeal-not-filed", $"Rights request '{request.RequestId}' has no appeal to decide.");
+        }
+
+        if (request.AppealDecidedAt is not null)
+        {
+            throw Rules.Violation("appeal-already-decided", $"The appeal of rights request '{request.RequestId}' is already decided.");
+        }
+
+        var complaintTo = command.ComplaintTo
+            ?? (command.Outcome == AppealOutcome.Upheld ? JurisdictionTable.Get(request.Jurisdiction).ComplaintAuthority : null);
+        return
+        [
+            new AppealDecided
+            {
+                RequestId = request.RequestId,
+                Outcome = command.Outcome,
+                Explanation = command.Explanation,
+                ComplaintTo = complaintTo,
+                DecidedAt = now,
+            },
+        ];
+    }
+}

@@ -1,0 +1,108 @@
+namespace CallLoop.Domain;
+
+/// <summary>Record personal information collected in one CCPA category.</summary>
+[GenerateSerializer, Immutable, Alias("callloop.collect-personal-information")]
+public sealed record CollectPersonalInformation : SubjectCommand
+{
+    [Id(0)]
+    public PersonalInformationCategory Category { get; init; }
+
+    [Id(1)]
+    public CollectionSource Source { get; init; }
+
+    /// <summary>e.g. public-database, marketing-partner, social-media, google-sign-in; required for third-party sources.</summary>
+    [Id(2)]
+    public string? SourceDetail { get; init; }
+
+    [Id(3)]
+    public IReadOnlyList<ProcessingPurpose> Purposes { get; init; } = [];
+
+    /// <summary>Field name to value, e.g. email, phone, name, ip.</summary>
+    [Id(4)]
+    public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
+
+    [Id(5)]
+    public DateTimeOffset? CollectedAt { get; init; }
+}
+
+internal static class CollectPersonalInformationDecision
+{
+    private static readonly IReadOnlySet<ProcessingPurpose> LegalOrSecurity =
+        new HashSet<ProcessingPurpose> { ProcessingPurpose.LegalCompliance, ProcessingPurpose.Security };
+
+    public static bool IsLegalOrSecurityOnly(IEnumerable<ProcessingPurpose> purposes) => purposes.All(LegalOrSecurity.Contains);
+
+    public static CollectPersonalInformation Validate(CollectPersonalInformation command, DateTimeOffset now)
+    {
+        var source = Require.Defined(command.Source, "source");
+        var detail = Require.OptionalText(command.SourceDetail, "sourceDetail");
+        if (source == CollectionSource.ThirdParty && detail is null)
+        {
+            throw new InvalidCommandException("sourceDetail", "Field 'sourceDetail' is required for third-party sources.");
+        }
+
+        return command with
+        {
+            Category = Require.Defined(command.Category, "category"),
+            Source = source,
+            SourceDetail = detail,
+            Purposes = Require.NonEmpty(command.Purposes, "purposes"),
+            Data = ValidData(command.Data),
+            CollectedAt = Require.Timestamp(command.CollectedAt, "collectedAt", now),
+        };
+    }
+
+    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, CollectPersonalInformation command, DateTimeOffset now)
+    {
+        Rules.RequireActiveAdult(state, "collect personal information");
+        var legalOrSecurityOnly = IsLegalOrSecurityOnly(command.Purposes);
+        if (state.IsRestricted && !legalOrSecurityOnly)
+        {
+            throw Rules.Violation("processing-restricted", "Processing is restricted to legal-compliance and security purposes.");
+        }
+
+        if (command.Purposes.Contains(ProcessingPurpose.TargetedAdvertising) && state.IsOptedOut(OptOutScope.TargetedAdvertising))
+        {
+            throw Rules.Violation("opted-out-of-targeted-advertising", "The subject opted out of targeted advertising.");
+        }
+
+        if (command.Category == PersonalInformationCategory.SensitivePersonalInformation
+            && !legalOrSecurityOnly
+            && Rules.LawOf(state).SensitiveDataNeedsConsent
+            && !state.HasConsent(ConsentPurpose.SensitiveProcessing))
+        {
+            throw Rules.Violation("sensitive-consent-required", "Sensitive personal information needs opt-in consent in this jurisdiction.");
+        }
+
+        return
+        [
+            new PersonalInformationCollected
+            {
+                Category = command.Category,
+                Source = command.Source,
+                SourceDetail = command.SourceDetail,
+                Purposes = command.Purposes.ToArray(),
+                Data = new Dictionary<string, string>(command.Data),
+                CollectedAt = command.CollectedAt ?? now,
+                LegalOrSecurityOnly = legalOrSecurityOnly,
+            },
+        ];
+    }
+
+    private static Dictionary<string, string> ValidData(IReadOnlyDictionary<string, string>? data)
+    {
+        if (data is null || data.Count == 0)
+        {
+            throw new InvalidCommandException("data", "Field 'data' must hold at least one value.");
+        }
+
+        var valid = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in data)
+        {
+            var field = Require.FieldName(name, "data");
+            valid[field] = Require.LongText(value, $"data.{field}");
+        }
+
+        return valid;
+    }
+}

@@ -1,0 +1,102 @@
+namespace CallLoop.Domain;
+
+/// <summary>Record a disclosure of personal information to a recipient, if the subject's choices allow it.</summary>
+[GenerateSerializer, Immutable, Alias("callloop.disclose-information")]
+public sealed record DiscloseInformation : SubjectCommand
+{
+    /// <summary>Optional; a repeated id is ignored. Defaults to a sequence number within the subject.</summary>
+    [Id(0)]
+    public string? DisclosureId { get; init; }
+
+    [Id(1)]
+    public string Recipient { get; init; } = string.Empty;
+
+    [Id(2)]
+    public RecipientType RecipientType { get; init; }
+
+    [Id(3)]
+    public DisclosurePurpose Purpose { get; init; }
+
+    [Id(4)]
+    public IReadOnlyList<PersonalInformationCategory> Categories { get; init; } = [];
+
+    /// <summary>Disclosure needed for legal compliance or security; allowed even while processing is restricted.</summary>
+    [Id(5)]
+    public bool LegalOrSecurity { get; init; }
+
+    [Id(6)]
+    public DateTimeOffset? DisclosedAt { get; init; }
+}
+
+internal static class DiscloseInformationDecision
+{
+    public static DiscloseInformation Validate(DiscloseInformation command, DateTimeOffset now)
+    {
+        var purpose = Require.Defined(command.Purpose, "purpose");
+        if (command.LegalOrSecurity && purpose is DisclosurePurpose.Sale or DisclosurePurpose.Sharing)
+        {
+            throw new InvalidCommandException("legalOrSecurity", "A sale or sharing cannot be a legal-compliance or security disclosure.");
+        }
+
+        return command with
+        {
+            DisclosureId = Require.OptionalId(command.DisclosureId, "disclosureId"),
+            Recipient = Require.Text(command.Recipient, "recipient", 256),
+            RecipientType = Require.Defined(command.RecipientType, "recipientType"),
+            Purpose = purpose,
+            Categories = Require.NonEmpty(command.Categories, "categories"),
+            DisclosedAt = Require.Timestamp(command.DisclosedAt, "disclosedAt", now),
+        };
+    }
+
+    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, DiscloseInformation command, DateTimeOffset now)
+    {
+        var disclosureId = command.DisclosureId ?? $"disclosure-{state.Disclosures.Count + 1}";
+        if (state.Disclosures.Any(d => d.DisclosureId == disclosureId))
+        {
+            return [];
+        }
+
+        var saleOrSharing = command.Purpose is DisclosurePurpose.Sale or DisclosurePurpose.Sharing;
+        if (command.Purpose == DisclosurePurpose.Sale && state.IsOptedOut(OptOutScope.Sale))
+        {
+            throw Rules.Violation("opted-out-of-sale", "The subject opted out of the sale of their personal information.");
+        }
+
+        if (command.Purpose == DisclosurePurpose.Sharing && state.IsOptedOut(OptOutScope.Sharing))
+        {
+            throw Rules.Violation("opted-out-of-sharing", "The subject opted out of the sharing of their personal information.");
+        }
+
+        if (saleOrSharing && state.IsMinor)
+        {
+            throw Rules.Violation("minor", "Personal information of a subject under 18 is never sold or shared.");
+        }
+
+        if (saleOrSharing
+            && command.Categories.Contains(PersonalInformationCategory.SensitivePersonalInformation)
+            && state.IsOptedOut(OptOutScope.SensitiveUse))
+        {
+            throw Rules.Violation("limited-sensitive-use", "The subject limited the use of their sensitive personal information.");
+        }
+
+        if (state.IsRestricted && !command.LegalOrSecurity)
+        {
+            throw Rules.Violation("processing-restricted", "Processing is restricted to legal-compliance and security purposes.");
+        }
+
+        return
+        [
+            new InformationDisclosed
+            {
+                DisclosureId = disclosureId,
+                Recipient = command.Recipient,
+                RecipientType = command.RecipientType,
+                Purpose = command.Purpose,
+                Categories = command.Categories.ToArray(),
+                LegalOrSecurity = command.LegalOrSecurity,
+                DisclosedAt = command.DisclosedAt ?? now,
+            },
+        ];
+    }
+}

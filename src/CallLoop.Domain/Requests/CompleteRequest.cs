@@ -1,0 +1,96 @@
+namespace CallLoop.Domain;
+
+/// <summary>Answer a rights request, and carry out what a fulfilled request asks for.</summary>
+[GenerateSerializer, Immutable, Alias("callloop.complete-request")]
+public sealed record CompleteRequest : SubjectCommand
+{
+    [Id(0)]
+    public string RequestId { get; init; } = string.Empty;
+
+    [Id(1)]
+    public RequestOutcome Outcome { get; init; }
+
+    /// <summary>Required when denied.</summary>
+    [Id(2)]
+    public DenialReason? DenialReason { get; init; }
+
+    /// <summary>Required when denied or partially fulfilled: the basis for the denial, in whole or in part.</summary>
+    [Id(3)]
+    public string? Explanation { get; init; }
+}
+
+internal static class CompleteRequestDecision
+{
+    private static readonly ConsentPurpose[] MarketingConsents = [ConsentPurpose.MarketingSms, ConsentPurpose.MarketingEmail];
+
+    public static CompleteRequest Validate(CompleteRequest command, DateTimeOffset now)
+    {
+        var outcome = Require.Defined(command.Outcome, "outcome");
+        var denialReason = Require.OptionalDefined(command.DenialReason, "denialReason");
+        var explanation = Require.OptionalLongText(command.Explanation, "explanation");
+        if (outcome == RequestOutcome.Denied && denialReason is null)
+        {
+            throw new InvalidCommandException("denialReason", "Field 'denialReason' is required when a request is denied.");
+        }
+
+        if (outcome == RequestOutcome.Fulfilled && denialReason is not null)
+        {
+            throw new InvalidCommandException("denialReason", "Field 'denialReason' applies only to denied or partially fulfilled requests.");
+        }
+
+        if (outcome != RequestOutcome.Fulfilled && explanation is null)
+        {
+            throw new InvalidCommandException("explanation", "Field 'explanation' is required when a request is denied in whole or in part.");
+        }
+
+        return command with
+        {
+            RequestId = Require.Id(command.RequestId, "requestId"),
+            Outcome = outcome,
+            DenialReason = denialReason,
+            Explanation = explanation,
+        };
+    }
+
+    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, CompleteRequest command, DateTimeOffset now)
+    {
+        var request = Rules.RequireOpen(Rules.FindRequest(state, command.SubjectId, command.RequestId));
+        var acting = command.Outcome != RequestOutcome.Denied;
+        if (acting && VerificationPolicy.RequiresVerification(request.Type) && !request.IsVerified)
+        {
+            throw Rules.Violation("request-not-verified", $"Rights request '{request.RequestId}' cannot be fulfilled before the requester is verified.");
+        }
+
+        var completed = new RightsRequestCompleted
+        {
+            RequestId = request.RequestId,
+            Outcome = command.Outcome,
+            DenialReason = command.DenialReason,
+            Explanation = command.Explanation,
+            CompletedAt = now,
+        };
+
+        return acting ? [completed, .. Effects(state, request)] : [completed];
+    }
+
+    private static IEnumerable<SubjectEvent> Effects(SubjectState state, RightsRequestRecord request) => request.Type switch
+    {
+        RightsRequestType.OptOutSaleSharing =>
+            OptOutEvents.For(state, PreferenceMethod.Request, request.RequestId, OptOutScope.Sale, OptOutScope.Sharing),
+        RightsRequestType.LimitSensitive =>
+            OptOutEvents.For(state, PreferenceMethod.Request, request.RequestId, OptOutScope.SensitiveUse),
+        RightsRequestType.WithdrawConsent => MarketingConsents
+            .Where(state.HasConsent)
+            .Select(purpose => new ConsentWithdrawn { Purpose = purpose, RequestId = request.RequestId }),
+        RightsRequestType.Delete =>
+            [new ErasureStarted { Reason = ErasureReason.DeleteRequest, RequestId = request.RequestId, RetainedCategories = Retained(state) }],
+        RightsRequestType.TerminateAccount when state.IsActive =>
+            [new AccountDeactivated { Reason = "terminate-account" }],
+        RightsRequestType.Restrict when !state.IsRestricted =>
+            [new ProcessingRestricted { RequestId = request.RequestId }],
+        _ => [],
+    };
+
+    internal static PersonalInformationCategory[] Retained(SubjectState state) =>
+        state.HeldUnderLegalHold().Order().ToArray();
+}

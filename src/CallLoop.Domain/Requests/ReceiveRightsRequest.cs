@@ -1,0 +1,70 @@
+namespace CallLoop.Domain;
+
+/// <summary>Log a rights request; its deadlines come from the law of the subject's jurisdiction at receipt.</summary>
+[GenerateSerializer, Immutable, Alias("callloop.receive-rights-request")]
+public sealed record ReceiveRightsRequest : SubjectCommand
+{
+    [Id(0)]
+    public string RequestId { get; init; } = string.Empty;
+
+    [Id(1)]
+    public RightsRequestType Type { get; init; }
+
+    [Id(2)]
+    public RequestChannel Channel { get; init; }
+
+    [Id(3)]
+    public AuthorizedAgent? Agent { get; init; }
+
+    /// <summary>Defaults to now; the statutory clock starts here.</summary>
+    [Id(4)]
+    public DateTimeOffset? ReceivedAt { get; init; }
+}
+
+internal static class ReceiveRightsRequestDecision
+{
+    public static ReceiveRightsRequest Validate(ReceiveRightsRequest command, DateTimeOffset now) => command with
+    {
+        RequestId = Require.Id(command.RequestId, "requestId"),
+        Type = Require.Defined(command.Type, "type"),
+        Channel = Require.Defined(command.Channel, "channel"),
+        Agent = command.Agent is { } agent
+            ? new AuthorizedAgent
+            {
+                Name = Require.Text(agent.Name, "agent.name", 256),
+                ProofOfAuthorization = Require.LongText(agent.ProofOfAuthorization, "agent.proofOfAuthorization"),
+            }
+            : null,
+        ReceivedAt = Require.Timestamp(command.ReceivedAt, "receivedAt", now),
+    };
+
+    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ReceiveRightsRequest command, DateTimeOffset now)
+    {
+        if (state.Requests.ContainsKey(command.RequestId))
+        {
+            return [];
+        }
+
+        var law = Rules.LawOf(state);
+        if (!law.Offers(command.Type))
+        {
+            throw Rules.Violation("right-not-offered", $"The law of {law.Code} does not give the '{EnumText.ToText(command.Type)}' right.");
+        }
+
+        var receivedAt = command.ReceivedAt ?? now;
+        return
+        [
+            new RightsRequestReceived
+            {
+                RequestId = command.RequestId,
+                Type = command.Type,
+                Channel = command.Channel,
+                Jurisdiction = law.Code,
+                Agent = command.Agent,
+                ReceivedAt = receivedAt,
+                DueAt = RightsRequestDeadline.DueAt(law, command.Type, receivedAt),
+                ConfirmationDueAt = RightsRequestDeadline.ConfirmationDueAt(law, command.Type, receivedAt),
+            },
+        ];
+    }
+}

@@ -1,0 +1,31 @@
+namespace CallLoop.Domain;
+
+/// <summary>Restrict processing to legal-compliance and security purposes.</summary>
+[GenerateSerializer, Immutable, Alias("callloop.restrict-processing")]
+public sealed record RestrictProcessing : SubjectCommand
+{
+    [Id(0)]
+    public string? Reason { get; init; }
+
+    [Id(1)]
+    public string? RequestId { get; init; }
+}
+
+internal static class RestrictProcessingDecision
+{
+    public static RestrictProcessing Validate(RestrictProcessing command, DateTimeOffset now) => command with
+    {
+        Reason = Require.OptionalLongText(command.Reason, "reason", 1024),
+        RequestId = Require.OptionalId(command.RequestId, "requestId"),
+    };
+
+    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, RestrictProcessing command, DateTimeOffset now)
+    {
+        if (command.RequestId is { } requestId)
+        {
+            Rules.FindRequest(state, command.SubjectId, requestId);
+        }
+
+        return state.IsRestricted ? [] : [new ProcessingRestricted { Reason = command.Reason, RequestId = command.RequestId }];
+    }
+}

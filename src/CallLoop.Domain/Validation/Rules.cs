@@ -1,0 +1,33 @@
+namespace CallLoop.Domain;
+
+/// <summary>Rule checks shared by several use cases.</summary>
+internal static class Rules
+{
+    public static RuleViolationException Violation(string rule, string message) => new(rule, message);
+
+    public static RightsRequestRecord FindRequest(SubjectState state, string subjectId, string requestId) =>
+        state.Requests.TryGetValue(requestId, out var request)
+            ? request
+            : throw new RequestNotFoundException(subjectId, requestId);
+
+    /// <summary>Only an appeal may follow a completed request.</summary>
+    public static RightsRequestRecord RequireOpen(RightsRequestRecord request) =>
+        request.IsCompleted
+            ? throw Violation("request-already-completed", $"Rights request '{request.RequestId}' is already completed.")
+            : request;
+
+    public static void RequireActiveAdult(SubjectState state, string action)
+    {
+        if (state.IsMinor)
+        {
+            throw Violation("minor", $"Cannot {action}: the subject is known to be under 18.");
+        }
+
+        if (!state.IsActive)
+        {
+            throw Violation("account-deactivated", $"Cannot {action}: the account is deactivated.");
+        }
+    }
+
+    public static JurisdictionRule LawOf(SubjectState state) => JurisdictionTable.Get(state.Jurisdiction);
+}

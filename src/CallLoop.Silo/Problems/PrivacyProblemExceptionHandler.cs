@@ -1,0 +1,78 @@
+using CallLoop.Contracts.Subjects;
+using CallLoop.Domain;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CallLoop.Silo.Problems;
+
+/// <summary>
+/// Turns the domain's typed errors into RFC 7807 problem details: 400 naming the field, 404 for unknown
+/// subjects or requests, 409 naming the rule. Messages carry ids and codes only, never personal values.
+/// </summary>
+internal sealed class PrivacyProblemExceptionHandler(IProblemDetailsService problems, ILogger<PrivacyProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem is null)
+        {
+            // Unknown failures are logged by type only: their messages may quote input.
+            logger.LogError("Unhandled {ExceptionType} on {Method} {Route}", exception.GetType().FullName, httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName);
+            return false;
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    public static ProblemDetails? ToProblem(Exception exception) => exception switch
+    {
+        InvalidCommandException invalid => Problems.InvalidField(invalid.Field, invalid.Message),
+        RuleViolationException rule => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "A privacy rule forbids this command.",
+            Detail = rule.Message,
+            Type = $"https://callloop.example/problems/{rule.Rule}",
+            Extensions = { ["rule"] = rule.Rule },
+        },
+        SubjectAlreadyRegisteredException registered => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The subject is already registered.",
+            Detail = registered.Message,
+            Extensions = { ["rule"] = "subject-already-registered" },
+        },
+        SubjectNotFoundException or RequestNotFoundException => new ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "Not found.",
+            Detail = exception.Message,
+        },
+        ConcurrencyConflictException => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "The subject changed concurrently; nothing was appended. Retry the command.",
+            Extensions = { ["rule"] = "concurrent-write" },
+        },
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => new ProblemDetails
+        {
+            Status = StatusCodes.Status413PayloadTooLarge,
+            Title = "The request body is larger than 64 KiB.",
+        },
+        BadHttpRequestException bad => new ProblemDetails
+        {
+            Status = bad.StatusCode,
+            Title = "The request is malformed.",
+            Detail = "The body could not be read as the expected JSON.",
+            Extensions = { ["field"] = "body" },
+        },
+        _ => null,
+    };
+}

@@ -1,0 +1,95 @@
+using CallLoop.Domain;
+
+namespace CallLoop.Domain.Tests.Requests;
+
+public class RightsRequestDeadlineTests
+{
+    private static RightsRequestReceived Receive(string jurisdiction, RightsRequestType type) =>
+        Assert.IsType<RightsRequestReceived>(Assert.Single(Scenario.Registered(jurisdiction).When(new ReceiveRightsRequest
+        {
+            SubjectId = Scenario.SubjectId,
+            RequestId = "r-1",
+            Type = type,
+            Channel = RequestChannel.Email,
+        })));
+
+    [Theory]
+    [InlineData("VA", 45)]
+    [InlineData("CA", 45)]
+    [InlineData("IA", 90)]
+    [InlineData("NV", 60)]
+    [InlineData("CAN", 30)]
+    public void Given_subject_in_jurisdiction_When_delete_request_received_Then_due_in_law_calendar_days(string jurisdiction, int days)
+    {
+        var received = Receive(jurisdiction, RightsRequestType.Delete);
+
+        Assert.Equal(Scenario.Now.AddDays(days), received.DueAt);
+        Assert.Equal(jurisdiction, received.Jurisdiction);
+    }
+
+    [Theory]
+    [InlineData(RightsRequestType.KnowCategories)]
+    [InlineData(RightsRequestType.KnowSpecific)]
+    [InlineData(RightsRequestType.Delete)]
+    [InlineData(RightsRequestType.Correct)]
+    public void Given_CA_subject_When_know_delete_or_correct_received_Then_confirmation_due_in_10_business_days(RightsRequestType type)
+    {
+        var received = Receive("CA", type);
+
+        Assert.Equal(new DateTimeOffset(2025, 3, 17, 12, 0, 0, TimeSpan.Zero), received.ConfirmationDueAt);
+    }
+
+    [Theory]
+    [InlineData(RightsRequestType.OptOutSaleSharing)]
+    [InlineData(RightsRequestType.LimitSensitive)]
+    public void Given_CA_subject_When_opt_out_or_limit_received_Then_due_in_15_business_days_without_confirmation(RightsRequestType type)
+    {
+        var received = Receive("CA", type);
+
+        Assert.Equal(new DateTimeOffset(2025, 3, 24, 12, 0, 0, TimeSpan.Zero), received.DueAt);
+        Assert.Null(received.ConfirmationDueAt);
+    }
+
+    [Fact]
+    public void Given_VA_subject_When_opt_out_received_Then_due_in_45_calendar_days_without_confirmation()
+    {
+        var received = Receive("VA", RightsRequestType.OptOutSaleSharing);
+
+        Assert.Equal(Scenario.Now.AddDays(45), received.DueAt);
+        Assert.Null(received.ConfirmationDueAt);
+    }
+
+    [Fact]
+    public void Given_friday_When_adding_one_business_day_Then_monday()
+    {
+        var friday = new DateTimeOffset(2025, 3, 7, 9, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(new DateTimeOffset(2025, 3, 10, 9, 0, 0, TimeSpan.Zero), RightsRequestDeadline.AddBusinessDays(friday, 1));
+    }
+
+    [Fact]
+    public void Given_saturday_When_adding_five_business_days_Then_next_friday()
+    {
+        var saturday = new DateTimeOffset(2025, 3, 8, 9, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(new DateTimeOffset(2025, 3, 14, 9, 0, 0, TimeSpan.Zero), RightsRequestDeadline.AddBusinessDays(saturday, 5));
+    }
+
+    [Fact]
+    public void Given_jurisdiction_without_appeal_When_appeal_due_computed_Then_null()
+    {
+        Assert.Null(RightsRequestDeadline.AppealDueAt(JurisdictionTable.Get("CA"), Scenario.Now));
+        Assert.Equal(Scenario.Now.AddDays(60), RightsRequestDeadline.AppealDueAt(JurisdictionTable.Get("VA"), Scenario.Now));
+    }
+
+    [Fact]
+    public void Given_request_received_When_subject_later_moves_Then_request_keeps_original_law()
+    {
+        var scenario = Scenario.Registered("IA").GivenRequest("r-1", RightsRequestType.Delete)
+            .Given(new ChangeResidency { SubjectId = Scenario.SubjectId, Jurisdiction = "VA" });
+
+        Assert.Equal("VA", scenario.State.Jurisdiction);
+        Assert.Equal("IA", scenario.Request("r-1").Jurisdiction);
+        Assert.Equal(Scenario.Now.AddDays(90), scenario.Request("r-1").DueAt);
+    }
+}

@@ -1,0 +1,63 @@
+using CallLoop.Domain;
+
+namespace CallLoop.Domain.Tests.Serialization;
+
+/// <summary>One populated instance of every event type.</summary>
+internal static class SampleEvents
+{
+    private static readonly DateTimeOffset At = Scenario.Now;
+
+    public static IReadOnlyList<SubjectEvent> All { get; } = new SubjectEvent[]
+    {
+        new SubjectRegistered { Jurisdiction = "CA", Email = "a@example.com", Phone = "+15551234567", Name = "Pat", BirthDate = new DateOnly(1990, 1, 2) },
+        new ResidencyChanged { PreviousJurisdiction = "CA", Jurisdiction = "VA" },
+        new PersonalInformationCollected
+        {
+            Category = PersonalInformationCategory.Identifiers,
+            Source = CollectionSource.ThirdParty,
+            SourceDetail = "google-sign-in",
+            Purposes = [ProcessingPurpose.AccountManagement, ProcessingPurpose.LegalCompliance],
+            Data = new Dictionary<string, string> { ["email"] = "a@example.com" },
+            CollectedAt = At,
+        },
+        new ConsentGranted { Purpose = ConsentPurpose.MarketingSms, Basis = ConsentBasis.Express, NoticeVersion = "v1", Channel = "web", Evidence = "box" },
+        new ConsentWithdrawn { Purpose = ConsentPurpose.MarketingEmail, RequestId = "r-1" },
+        new OptedOut { Scope = OptOutScope.TargetedAdvertising, Method = PreferenceMethod.Gpc },
+        new OptedBackIn { Scope = OptOutScope.MarketingSms, Method = PreferenceMethod.SmsKeyword },
+        new RightsRequestReceived
+        {
+            RequestId = "r-1",
+            Type = RightsRequestType.OptOutSaleSharing,
+            Channel = RequestChannel.WebForm,
+            Jurisdiction = "CA",
+            Agent = new AuthorizedAgent { Name = "Agent", ProofOfAuthorization = "signed" },
+            ReceivedAt = At,
+            DueAt = At.AddDays(21),
+            ConfirmationDueAt = At.AddDays(14),
+        },
+        new RequestReceiptConfirmed { RequestId = "r-1", ConfirmedAt = At },
+        new IdentityVerified { RequestId = "r-1", Method = VerificationMethod.DataPoints, DataPointsMatched = 3, SignedDeclaration = true, VerifiedAt = At },
+        new IdentityVerificationFailed { RequestId = "r-1", Method = VerificationMethod.AgentProof, DataPointsMatched = 1, Reason = "mismatch", FailedAt = At },
+        new RightsRequestExtended { RequestId = "r-1", Reason = "volume", PreviousDueAt = At, DueAt = At.AddDays(45) },
+        new RightsRequestCompleted { RequestId = "r-1", Outcome = RequestOutcome.PartiallyFulfilled, DenialReason = DenialReason.NotAConsumer, Explanation = "x", CompletedAt = At },
+        new AppealFiled { RequestId = "r-1", Reason = "why", FiledAt = At, AppealDueAt = At.AddDays(60) },
+        new AppealDecided { RequestId = "r-1", Outcome = AppealOutcome.Reversed, Explanation = "ok", ComplaintTo = "AG", DecidedAt = At },
+        new InformationDisclosed
+        {
+            DisclosureId = "d-1",
+            Recipient = "Acme",
+            RecipientType = RecipientType.ServiceProvider,
+            Purpose = DisclosurePurpose.DirectMarketing,
+            Categories = [PersonalInformationCategory.SensitivePersonalInformation],
+            DisclosedAt = At,
+        },
+        new InformationCorrected { Category = PersonalInformationCategory.Identifiers, Field = "name", NewValue = "Pat", RequestId = "r-1" },
+        new ProcessingRestricted { Reason = "contested", RequestId = "r-1" },
+        new ProcessingRestrictionLifted { Reason = "resolved" },
+        new LegalHoldPlaced { HoldId = "h-1", Categories = [PersonalInformationCategory.CommercialInformation], Reason = "litigation" },
+        new LegalHoldReleased { HoldId = "h-1", Reason = "settled" },
+        new MinorDetected { BirthDate = new DateOnly(2012, 1, 1), Evidence = "ticket" },
+        new AccountDeactivated { Reason = "minor" },
+        new ErasureStarted { Reason = ErasureReason.DeleteRequest, RequestId = "r-1", RetainedCategories = [PersonalInformationCategory.CommercialInformation] },
+    }.Select(e => e with { SubjectId = Scenario.SubjectId, OccurredAt = At, IdempotencyKey = "k-1" }).ToArray();
+}
