@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using CallLoop.AppHost.Database;
 using CallLoop.AppHost.Orleans;
 

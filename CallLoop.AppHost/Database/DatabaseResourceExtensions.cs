@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
@@ -22,7 +24,7 @@ internal static class DatabaseResourceExtensions
 
         return mode switch
         {
-            DatabaseMode.Container => builder.AddPostgres("postgres").WithDataVolume().AddDatabase(DatabaseName),
+            DatabaseMode.Container => builder.AddPostgres("postgres").WithDataVolume("callloop-postgres-data").AddDatabase(DatabaseName),
             DatabaseMode.Local => builder.AddLocalPostgres(),
             DatabaseMode.ConnectionString => builder.AddConnectionString(DatabaseName),
             _ => throw new InvalidOperationException($"Unknown CallLoop:Postgres mode '{mode}'."),

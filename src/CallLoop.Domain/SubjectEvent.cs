@@ -8,13 +8,13 @@ namespace CallLoop.Domain;
 public abstract record SubjectEvent
 {
     [Id(0)]
-    public string SubjectId { get; init; } = string.Empty;
+    public string SubjectId { get; set; } = string.Empty;
 
     /// <summary>When the fact was recorded (UTC).</summary>
     [Id(1)]
-    public DateTimeOffset OccurredAt { get; init; }
+    public DateTimeOffset OccurredAt { get; set; }
 
     /// <summary>Key of the command that produced the event, used to ignore retries.</summary>
     [Id(2)]
-    public string? IdempotencyKey { get; init; }
+    public string? IdempotencyKey { get; set; }
 }

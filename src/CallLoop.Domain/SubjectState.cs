@@ -4,76 +4,77 @@ namespace CallLoop.Domain;
 [GenerateSerializer, Immutable, Alias("callloop.subject-state")]
 public sealed record SubjectState
 {
-    public static SubjectState Initial { get; } = new();
+    /// <summary>A fresh empty state (a new instance each time: the serializable members have public setters).</summary>
+    public static SubjectState Initial => new();
 
     [Id(0)]
-    public string? SubjectId { get; init; }
+    public string? SubjectId { get; set; }
 
     /// <summary>Number of events folded in; the expected version for the next append.</summary>
     [Id(1)]
-    public long Version { get; init; }
+    public long Version { get; set; }
 
     [Id(2)]
-    public bool IsRegistered { get; init; }
+    public bool IsRegistered { get; set; }
 
     [Id(3)]
-    public string? Jurisdiction { get; init; }
+    public string? Jurisdiction { get; set; }
 
     [Id(4)]
-    public string? Email { get; init; }
+    public string? Email { get; set; }
 
     [Id(5)]
-    public string? Phone { get; init; }
+    public string? Phone { get; set; }
 
     [Id(6)]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     [Id(7)]
-    public DateOnly? BirthDate { get; init; }
+    public DateOnly? BirthDate { get; set; }
 
     [Id(8)]
-    public bool IsMinor { get; init; }
+    public bool IsMinor { get; set; }
 
     [Id(9)]
-    public DateTimeOffset? RegisteredAt { get; init; }
+    public DateTimeOffset? RegisteredAt { get; set; }
 
     [Id(10)]
-    public DateTimeOffset? DeactivatedAt { get; init; }
+    public DateTimeOffset? DeactivatedAt { get; set; }
 
     [Id(11)]
-    public bool IsRestricted { get; init; }
+    public bool IsRestricted { get; set; }
 
     [Id(12)]
-    public ImmutableDictionary<PersonalInformationCategory, HeldCategory> Categories { get; init; } =
+    public ImmutableDictionary<PersonalInformationCategory, HeldCategory> Categories { get; set; } =
         ImmutableDictionary<PersonalInformationCategory, HeldCategory>.Empty;
 
     [Id(13)]
-    public ImmutableDictionary<ConsentPurpose, ConsentRecord> Consents { get; init; } =
+    public ImmutableDictionary<ConsentPurpose, ConsentRecord> Consents { get; set; } =
         ImmutableDictionary<ConsentPurpose, ConsentRecord>.Empty;
 
     [Id(14)]
-    public ImmutableDictionary<OptOutScope, OptOutRecord> OptOuts { get; init; } =
+    public ImmutableDictionary<OptOutScope, OptOutRecord> OptOuts { get; set; } =
         ImmutableDictionary<OptOutScope, OptOutRecord>.Empty;
 
     [Id(15)]
-    public ImmutableList<DisclosureRecord> Disclosures { get; init; } = [];
+    public ImmutableList<DisclosureRecord> Disclosures { get; set; } = [];
 
     [Id(16)]
-    public ImmutableDictionary<string, RightsRequestRecord> Requests { get; init; } =
+    public ImmutableDictionary<string, RightsRequestRecord> Requests { get; set; } =
         ImmutableDictionary<string, RightsRequestRecord>.Empty;
 
     [Id(17)]
-    public ImmutableDictionary<string, LegalHoldRecord> LegalHolds { get; init; } =
+    public ImmutableDictionary<string, LegalHoldRecord> LegalHolds { get; set; } =
         ImmutableDictionary<string, LegalHoldRecord>.Empty;
 
     [Id(18)]
-    public ImmutableHashSet<string> IdempotencyKeys { get; init; } = [];
+    public ImmutableHashSet<string> IdempotencyKeys { get; set; } = [];
 
     [Id(19)]
-    public DateTimeOffset? ErasureStartedAt { get; init; }
+    public DateTimeOffset? ErasureStartedAt { get; set; }
 
     [Id(20)]
-    public ErasureReason? ErasureReason { get; init; }
+    public ErasureReason? ErasureReason { get; set; }
 
     public bool IsActive => IsRegistered && DeactivatedAt is null;
 

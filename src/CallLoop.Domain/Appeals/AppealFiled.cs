@@ -5,14 +5,14 @@ namespace CallLoop.Domain;
 public sealed record AppealFiled : SubjectEvent
 {
     [Id(0)]
-    public string RequestId { get; init; } = string.Empty;
+    public string RequestId { get; set; } = string.Empty;
 
     [Id(1)]
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 
     [Id(2)]
-    public DateTimeOffset FiledAt { get; init; }
+    public DateTimeOffset FiledAt { get; set; }
 
     [Id(3)]
-    public DateTimeOffset AppealDueAt { get; init; }
+    public DateTimeOffset AppealDueAt { get; set; }
 }

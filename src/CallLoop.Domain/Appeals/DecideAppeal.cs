@@ -5,17 +5,17 @@ namespace CallLoop.Domain;
 public sealed record DecideAppeal : SubjectCommand
 {
     [Id(0)]
-    public string RequestId { get; init; } = string.Empty;
+    public string RequestId { get; set; } = string.Empty;
 
     [Id(1)]
-    public AppealOutcome Outcome { get; init; }
+    public AppealOutcome Outcome { get; set; }
 
     [Id(2)]
-    public string Explanation { get; init; } = string.Empty;
+    public string Explanation { get; set; } = string.Empty;
 
     /// <summary>Defaults, when upheld, to the jurisdiction's complaint authority (e.g. the state attorney general).</summary>
     [Id(3)]
-    public string? ComplaintTo { get; init; }
+    public string? ComplaintTo { get; set; }
 }
 
 internal static class DecideAppealDecision

@@ -5,8 +5,8 @@ namespace CallLoop.Domain;
 public sealed record CategorySource
 {
     [Id(0)]
-    public CollectionSource Source { get; init; }
+    public CollectionSource Source { get; set; }
 
     [Id(1)]
-    public string? Detail { get; init; }
+    public string? Detail { get; set; }
 }

@@ -5,20 +5,20 @@ namespace CallLoop.Domain;
 public sealed record HeldCategory
 {
     [Id(0)]
-    public PersonalInformationCategory Category { get; init; }
+    public PersonalInformationCategory Category { get; set; }
 
     [Id(1)]
-    public ImmutableList<CategorySource> Sources { get; init; } = [];
+    public ImmutableList<CategorySource> Sources { get; set; } = [];
 
     [Id(2)]
-    public ImmutableList<ProcessingPurpose> Purposes { get; init; } = [];
+    public ImmutableList<ProcessingPurpose> Purposes { get; set; } = [];
 
     [Id(3)]
-    public DateTimeOffset FirstCollectedAt { get; init; }
+    public DateTimeOffset FirstCollectedAt { get; set; }
 
     [Id(4)]
-    public DateTimeOffset LastCollectedAt { get; init; }
+    public DateTimeOffset LastCollectedAt { get; set; }
 
     [Id(5)]
-    public ImmutableDictionary<string, string> Values { get; init; } = ImmutableDictionary<string, string>.Empty;
+    public ImmutableDictionary<string, string> Values { get; set; } = ImmutableDictionary<string, string>.Empty;
 }

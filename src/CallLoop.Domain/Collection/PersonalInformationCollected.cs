@@ -5,26 +5,26 @@ namespace CallLoop.Domain;
 public sealed record PersonalInformationCollected : SubjectEvent
 {
     [Id(0)]
-    public PersonalInformationCategory Category { get; init; }
+    public PersonalInformationCategory Category { get; set; }
 
     [Id(1)]
-    public CollectionSource Source { get; init; }
+    public CollectionSource Source { get; set; }
 
     /// <summary>e.g. public-database, marketing-partner, social-media, google-sign-in.</summary>
     [Id(2)]
-    public string? SourceDetail { get; init; }
+    public string? SourceDetail { get; set; }
 
     [Id(3)]
-    public IReadOnlyList<ProcessingPurpose> Purposes { get; init; } = [];
+    public IReadOnlyList<ProcessingPurpose> Purposes { get; set; } = [];
 
     /// <summary>Field name to value, e.g. email, phone, name, ip.</summary>
     [Id(4)]
-    public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Data { get; set; } = new Dictionary<string, string>();
 
     [Id(5)]
-    public DateTimeOffset CollectedAt { get; init; }
+    public DateTimeOffset CollectedAt { get; set; }
 
     /// <summary>True when every purpose is legal-compliance or security.</summary>
     [Id(6)]
-    public bool LegalOrSecurityOnly { get; init; }
+    public bool LegalOrSecurityOnly { get; set; }
 }

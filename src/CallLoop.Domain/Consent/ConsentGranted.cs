@@ -5,17 +5,17 @@ namespace CallLoop.Domain;
 public sealed record ConsentGranted : SubjectEvent
 {
     [Id(0)]
-    public ConsentPurpose Purpose { get; init; }
+    public ConsentPurpose Purpose { get; set; }
 
     [Id(1)]
-    public ConsentBasis Basis { get; init; }
+    public ConsentBasis Basis { get; set; }
 
     [Id(2)]
-    public string NoticeVersion { get; init; } = string.Empty;
+    public string NoticeVersion { get; set; } = string.Empty;
 
     [Id(3)]
-    public string? Channel { get; init; }
+    public string? Channel { get; set; }
 
     [Id(4)]
-    public string? Evidence { get; init; }
+    public string? Evidence { get; set; }
 }

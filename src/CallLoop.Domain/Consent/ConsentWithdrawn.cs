@@ -5,14 +5,14 @@ namespace CallLoop.Domain;
 public sealed record ConsentWithdrawn : SubjectEvent
 {
     [Id(0)]
-    public ConsentPurpose Purpose { get; init; }
+    public ConsentPurpose Purpose { get; set; }
 
     [Id(1)]
-    public string? Channel { get; init; }
+    public string? Channel { get; set; }
 
     [Id(2)]
-    public string? Evidence { get; init; }
+    public string? Evidence { get; set; }
 
     [Id(3)]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 }

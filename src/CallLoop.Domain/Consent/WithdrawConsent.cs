@@ -5,13 +5,13 @@ namespace CallLoop.Domain;
 public sealed record WithdrawConsent : SubjectCommand
 {
     [Id(0)]
-    public ConsentPurpose Purpose { get; init; }
+    public ConsentPurpose Purpose { get; set; }
 
     [Id(1)]
-    public string? Channel { get; init; }
+    public string? Channel { get; set; }
 
     [Id(2)]
-    public string? Evidence { get; init; }
+    public string? Evidence { get; set; }
 }
 
 internal static class WithdrawConsentDecision

@@ -5,14 +5,14 @@ namespace CallLoop.Domain;
 public sealed record InformationCorrected : SubjectEvent
 {
     [Id(0)]
-    public PersonalInformationCategory Category { get; init; }
+    public PersonalInformationCategory Category { get; set; }
 
     [Id(1)]
-    public string Field { get; init; } = string.Empty;
+    public string Field { get; set; } = string.Empty;
 
     [Id(2)]
-    public string NewValue { get; init; } = string.Empty;
+    public string NewValue { get; set; } = string.Empty;
 
     [Id(3)]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 }

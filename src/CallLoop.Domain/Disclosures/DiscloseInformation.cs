@@ -6,26 +6,26 @@ public sealed record DiscloseInformation : SubjectCommand
 {
     /// <summary>Optional; a repeated id is ignored. Defaults to a sequence number within the subject.</summary>
     [Id(0)]
-    public string? DisclosureId { get; init; }
+    public string? DisclosureId { get; set; }
 
     [Id(1)]
-    public string Recipient { get; init; } = string.Empty;
+    public string Recipient { get; set; } = string.Empty;
 
     [Id(2)]
-    public RecipientType RecipientType { get; init; }
+    public RecipientType RecipientType { get; set; }
 
     [Id(3)]
-    public DisclosurePurpose Purpose { get; init; }
+    public DisclosurePurpose Purpose { get; set; }
 
     [Id(4)]
-    public IReadOnlyList<PersonalInformationCategory> Categories { get; init; } = [];
+    public IReadOnlyList<PersonalInformationCategory> Categories { get; set; } = [];
 
     /// <summary>Disclosure needed for legal compliance or security; allowed even while processing is restricted.</summary>
     [Id(5)]
-    public bool LegalOrSecurity { get; init; }
+    public bool LegalOrSecurity { get; set; }
 
     [Id(6)]
-    public DateTimeOffset? DisclosedAt { get; init; }
+    public DateTimeOffset? DisclosedAt { get; set; }
 }
 
 internal static class DiscloseInformationDecision

@@ -5,23 +5,23 @@ namespace CallLoop.Domain;
 public sealed record DisclosureRecord
 {
     [Id(0)]
-    public string DisclosureId { get; init; } = string.Empty;
+    public string DisclosureId { get; set; } = string.Empty;
 
     [Id(1)]
-    public string Recipient { get; init; } = string.Empty;
+    public string Recipient { get; set; } = string.Empty;
 
     [Id(2)]
-    public RecipientType RecipientType { get; init; }
+    public RecipientType RecipientType { get; set; }
 
     [Id(3)]
-    public DisclosurePurpose Purpose { get; init; }
+    public DisclosurePurpose Purpose { get; set; }
 
     [Id(4)]
-    public ImmutableList<PersonalInformationCategory> Categories { get; init; } = [];
+    public ImmutableList<PersonalInformationCategory> Categories { get; set; } = [];
 
     [Id(5)]
-    public bool LegalOrSecurity { get; init; }
+    public bool LegalOrSecurity { get; set; }
 
     [Id(6)]
-    public DateTimeOffset DisclosedAt { get; init; }
+    public DateTimeOffset DisclosedAt { get; set; }
 }

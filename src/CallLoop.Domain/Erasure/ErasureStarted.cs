@@ -5,11 +5,11 @@ namespace CallLoop.Domain;
 public sealed record ErasureStarted : SubjectEvent
 {
     [Id(0)]
-    public ErasureReason Reason { get; init; }
+    public ErasureReason Reason { get; set; }
 
     [Id(1)]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 
     [Id(2)]
-    public IReadOnlyList<PersonalInformationCategory> RetainedCategories { get; init; } = [];
+    public IReadOnlyList<PersonalInformationCategory> RetainedCategories { get; set; } = [];
 }

@@ -15,5 +15,5 @@ public sealed class InvalidCommandException : PrivacyDomainException
     }
 
     [Id(0)]
-    public string Field { get; private set; } = string.Empty;
+    public string Field { get; set; } = string.Empty;
 }

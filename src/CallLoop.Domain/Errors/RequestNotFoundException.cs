@@ -16,8 +16,8 @@ public sealed class RequestNotFoundException : PrivacyDomainException
     }
 
     [Id(0)]
-    public string SubjectId { get; private set; } = string.Empty;
+    public string SubjectId { get; set; } = string.Empty;
 
     [Id(1)]
-    public string RequestId { get; private set; } = string.Empty;
+    public string RequestId { get; set; } = string.Empty;
 }

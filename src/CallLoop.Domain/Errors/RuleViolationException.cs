@@ -15,5 +15,5 @@ public sealed class RuleViolationException : PrivacyDomainException
     }
 
     [Id(0)]
-    public string Rule { get; private set; } = string.Empty;
+    public string Rule { get; set; } = string.Empty;
 }

@@ -18,7 +18,7 @@ public sealed class SubjectAlreadyRegisteredException : PrivacyDomainException
     }
 
     [Id(0)]
-    public string SubjectId { get; private set; } = string.Empty;
+    public string SubjectId { get; set; } = string.Empty;
 
     /// <summary>The rule code the HTTP layer reports alongside the 409.</summary>
     public string Rule => "subject-already-registered";

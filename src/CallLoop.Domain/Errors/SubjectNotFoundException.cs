@@ -15,5 +15,5 @@ public sealed class SubjectNotFoundException : PrivacyDomainException
     }
 
     [Id(0)]
-    public string SubjectId { get; private set; } = string.Empty;
+    public string SubjectId { get; set; } = string.Empty;
 }

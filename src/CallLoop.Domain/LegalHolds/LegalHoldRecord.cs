@@ -5,14 +5,14 @@ namespace CallLoop.Domain;
 public sealed record LegalHoldRecord
 {
     [Id(0)]
-    public string HoldId { get; init; } = string.Empty;
+    public string HoldId { get; set; } = string.Empty;
 
     [Id(1)]
-    public ImmutableList<PersonalInformationCategory> Categories { get; init; } = [];
+    public ImmutableList<PersonalInformationCategory> Categories { get; set; } = [];
 
     [Id(2)]
-    public string Reason { get; init; } = string.Empty;
+    public string Reason { get; set; } = string.Empty;
 
     [Id(3)]
-    public DateTimeOffset PlacedAt { get; init; }
+    public DateTimeOffset PlacedAt { get; set; }
 }

@@ -5,10 +5,10 @@ namespace CallLoop.Domain;
 public sealed record ReleaseLegalHold : SubjectCommand
 {
     [Id(0)]
-    public string HoldId { get; init; } = string.Empty;
+    public string HoldId { get; set; } = string.Empty;
 
     [Id(1)]
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 }
 
 internal static class ReleaseLegalHoldDecision

@@ -5,11 +5,11 @@ namespace CallLoop.Domain;
 public sealed record DetectMinor : SubjectCommand
 {
     [Id(0)]
-    public DateOnly? BirthDate { get; init; }
+    public DateOnly? BirthDate { get; set; }
 
     /// <summary>How we learned it, e.g. support-ticket, age-check.</summary>
     [Id(1)]
-    public string? Evidence { get; init; }
+    public string? Evidence { get; set; }
 }
 
 internal static class DetectMinorDecision

@@ -5,8 +5,8 @@ namespace CallLoop.Domain;
 public sealed record MinorDetected : SubjectEvent
 {
     [Id(0)]
-    public DateOnly? BirthDate { get; init; }
+    public DateOnly? BirthDate { get; set; }
 
     [Id(1)]
-    public string? Evidence { get; init; }
+    public string? Evidence { get; set; }
 }

@@ -5,10 +5,10 @@ namespace CallLoop.Domain;
 public sealed record OptBackIn : SubjectCommand
 {
     [Id(0)]
-    public OptOutScope Scope { get; init; }
+    public OptOutScope Scope { get; set; }
 
     [Id(1)]
-    public PreferenceMethod Method { get; init; }
+    public PreferenceMethod Method { get; set; }
 }
 
 internal static class OptBackInDecision

@@ -5,14 +5,14 @@ namespace CallLoop.Domain;
 public sealed record OptOutRecord
 {
     [Id(0)]
-    public OptOutScope Scope { get; init; }
+    public OptOutScope Scope { get; set; }
 
     [Id(1)]
-    public PreferenceMethod Method { get; init; }
+    public PreferenceMethod Method { get; set; }
 
     [Id(2)]
-    public DateTimeOffset OptedOutAt { get; init; }
+    public DateTimeOffset OptedOutAt { get; set; }
 
     [Id(3)]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 }

@@ -5,11 +5,11 @@ namespace CallLoop.Domain;
 public sealed record OptedOut : SubjectEvent
 {
     [Id(0)]
-    public OptOutScope Scope { get; init; }
+    public OptOutScope Scope { get; set; }
 
     [Id(1)]
-    public PreferenceMethod Method { get; init; }
+    public PreferenceMethod Method { get; set; }
 
     [Id(2)]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 }

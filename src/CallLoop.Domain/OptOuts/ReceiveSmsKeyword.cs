@@ -5,7 +5,7 @@ namespace CallLoop.Domain;
 public sealed record ReceiveSmsKeyword : SubjectCommand
 {
     [Id(0)]
-    public string Body { get; init; } = string.Empty;
+    public string Body { get; set; } = string.Empty;
 }
 
 internal static class ReceiveSmsKeywordDecision

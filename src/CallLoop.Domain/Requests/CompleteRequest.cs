@@ -5,18 +5,18 @@ namespace CallLoop.Domain;
 public sealed record CompleteRequest : SubjectCommand
 {
     [Id(0)]
-    public string RequestId { get; init; } = string.Empty;
+    public string RequestId { get; set; } = string.Empty;
 
     [Id(1)]
-    public RequestOutcome Outcome { get; init; }
+    public RequestOutcome Outcome { get; set; }
 
     /// <summary>Required when denied.</summary>
     [Id(2)]
-    public DenialReason? DenialReason { get; init; }
+    public DenialReason? DenialReason { get; set; }
 
     /// <summary>Required when denied or partially fulfilled: the basis for the denial, in whole or in part.</summary>
     [Id(3)]
-    public string? Explanation { get; init; }
+    public string? Explanation { get; set; }
 }
 
 internal static class CompleteRequestDecision

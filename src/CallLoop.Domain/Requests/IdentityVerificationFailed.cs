@@ -5,17 +5,17 @@ namespace CallLoop.Domain;
 public sealed record IdentityVerificationFailed : SubjectEvent
 {
     [Id(0)]
-    public string RequestId { get; init; } = string.Empty;
+    public string RequestId { get; set; } = string.Empty;
 
     [Id(1)]
-    public VerificationMethod Method { get; init; }
+    public VerificationMethod Method { get; set; }
 
     [Id(2)]
-    public int DataPointsMatched { get; init; }
+    public int DataPointsMatched { get; set; }
 
     [Id(3)]
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 
     [Id(4)]
-    public DateTimeOffset FailedAt { get; init; }
+    public DateTimeOffset FailedAt { get; set; }
 }

@@ -5,20 +5,20 @@ namespace CallLoop.Domain;
 public sealed record ReceiveRightsRequest : SubjectCommand
 {
     [Id(0)]
-    public string RequestId { get; init; } = string.Empty;
+    public string RequestId { get; set; } = string.Empty;
 
     [Id(1)]
-    public RightsRequestType Type { get; init; }
+    public RightsRequestType Type { get; set; }
 
     [Id(2)]
-    public RequestChannel Channel { get; init; }
+    public RequestChannel Channel { get; set; }
 
     [Id(3)]
-    public AuthorizedAgent? Agent { get; init; }
+    public AuthorizedAgent? Agent { get; set; }
 
     /// <summary>Defaults to now; the statutory clock starts here.</summary>
     [Id(4)]
-    public DateTimeOffset? ReceivedAt { get; init; }
+    public DateTimeOffset? ReceivedAt { get; set; }
 }
 
 internal static class ReceiveRightsRequestDecision

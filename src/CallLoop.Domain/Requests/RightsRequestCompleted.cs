@@ -5,17 +5,17 @@ namespace CallLoop.Domain;
 public sealed record RightsRequestCompleted : SubjectEvent
 {
     [Id(0)]
-    public string RequestId { get; init; } = string.Empty;
+    public string RequestId { get; set; } = string.Empty;
 
     [Id(1)]
-    public RequestOutcome Outcome { get; init; }
+    public RequestOutcome Outcome { get; set; }
 
     [Id(2)]
-    public DenialReason? DenialReason { get; init; }
+    public DenialReason? DenialReason { get; set; }
 
     [Id(3)]
-    public string? Explanation { get; init; }
+    public string? Explanation { get; set; }
 
     [Id(4)]
-    public DateTimeOffset CompletedAt { get; init; }
+    public DateTimeOffset CompletedAt { get; set; }
 }

@@ -5,26 +5,26 @@ namespace CallLoop.Domain;
 public sealed record RightsRequestReceived : SubjectEvent
 {
     [Id(0)]
-    public string RequestId { get; init; } = string.Empty;
+    public string RequestId { get; set; } = string.Empty;
 
     [Id(1)]
-    public RightsRequestType Type { get; init; }
+    public RightsRequestType Type { get; set; }
 
     [Id(2)]
-    public RequestChannel Channel { get; init; }
+    public RequestChannel Channel { get; set; }
 
     [Id(3)]
-    public string Jurisdiction { get; init; } = string.Empty;
+    public string Jurisdiction { get; set; } = string.Empty;
 
     [Id(4)]
-    public AuthorizedAgent? Agent { get; init; }
+    public AuthorizedAgent? Agent { get; set; }
 
     [Id(5)]
-    public DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset ReceivedAt { get; set; }
 
     [Id(6)]
-    public DateTimeOffset DueAt { get; init; }
+    public DateTimeOffset DueAt { get; set; }
 
     [Id(7)]
-    public DateTimeOffset? ConfirmationDueAt { get; init; }
+    public DateTimeOffset? ConfirmationDueAt { get; set; }
 }

@@ -5,83 +5,83 @@ namespace CallLoop.Domain;
 public sealed record RightsRequestRecord
 {
     [Id(0)]
-    public string RequestId { get; init; } = string.Empty;
+    public string RequestId { get; set; } = string.Empty;
 
     [Id(1)]
-    public RightsRequestType Type { get; init; }
+    public RightsRequestType Type { get; set; }
 
     [Id(2)]
-    public RightsRequestStatus Status { get; init; }
+    public RightsRequestStatus Status { get; set; }
 
     [Id(3)]
-    public RequestChannel Channel { get; init; }
+    public RequestChannel Channel { get; set; }
 
     /// <summary>The jurisdiction at receipt; its law governs the request even if the subject moves.</summary>
     [Id(4)]
-    public string Jurisdiction { get; init; } = string.Empty;
+    public string Jurisdiction { get; set; } = string.Empty;
 
     [Id(5)]
-    public AuthorizedAgent? Agent { get; init; }
+    public AuthorizedAgent? Agent { get; set; }
 
     [Id(6)]
-    public DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset ReceivedAt { get; set; }
 
     [Id(7)]
-    public DateTimeOffset DueAt { get; init; }
+    public DateTimeOffset DueAt { get; set; }
 
     [Id(8)]
-    public DateTimeOffset? ConfirmationDueAt { get; init; }
+    public DateTimeOffset? ConfirmationDueAt { get; set; }
 
     [Id(9)]
-    public DateTimeOffset? ReceiptConfirmedAt { get; init; }
+    public DateTimeOffset? ReceiptConfirmedAt { get; set; }
 
     [Id(10)]
-    public bool Extended { get; init; }
+    public bool Extended { get; set; }
 
     [Id(11)]
-    public string? ExtensionReason { get; init; }
+    public string? ExtensionReason { get; set; }
 
     [Id(12)]
-    public DateTimeOffset? VerifiedAt { get; init; }
+    public DateTimeOffset? VerifiedAt { get; set; }
 
     [Id(13)]
-    public VerificationMethod? VerificationMethod { get; init; }
+    public VerificationMethod? VerificationMethod { get; set; }
 
     [Id(14)]
-    public int? DataPointsMatched { get; init; }
+    public int? DataPointsMatched { get; set; }
 
     [Id(15)]
-    public DateTimeOffset? VerificationFailedAt { get; init; }
+    public DateTimeOffset? VerificationFailedAt { get; set; }
 
     [Id(16)]
-    public DateTimeOffset? CompletedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; set; }
 
     [Id(17)]
-    public RequestOutcome? Outcome { get; init; }
+    public RequestOutcome? Outcome { get; set; }
 
     [Id(18)]
-    public DenialReason? DenialReason { get; init; }
+    public DenialReason? DenialReason { get; set; }
 
     [Id(19)]
-    public string? Explanation { get; init; }
+    public string? Explanation { get; set; }
 
     [Id(20)]
-    public DateTimeOffset? AppealFiledAt { get; init; }
+    public DateTimeOffset? AppealFiledAt { get; set; }
 
     [Id(21)]
-    public DateTimeOffset? AppealDueAt { get; init; }
+    public DateTimeOffset? AppealDueAt { get; set; }
 
     [Id(22)]
-    public DateTimeOffset? AppealDecidedAt { get; init; }
+    public DateTimeOffset? AppealDecidedAt { get; set; }
 
     [Id(23)]
-    public AppealOutcome? AppealOutcome { get; init; }
+    public AppealOutcome? AppealOutcome { get; set; }
 
     [Id(24)]
-    public string? AppealExplanation { get; init; }
+    public string? AppealExplanation { get; set; }
 
     [Id(25)]
-    public string? ComplaintTo { get; init; }
+    public string? ComplaintTo { get; set; }
 
     public bool IsVerified => VerifiedAt is not null;
 

@@ -5,75 +5,75 @@ namespace CallLoop.Domain;
 public sealed record RightsRequestView
 {
     [Id(0)]
-    public string RequestId { get; init; } = string.Empty;
+    public string RequestId { get; set; } = string.Empty;
 
     [Id(1)]
-    public RightsRequestType Type { get; init; }
+    public RightsRequestType Type { get; set; }
 
     /// <summary>received, verified, verification-failed, extended, completed, appealed or appeal-decided.</summary>
     [Id(2)]
-    public string Status { get; init; } = string.Empty;
+    public string Status { get; set; } = string.Empty;
 
     [Id(3)]
-    public string Jurisdiction { get; init; } = string.Empty;
+    public string Jurisdiction { get; set; } = string.Empty;
 
     [Id(4)]
-    public RequestChannel Channel { get; init; }
+    public RequestChannel Channel { get; set; }
 
     [Id(5)]
-    public bool ViaAuthorizedAgent { get; init; }
+    public bool ViaAuthorizedAgent { get; set; }
 
     [Id(6)]
-    public DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset ReceivedAt { get; set; }
 
     [Id(7)]
-    public DateTimeOffset DueAt { get; init; }
+    public DateTimeOffset DueAt { get; set; }
 
     [Id(8)]
-    public DateTimeOffset? ConfirmationDueAt { get; init; }
+    public DateTimeOffset? ConfirmationDueAt { get; set; }
 
     [Id(9)]
-    public DateTimeOffset? ReceiptConfirmedAt { get; init; }
+    public DateTimeOffset? ReceiptConfirmedAt { get; set; }
 
     [Id(10)]
-    public bool Extended { get; init; }
+    public bool Extended { get; set; }
 
     [Id(11)]
-    public string? ExtensionReason { get; init; }
+    public string? ExtensionReason { get; set; }
 
     [Id(12)]
-    public DateTimeOffset? VerifiedAt { get; init; }
+    public DateTimeOffset? VerifiedAt { get; set; }
 
     [Id(13)]
-    public VerificationMethod? VerificationMethod { get; init; }
+    public VerificationMethod? VerificationMethod { get; set; }
 
     [Id(14)]
-    public DateTimeOffset? CompletedAt { get; init; }
+    public DateTimeOffset? CompletedAt { get; set; }
 
     [Id(15)]
-    public RequestOutcome? Outcome { get; init; }
+    public RequestOutcome? Outcome { get; set; }
 
     [Id(16)]
-    public DenialReason? DenialReason { get; init; }
+    public DenialReason? DenialReason { get; set; }
 
     [Id(17)]
-    public string? Explanation { get; init; }
+    public string? Explanation { get; set; }
 
     [Id(18)]
-    public DateTimeOffset? AppealFiledAt { get; init; }
+    public DateTimeOffset? AppealFiledAt { get; set; }
 
     [Id(19)]
-    public DateTimeOffset? AppealDueAt { get; init; }
+    public DateTimeOffset? AppealDueAt { get; set; }
 
     [Id(20)]
-    public DateTimeOffset? AppealDecidedAt { get; init; }
+    public DateTimeOffset? AppealDecidedAt { get; set; }
 
     [Id(21)]
-    public AppealOutcome? AppealOutcome { get; init; }
+    public AppealOutcome? AppealOutcome { get; set; }
 
     [Id(22)]
-    public string? AppealExplanation { get; init; }
+    public string? AppealExplanation { get; set; }
 
     [Id(23)]
-    public string? ComplaintTo { get; init; }
+    public string? ComplaintTo { get; set; }
 }

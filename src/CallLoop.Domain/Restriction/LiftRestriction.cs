@@ -5,7 +5,7 @@ namespace CallLoop.Domain;
 public sealed record LiftRestriction : SubjectCommand
 {
     [Id(0)]
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 }
 
 internal static class LiftRestrictionDecision

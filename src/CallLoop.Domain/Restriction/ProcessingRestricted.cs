@@ -5,8 +5,8 @@ namespace CallLoop.Domain;
 public sealed record ProcessingRestricted : SubjectEvent
 {
     [Id(0)]
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 
     [Id(1)]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 }

@@ -5,10 +5,10 @@ namespace CallLoop.Domain;
 public sealed record RestrictProcessing : SubjectCommand
 {
     [Id(0)]
-    public string? Reason { get; init; }
+    public string? Reason { get; set; }
 
     [Id(1)]
-    public string? RequestId { get; init; }
+    public string? RequestId { get; set; }
 }
 
 internal static class RestrictProcessingDecision

@@ -6,19 +6,19 @@ public sealed record RegisterSubject : SubjectCommand
 {
     /// <summary>US state code or CAN.</summary>
     [Id(0)]
-    public string Jurisdiction { get; init; } = string.Empty;
+    public string Jurisdiction { get; set; } = string.Empty;
 
     [Id(1)]
-    public string? Email { get; init; }
+    public string? Email { get; set; }
 
     [Id(2)]
-    public string? Phone { get; init; }
+    public string? Phone { get; set; }
 
     [Id(3)]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     [Id(4)]
-    public DateOnly? BirthDate { get; init; }
+    public DateOnly? BirthDate { get; set; }
 }
 
 internal static class RegisterSubjectDecision

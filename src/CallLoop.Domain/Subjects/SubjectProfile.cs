@@ -5,65 +5,65 @@ namespace CallLoop.Domain;
 public sealed record SubjectProfile
 {
     [Id(0)]
-    public string SubjectId { get; init; } = string.Empty;
+    public string SubjectId { get; set; } = string.Empty;
 
     [Id(1)]
-    public long Version { get; init; }
+    public long Version { get; set; }
 
     [Id(2)]
-    public bool Registered { get; init; }
+    public bool Registered { get; set; }
 
     [Id(3)]
-    public string? Jurisdiction { get; init; }
+    public string? Jurisdiction { get; set; }
 
     [Id(4)]
-    public string? Email { get; init; }
+    public string? Email { get; set; }
 
     [Id(5)]
-    public string? Phone { get; init; }
+    public string? Phone { get; set; }
 
     [Id(6)]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     [Id(7)]
-    public DateOnly? BirthDate { get; init; }
+    public DateOnly? BirthDate { get; set; }
 
     [Id(8)]
-    public bool IsMinor { get; init; }
+    public bool IsMinor { get; set; }
 
     [Id(9)]
-    public bool Active { get; init; }
+    public bool Active { get; set; }
 
     [Id(10)]
-    public DateTimeOffset? RegisteredAt { get; init; }
+    public DateTimeOffset? RegisteredAt { get; set; }
 
     [Id(11)]
-    public DateTimeOffset? DeactivatedAt { get; init; }
+    public DateTimeOffset? DeactivatedAt { get; set; }
 
     [Id(12)]
-    public bool ProcessingRestricted { get; init; }
+    public bool ProcessingRestricted { get; set; }
 
     [Id(13)]
-    public DateTimeOffset? ErasureStartedAt { get; init; }
+    public DateTimeOffset? ErasureStartedAt { get; set; }
 
     [Id(14)]
-    public ErasureReason? ErasureReason { get; init; }
+    public ErasureReason? ErasureReason { get; set; }
 
     [Id(15)]
-    public IReadOnlyList<HeldCategory> Categories { get; init; } = [];
+    public IReadOnlyList<HeldCategory> Categories { get; set; } = [];
 
     [Id(16)]
-    public IReadOnlyList<ConsentRecord> Consents { get; init; } = [];
+    public IReadOnlyList<ConsentRecord> Consents { get; set; } = [];
 
     [Id(17)]
-    public IReadOnlyList<OptOutRecord> OptOuts { get; init; } = [];
+    public IReadOnlyList<OptOutRecord> OptOuts { get; set; } = [];
 
     [Id(18)]
-    public IReadOnlyList<DisclosureRecord> Disclosures { get; init; } = [];
+    public IReadOnlyList<DisclosureRecord> Disclosures { get; set; } = [];
 
     [Id(19)]
-    public IReadOnlyList<RightsRequestView> Requests { get; init; } = [];
+    public IReadOnlyList<RightsRequestView> Requests { get; set; } = [];
 
     [Id(20)]
-    public IReadOnlyList<LegalHoldRecord> LegalHolds { get; init; } = [];
+    public IReadOnlyList<LegalHoldRecord> LegalHolds { get; set; } = [];
 }

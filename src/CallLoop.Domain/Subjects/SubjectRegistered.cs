@@ -6,18 +6,18 @@ public sealed record SubjectRegistered : SubjectEvent
 {
     /// <summary>Jurisdiction code from the jurisdiction table (US state code or CAN).</summary>
     [Id(0)]
-    public string Jurisdiction { get; init; } = string.Empty;
+    public string Jurisdiction { get; set; } = string.Empty;
 
     [Id(1)]
-    public string? Email { get; init; }
+    public string? Email { get; set; }
 
     /// <summary>Normalized by PhoneNumber.Normalize.</summary>
     [Id(2)]
-    public string? Phone { get; init; }
+    public string? Phone { get; set; }
 
     [Id(3)]
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
     [Id(4)]
-    public DateOnly? BirthDate { get; init; }
+    public DateOnly? BirthDate { get; set; }
 }

@@ -32,7 +32,8 @@ public static class SiloHostingExtensions
         builder.UseOrleans(silo =>
         {
             silo.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringSiloOptions> o) =>
-                o.Configure<NpgsqlDataSource>((options, dataSource) => (options.Invariant, options.DataSource) = (Invariant, dataSource)));
+                o.PostConfigure<NpgsqlDataSource>((options, dataSource) =>
+                    (options.Invariant, options.DataSource, options.ConnectionString) = (Invariant, dataSource, null)));
             silo.AddCallLoopProviders();
 
             var advertised = builder.Configuration["CallLoop:AdvertisedAddress"];
@@ -56,14 +57,16 @@ public static class SiloHostingExtensions
     /// <summary>Grain storage, reminders and streams on PostgreSQL (clustering is chosen by the host).</summary>
     public static ISiloBuilder AddCallLoopProviders(this ISiloBuilder silo)
     {
-        silo.AddAdoNetGrainStorageAsDefault((OptionsBuilder<AdoNetGrainStorageOptions> o) => o.Configure<NpgsqlDataSource>(UseShared));
-        silo.AddAdoNetGrainStorage(PubSubStore, (OptionsBuilder<AdoNetGrainStorageOptions> o) => o.Configure<NpgsqlDataSource>(UseShared));
+        // PostConfigure: Aspire's configuration may also name a connection string; the shared data source wins.
+        silo.AddAdoNetGrainStorageAsDefault((OptionsBuilder<AdoNetGrainStorageOptions> o) => o.PostConfigure<NpgsqlDataSource>(UseShared));
+        silo.AddAdoNetGrainStorage(PubSubStore, (OptionsBuilder<AdoNetGrainStorageOptions> o) => o.PostConfigure<NpgsqlDataSource>(UseShared));
         silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> o) =>
-            o.Configure<NpgsqlDataSource>((options, dataSource) => (options.Invariant, options.DataSource) = (Invariant, dataSource)));
+            o.PostConfigure<NpgsqlDataSource>((options, dataSource) =>
+                (options.Invariant, options.DataSource, options.ConnectionString) = (Invariant, dataSource, null)));
         silo.AddMemoryStreams(SubjectEventStreams.ProviderName);
         return silo;
     }
 
     private static void UseShared(AdoNetGrainStorageOptions options, NpgsqlDataSource dataSource) =>
-        (options.Invariant, options.DataSource) = (Invariant, dataSource);
+        (options.Invariant, options.DataSource, options.ConnectionString) = (Invariant, dataSource, null);
 }

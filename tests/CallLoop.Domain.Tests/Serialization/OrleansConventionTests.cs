@@ -10,7 +10,7 @@ public class OrleansConventionTests
     private static readonly Type[] DomainTypes = typeof(SubjectEvent).Assembly.GetTypes();
 
     private static readonly Type[] Messages = DomainTypes
-        .Where(t => t.IsPublic && t.GetCustomAttribute<GenerateSerializerAttribute>() is not null)
+        .Where(t => t.IsPublic && t.GetCustomAttribute<GenerateSerializerAttribute>(inherit: false) is not null)
         .ToArray();
 
     [Fact]
@@ -20,7 +20,7 @@ public class OrleansConventionTests
             .Concat([typeof(SubjectState), typeof(SubjectProfile), typeof(RightsRequestView), typeof(ContactDecision)]);
 
         Assert.All(required, t => Assert.Contains(t, Messages));
-        var aliases = Messages.Select(t => t.GetCustomAttribute<AliasAttribute>()?.Alias).ToList();
+        var aliases = Messages.Select(t => t.GetCustomAttribute<AliasAttribute>(inherit: false)?.Alias).ToList();
         Assert.All(aliases, Assert.NotNull);
         Assert.Equal(aliases.Count, aliases.Distinct().Count());
     }
@@ -38,6 +38,21 @@ public class OrleansConventionTests
             Assert.True(ids.All(id => id is not null), $"{type.Name} has a member without [Id].");
             Assert.True(ids.Distinct().Count() == ids.Count, $"{type.Name} repeats an [Id].");
         }
+    }
+
+    [Fact]
+    public void Given_serializable_members_When_inspected_Then_setters_are_public_and_not_init_only()
+    {
+        // The generator runs in the referencing grain projects, which can only assign public, non-init setters (ORLEANS0101).
+        var members = Messages.Where(t => !t.IsEnum)
+            .SelectMany(t => t.GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(p => p.GetCustomAttribute<IdAttribute>() is not null);
+
+        Assert.All(members, p =>
+        {
+            Assert.True(p.SetMethod is { IsPublic: true }, $"{p.DeclaringType!.Name}.{p.Name} needs a public setter.");
+            Assert.DoesNotContain(typeof(System.Runtime.CompilerServices.IsExternalInit), p.SetMethod!.ReturnParameter.GetRequiredCustomModifiers());
+        });
     }
 
     [Fact]
