@@ -11,9 +11,10 @@ public static class TelemetrySources
         "CallLoop.Actors",
     ];
 
+    // Orleans' runtime source traces every system call (stream queue polling, timers, directory),
+    // which drowns the application's own grain calls on the dashboard; only the application source is kept.
     public static readonly string[] ActivitySources =
     [
-        "Microsoft.Orleans.Runtime",
         "Microsoft.Orleans.Application",
         "Npgsql",
         "Marten",
