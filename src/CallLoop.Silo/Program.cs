@@ -1,15 +1,22 @@
 using CallLoop.Silo.Hosting;
+using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 
 var builder = WebApplication.CreateBuilder(args);
+if (TokenIssuer.TryRunCommand(args, builder.Configuration, builder.Environment, Console.Out))
+{
+    return;
+}
 
 builder.AddServiceDefaults();
 builder.AddCallLoopSilo();
 builder.AddCallLoopHttpApi();
+builder.AddCallLoopSecurity();
 
 var app = builder.Build();
 
 app.UseCallLoopHttpApi();
+app.UseCallLoopSecurity();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapSubjectsApi();

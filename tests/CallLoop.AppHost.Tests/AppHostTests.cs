@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.Testing;
+using CallLoop.Silo.Security;
+using Microsoft.IdentityModel.Tokens;
 
 namespace CallLoop.AppHost.Tests;
 
@@ -27,6 +29,10 @@ public sealed class AppHostTests
         await app.ResourceNotifications.WaitForResourceHealthyAsync("silo", timeout.Token);
 
         using var client = app.CreateHttpClient("silo");
+        var key = new SymmetricSecurityKey(Convert.FromBase64String(AuthenticationSettings.DevelopmentSigningKey));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer",
+            TokenIssuer.Issue(key, "apphost-test", [Roles.Service, Roles.PrivacyOfficer], TimeSpan.FromMinutes(10)));
         var subjectId = $"apphost-{Guid.NewGuid():N}";
         var put = await client.PutAsJsonAsync($"/api/subjects/{subjectId}", new { jurisdiction = "CA" }, timeout.Token);
         Assert.True(put.IsSuccessStatusCode, $"PUT answered {(int)put.StatusCode}: {await put.Content.ReadAsStringAsync(timeout.Token)}");

@@ -1,0 +1,75 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.IdentityModel.Tokens;
+
+namespace CallLoop.Silo.Security;
+
+public static class SecurityExtensions
+{
+    public const string RateLimitSection = "CallLoop:RateLimit";
+
+    /// <summary>Bearer tokens signed with the configured key, and a per-caller rate limit.</summary>
+    public static WebApplicationBuilder AddCallLoopSecurity(this WebApplicationBuilder builder)
+    {
+        var key = AuthenticationSettings.KeyFrom(builder.Configuration, builder.Environment);
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = AuthenticationSettings.Issuer,
+                    ValidAudience = AuthenticationSettings.Audience,
+                    IssuerSigningKey = key,
+                    NameClaimType = "sub",
+                    RoleClaimType = "role",
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        builder.Services.AddAuthorization();
+
+        var permitLimit = builder.Configuration.GetValue($"{RateLimitSection}:PermitsPerSecond", 200);
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                RateLimitPartition.GetTokenBucketLimiter(CallerOf(context), _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = permitLimit,
+                    TokensPerPeriod = permitLimit,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true,
+                }));
+            options.OnRejected = async (rejected, cancellationToken) =>
+            {
+                var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                rejected.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                var problems = rejected.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = rejected.HttpContext,
+                    ProblemDetails = new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = "Too many requests from this caller." },
+                });
+            };
+        });
+        return builder;
+    }
+
+    public static WebApplication UseCallLoopSecurity(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseMiddleware<RouteAccessMiddleware>();
+        return app;
+    }
+
+    /// <summary>Partition key: the token's subject, else the remote address (health probes and anonymous callers).</summary>
+    private static string CallerOf(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true && context.User.Identity.Name is { } name
+            ? $"sub:{name}"
+            : $"ip:{context.Connection.RemoteIpAddress}";
+}

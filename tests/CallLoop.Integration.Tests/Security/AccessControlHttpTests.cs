@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using CallLoop.Integration.Tests.Infrastructure;
+using CallLoop.Silo.Security;
+
+namespace CallLoop.Integration.Tests.Security;
+
+[Collection(SiloCollection.Name)]
+public sealed class AccessControlHttpTests(SiloApplicationFactory factory)
+{
+    [Fact]
+    public async Task Given_no_token_When_calling_the_api_Then_401_and_nothing_is_written()
+    {
+        var subjectId = $"acl-{Guid.NewGuid():N}";
+        using var anonymous = factory.CreateClientAs("nobody");
+
+        var response = await anonymous.PutAsJsonAsync($"/api/subjects/{subjectId}", new { jurisdiction = "CA" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync($"/api/subjects/{subjectId}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Health_endpoints_need_no_token()
+    {
+        using var anonymous = factory.CreateClientAs("nobody");
+
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/alive")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Roles.Analyst)]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.PrivacyOfficer)]
+    public async Task Given_role_without_service_rights_When_registering_a_subject_Then_403_and_nothing_is_written(string role)
+    {
+        var subjectId = $"acl-{Guid.NewGuid():N}";
+        using var client = factory.CreateClientAs($"{role}-user", role);
+
+        var response = await client.PutAsJsonAsync($"/api/subjects/{subjectId}", new { jurisdiction = "CA" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync($"/api/subjects/{subjectId}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(Roles.Analyst)]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.Service)]
+    public async Task Given_role_that_may_not_see_personal_values_When_reading_a_profile_Then_403(string role)
+    {
+        var subjectId = $"acl-{Guid.NewGuid():N}";
+        (await factory.CreateClient().PutAsJsonAsync($"/api/subjects/{subjectId}", new { jurisdiction = "CA", email = "acl@example.com" })).EnsureSuccessStatusCode();
+        using var client = factory.CreateClientAs($"{role}-user", role);
+
+        var response = await client.GetAsync($"/api/subjects/{subjectId}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain("acl@example.com", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Given_service_token_When_registering_Then_the_event_records_who_did_it()
+    {
+        var subjectId = $"acl-{Guid.NewGuid():N}";
+        using var service = factory.CreateClientAs("crm-sync", Roles.Service);
+
+        (await service.PutAsJsonAsync($"/api/subjects/{subjectId}", new { jurisdiction = "CA" })).EnsureSuccessStatusCode();
+
+        await using var connection = new Npgsql.NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT headers ->> 'actor' FROM privacy.mt_events WHERE stream_id = @id", connection);
+        command.Parameters.AddWithValue("id", subjectId);
+        Assert.Equal("crm-sync", await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public void Every_role_rule_names_only_known_roles()
+    {
+        Assert.All(AccessRules.All, rule => Assert.All(rule.Roles, role => Assert.Contains(role, Roles.All)));
+        Assert.Empty(AccessRules.RolesFor("DELETE", "/api/unheard-of"));
+    }
+}
