@@ -59,14 +59,20 @@ public sealed class PostgresServer
         Script(verb, DataDirectory, Port);
     }
 
+    /// <summary>
+    /// A private server of its own, apart from the shared one, for tests that stop and start PostgreSQL
+    /// (fault tests) without disturbing the other collections. Always local, even when CALLLOOP_TEST_POSTGRES is set.
+    /// </summary>
+    public static PostgresServer StartDedicated() => StartPrivate();
+
     private static PostgresServer Start()
     {
         var external = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        if (!string.IsNullOrWhiteSpace(external))
-        {
-            return new PostgresServer(external, null);
-        }
+        return string.IsNullOrWhiteSpace(external) ? StartPrivate() : new PostgresServer(external, null);
+    }
 
+    private static PostgresServer StartPrivate()
+    {
         var port = FreePort();
         var dataDirectory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "callloop-tests", $"pg-{Environment.ProcessId}-{port}");
         Script("start", dataDirectory, port);

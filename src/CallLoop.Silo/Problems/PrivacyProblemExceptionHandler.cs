@@ -23,6 +23,11 @@ internal sealed class PrivacyProblemExceptionHandler(IProblemDetailsService prob
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "2";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -73,6 +78,30 @@ internal sealed class PrivacyProblemExceptionHandler(IProblemDetailsService prob
             Detail = "The body could not be read as the expected JSON.",
             Extensions = { ["field"] = "body" },
         },
+        _ when IsStoreUnavailable(exception) => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The event store is unavailable; the command may not have been recorded. Retry with the same Idempotency-Key: a retry never records twice.",
+        },
         _ => null,
     };
+
+    /// <summary>PostgreSQL unreachable or restarting, possibly wrapped by Marten or Orleans.</summary>
+    private static bool IsStoreUnavailable(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                return true;
+            }
+
+            if (current is AggregateException aggregate && aggregate.InnerExceptions.Any(IsStoreUnavailable))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -16,10 +16,12 @@ public class SiloApplicationFactory : WebApplicationFactory<Program>, IAsyncLife
 
     public async Task InitializeAsync()
     {
-        ConnectionString = await PostgresServer.Instance.CreateDatabaseAsync("http");
+        ConnectionString = await CreateDatabaseAsync();
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    protected virtual Task<string> CreateDatabaseAsync() => PostgresServer.Instance.CreateDatabaseAsync("http");
 
     /// <summary>A token signed with the development key, as the silo in Development accepts.</summary>
     public static string TokenFor(string subject, params string[] roles) =>

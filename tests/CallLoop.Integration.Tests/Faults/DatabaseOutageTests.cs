@@ -1,0 +1,74 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace CallLoop.Integration.Tests.Faults;
+
+public sealed class DatabaseOutageTests(OutageSiloFactory factory) : IClassFixture<OutageSiloFactory>
+{
+    [Fact]
+    public async Task Given_PostgreSQL_stopped_under_load_When_commands_arrive_Then_503_then_recovery_with_nothing_acknowledged_lost()
+    {
+        var client = factory.CreateClient();
+        var before = Enumerable.Range(0, 5).Select(i => $"outage-before-{i}-{Guid.NewGuid():N}").ToList();
+        foreach (var subjectId in before)
+        {
+            (await RegisterAsync(client, subjectId, key: subjectId)).EnsureSuccessStatusCode();
+        }
+
+        factory.Database.RunScript("stop");
+        var duringId = $"outage-during-{Guid.NewGuid():N}";
+        HttpResponseMessage during;
+        try
+        {
+            during = await RegisterAsync(client, duringId, key: "retry-me");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
+            Assert.Equal("application/problem+json", during.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(during.Headers.RetryAfter);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
+        }
+        finally
+        {
+            factory.Database.RunScript("start");
+        }
+
+        // The service recovers by itself: the same command, retried with the same key, lands exactly once.
+        var recovered = await RetryUntilAcceptedAsync(() => RegisterAsync(client, duringId, key: "retry-me"));
+        Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
+        (await RegisterAsync(client, duringId, key: "retry-me")).EnsureSuccessStatusCode();
+
+        var history = await client.GetFromJsonAsync<List<HistoryEntry>>($"/api/subjects/{duringId}/history");
+        Assert.Single(history!);
+        foreach (var subjectId in before)
+        {
+            var acknowledged = await client.GetFromJsonAsync<List<HistoryEntry>>($"/api/subjects/{subjectId}/history");
+            Assert.Single(acknowledged!);
+        }
+    }
+
+    private static Task<HttpResponseMessage> RegisterAsync(HttpClient client, string subjectId, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/subjects/{subjectId}")
+        {
+            Content = JsonContent.Create(new { jurisdiction = "CO" }),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        return client.SendAsync(request);
+    }
+
+    private static async Task<HttpResponseMessage> RetryUntilAcceptedAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (true)
+        {
+            var response = await send();
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || deadline.IsCancellationRequested)
+            {
+                return response;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250));
+        }
+    }
+
+    private sealed record HistoryEntry(long Version, string Type);
+}

@@ -1,0 +1,12 @@
+using CallLoop.Integration.Tests.Infrastructure;
+using CallLoop.Testing;
+
+namespace CallLoop.Integration.Tests.Faults;
+
+/// <summary>A silo on a PostgreSQL server of its own, which the test stops and starts without disturbing other tests.</summary>
+public sealed class OutageSiloFactory : SiloApplicationFactory
+{
+    public PostgresServer Database { get; } = PostgresServer.StartDedicated();
+
+    protected override Task<string> CreateDatabaseAsync() => Database.CreateDatabaseAsync("outage");
+}
