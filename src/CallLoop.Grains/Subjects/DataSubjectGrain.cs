@@ -38,6 +38,7 @@ public sealed class DataSubjectGrain(SubjectStreams streams, TimeProvider clock)
 
     public Task<SubjectProfile> GetProfileAsync()
     {
+        SubjectIds.Validate(SubjectId);
         if (state.Version == 0)
         {
             throw new SubjectNotFoundException(SubjectId);
@@ -48,6 +49,7 @@ public sealed class DataSubjectGrain(SubjectStreams streams, TimeProvider clock)
 
     public async Task<IReadOnlyList<SubjectHistoryEntry>> GetHistoryAsync()
     {
+        SubjectIds.Validate(SubjectId);
         var history = await streams.HistoryAsync(SubjectId, CancellationToken.None);
         if (history.Count == 0)
         {

@@ -12,5 +12,7 @@ internal static class HttpCommandContext
     /// <summary>Who acted: the authenticated caller's name, recorded on the events it produces.</summary>
     public static string? Actor(this HttpContext http) => http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : null;
 
-    public static IDataSubjectGrain Subject(this IGrainFactory grains, string subjectId) => grains.GetGrain<IDataSubjectGrain>(subjectId);
+    /// <summary>The subject's grain, once the id has the shape of a subject id (Orleans refuses blank keys with an untyped error).</summary>
+    public static IDataSubjectGrain Subject(this IGrainFactory grains, string subjectId) =>
+        grains.GetGrain<IDataSubjectGrain>(CallLoop.Domain.SubjectIds.Validate(subjectId));
 }
