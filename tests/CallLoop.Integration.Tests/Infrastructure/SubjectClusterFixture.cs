@@ -1,3 +1,4 @@
+using CallLoop.EventStore.Phones;
 using CallLoop.Orleans.PostgreSql;
 using CallLoop.Silo.Hosting;
 using CallLoop.Testing;
@@ -12,6 +13,9 @@ namespace CallLoop.Integration.Tests.Infrastructure;
 public sealed class SubjectClusterFixture : IAsyncLifetime
 {
     private const string ConnectionStringKey = "CallLoop:TestConnectionString";
+
+    /// <summary>The cluster's phone index key; tests recompute hashes with it to prove the index is keyed.</summary>
+    public static readonly byte[] PhoneIndexKey = System.Text.Encoding.UTF8.GetBytes("test-cluster-phone-index-key-of-32+bytes");
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -45,6 +49,7 @@ public sealed class SubjectClusterFixture : IAsyncLifetime
                 ?? throw new InvalidOperationException("The test cluster has no connection string.");
             siloBuilder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             siloBuilder.Services.AddCallLoopGrainServices();
+            siloBuilder.Services.Configure<PhoneIndexOptions>(o => o.Key = PhoneIndexKey);
             siloBuilder.AddCallLoopProviders();
         }
     }
