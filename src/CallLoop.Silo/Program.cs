@@ -1,5 +1,4 @@
 using CallLoop.Silo.Hosting;
-using CallLoop.Silo.Subjects;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,7 +11,7 @@ var app = builder.Build();
 app.UseCallLoopHttpApi();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
-app.MapSubjectsApi();
+app.MapPrivacyApi();
 
 app.Run();
 
