@@ -1,4 +1,8 @@
+using CallLoop.EventStore.Configuration;
 using CallLoop.EventStore.Phones;
+using CallLoop.EventStore.Subjects;
+using Marten;
+using Microsoft.Extensions.Options;
 using CallLoop.Orleans.PostgreSql;
 using CallLoop.Silo.Hosting;
 using CallLoop.Testing;
@@ -23,6 +27,13 @@ public sealed class SubjectClusterFixture : IAsyncLifetime
 
     public IGrainFactory Grains => Cluster.GrainFactory;
 
+    /// <summary>The same event store the silos use, opened by the test itself: a second writer and a reader of raw tables.</summary>
+    public DocumentStore Store { get; private set; } = null!;
+
+    public SubjectStreams Streams => new(Store);
+
+    public PhoneIndex PhoneIndex => new(Store, Options.Create(new PhoneIndexOptions { Key = PhoneIndexKey }));
+
     public async Task InitializeAsync()
     {
         ConnectionString = await PostgresServer.Instance.CreateDatabaseAsync("cluster");
@@ -33,10 +44,18 @@ public sealed class SubjectClusterFixture : IAsyncLifetime
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+
+        Store = DocumentStore.For(options =>
+        {
+            options.Connection(ConnectionString);
+            PrivacyEventStoreExtensions.ConfigureStore(options);
+        });
+        await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
 
     public async Task DisposeAsync()
     {
+        Store.Dispose();
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
     }
