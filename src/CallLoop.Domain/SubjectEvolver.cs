@@ -36,7 +36,10 @@ public static class SubjectEvolver
             RegisteredAt = registered.OccurredAt,
         },
         ResidencyChanged moved => state with { Jurisdiction = moved.Jurisdiction },
-        PersonalInformationCollected collected => state with { Categories = state.Categories.SetItem(collected.Category, Collect(state, collected)) },
+        PersonalInformationCollected collected => WithContactDetails(
+            state with { Categories = state.Categories.SetItem(collected.Category, Collect(state, collected)) },
+            collected.Category,
+            collected.Data),
         ConsentGranted granted => state with
         {
             Consents = state.Consents.SetItem(granted.Purpose, new ConsentRecord
@@ -204,17 +207,22 @@ public static class SubjectEvolver
             };
         }
 
-        if (corrected.Category != PersonalInformationCategory.Identifiers)
+        return WithContactDetails(next, corrected.Category, new Dictionary<string, string> { [corrected.Field] = corrected.NewValue });
+    }
+
+    /// <summary>Identifiers named email, phone or name are also the subject's contact details.</summary>
+    private static SubjectState WithContactDetails(SubjectState state, PersonalInformationCategory category, IReadOnlyDictionary<string, string> values)
+    {
+        if (category != PersonalInformationCategory.Identifiers)
         {
-            return next;
+            return state;
         }
 
-        return corrected.Field switch
+        return state with
         {
-            ContactFields.Email => next with { Email = corrected.NewValue },
-            ContactFields.Phone => next with { Phone = corrected.NewValue },
-            ContactFields.Name => next with { Name = corrected.NewValue },
-            _ => next,
+            Email = values.GetValueOrDefault(ContactFields.Email) ?? state.Email,
+            Phone = values.GetValueOrDefault(ContactFields.Phone) ?? state.Phone,
+            Name = values.GetValueOrDefault(ContactFields.Name) ?? state.Name,
         };
     }
 

@@ -27,9 +27,25 @@ public static class SubjectProjection
             Consents = state.Consents.Values.OrderBy(c => c.Purpose).ToArray(),
             OptOuts = state.OptOuts.Values.OrderBy(o => o.Scope).ToArray(),
             Disclosures = state.Disclosures.ToArray(),
-            Requests = state.Requests.Values.OrderBy(r => r.ReceivedAt).ThenBy(r => r.RequestId, StringComparer.Ordinal).Select(ToView).ToArray(),
+            Requests = ToViews(state, _ => true),
             LegalHolds = state.LegalHolds.Values.OrderBy(h => h.PlacedAt).ThenBy(h => h.HoldId, StringComparer.Ordinal).ToArray(),
         };
+    }
+
+    /// <summary>Requests that still owe the requester an answer, oldest first.</summary>
+    public static IReadOnlyList<RightsRequestView> OpenRequests(SubjectState state) => ToViews(state, r => r.IsOpen);
+
+    /// <summary>Requests matching <paramref name="include"/>, oldest first.</summary>
+    public static IReadOnlyList<RightsRequestView> ToViews(SubjectState state, Func<RightsRequestRecord, bool> include)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(include);
+        return state.Requests.Values
+            .Where(include)
+            .OrderBy(r => r.ReceivedAt)
+            .ThenBy(r => r.RequestId, StringComparer.Ordinal)
+            .Select(ToView)
+            .ToArray();
     }
 
     /// <summary>The view of one request; unknown ids raise <see cref="RequestNotFoundException"/>.</summary>

@@ -1,6 +1,5 @@
 using CallLoop.Silo.Hosting;
 using CallLoop.Silo.Security;
-using CallLoop.Silo.Subjects;
 
 var builder = WebApplication.CreateBuilder(args);
 if (TokenIssuer.TryRunCommand(args, builder.Configuration, builder.Environment, Console.Out))
@@ -19,7 +18,7 @@ app.UseCallLoopHttpApi();
 app.UseCallLoopSecurity();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
-app.MapSubjectsApi();
+app.MapPrivacyApi();
 
 app.Run();
 

@@ -1,17 +1,92 @@
 using CallLoop.Domain;
+using Orleans.Concurrency;
 
 namespace CallLoop.Contracts.Subjects;
 
 /// <summary>
-/// One data subject (key: the subject id). Every command returns only after its events are committed
-/// to the subject's stream; rule violations throw typed <see cref="PrivacyDomainException"/>s and append nothing.
+/// One data subject (key: the subject id). Every command returns only after its events are committed to the
+/// subject's stream; it may leave <see cref="SubjectCommand.SubjectId"/> empty (the grain's key is used).
+/// Errors are typed and append nothing: <see cref="InvalidCommandException"/> (naming the field),
+/// <see cref="RuleViolationException"/> (naming the rule), <see cref="SubjectNotFoundException"/>,
+/// <see cref="RequestNotFoundException"/>, <see cref="SubjectAlreadyRegisteredException"/> and
+/// <see cref="ConcurrencyConflictException"/> (retry). A retried command with the same idempotency key or
+/// request id appends nothing and answers as before. <c>actor</c> names who acted; it is recorded on the events.
 /// </summary>
 public interface IDataSubjectGrain : IGrainWithStringKey
 {
-    /// <summary>Decides the command against the current state, appends the resulting events and returns the new profile.</summary>
+    Task<SubjectProfile> RegisterAsync(RegisterSubject command, string? actor = null);
+
+    Task<SubjectProfile> ChangeResidencyAsync(ChangeResidency command, string? actor = null);
+
+    Task<SubjectProfile> CollectAsync(CollectPersonalInformation command, string? actor = null);
+
+    Task<SubjectProfile> GrantConsentAsync(GrantConsent command, string? actor = null);
+
+    Task<SubjectProfile> WithdrawConsentAsync(WithdrawConsent command, string? actor = null);
+
+    Task<SubjectProfile> OptOutAsync(OptOut command, string? actor = null);
+
+    Task<SubjectProfile> OptBackInAsync(OptBackIn command, string? actor = null);
+
+    Task<SubjectProfile> ReceiveGpcSignalAsync(ReceiveGpcSignal command, string? actor = null);
+
+    Task<SubjectProfile> ReceiveSmsKeywordAsync(ReceiveSmsKeyword command, string? actor = null);
+
+    Task<RightsRequestView> ReceiveRequestAsync(ReceiveRightsRequest command, string? actor = null);
+
+    Task<RightsRequestView> ConfirmReceiptAsync(ConfirmReceipt command, string? actor = null);
+
+    Task<RightsRequestView> VerifyIdentityAsync(VerifyIdentity command, string? actor = null);
+
+    Task<RightsRequestView> FailVerificationAsync(FailVerification command, string? actor = null);
+
+    Task<RightsRequestView> ExtendRequestAsync(ExtendRequest command, string? actor = null);
+
+    Task<RightsRequestView> CompleteRequestAsync(CompleteRequest command, string? actor = null);
+
+    Task<RightsRequestView> FileAppealAsync(FileAppeal command, string? actor = null);
+
+    Task<RightsRequestView> DecideAppealAsync(DecideAppeal command, string? actor = null);
+
+    Task<SubjectProfile> DiscloseAsync(DiscloseInformation command, string? actor = null);
+
+    Task<SubjectProfile> CorrectAsync(CorrectInformation command, string? actor = null);
+
+    Task<SubjectProfile> RestrictProcessingAsync(RestrictProcessing command, string? actor = null);
+
+    Task<SubjectProfile> LiftRestrictionAsync(LiftRestriction command, string? actor = null);
+
+    Task<SubjectProfile> PlaceLegalHoldAsync(PlaceLegalHold command, string? actor = null);
+
+    Task<SubjectProfile> ReleaseLegalHoldAsync(ReleaseLegalHold command, string? actor = null);
+
+    Task<SubjectProfile> DetectMinorAsync(DetectMinor command, string? actor = null);
+
+    Task<SubjectProfile> DeactivateAccountAsync(DeactivateAccount command, string? actor = null);
+
+    /// <summary>
+    /// Any command, for tools that replay or generate commands of mixed types (seeding, benchmarks).
+    /// Services should prefer the typed methods above.
+    /// </summary>
     Task<SubjectProfile> ExecuteAsync(SubjectCommand command, string? actor = null);
 
+    [ReadOnly]
     Task<SubjectProfile> GetProfileAsync();
 
     Task<IReadOnlyList<SubjectHistoryEntry>> GetHistoryAsync();
+
+    /// <summary>Whether a message of <paramref name="kind"/> may be sent on <paramref name="channel"/> now, with the reason.</summary>
+    [ReadOnly]
+    Task<ContactDecision> CanContactAsync(ContactChannel channel, MessageKind kind);
+
+    /// <summary>Requests that still owe the requester an answer (unanswered, or appealed and undecided), oldest first.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<RightsRequestView>> GetOpenRequestsAsync();
+
+    /// <summary>Every request, oldest first.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<RightsRequestView>> GetRequestsAsync();
+
+    [ReadOnly]
+    Task<RightsRequestView> GetRequestAsync(string requestId);
 }

@@ -41,13 +41,14 @@ internal static class CollectPersonalInformationDecision
             throw new InvalidCommandException("sourceDetail", "Field 'sourceDetail' is required for third-party sources.");
         }
 
+        var category = Require.Defined(command.Category, "category");
         return command with
         {
-            Category = Require.Defined(command.Category, "category"),
+            Category = category,
             Source = source,
             SourceDetail = detail,
             Purposes = Require.NonEmpty(command.Purposes, "purposes"),
-            Data = ValidData(command.Data),
+            Data = NormalizeContactFields(category, ValidData(command.Data)),
             CollectedAt = Require.Timestamp(command.CollectedAt, "collectedAt", now),
         };
     }
@@ -104,5 +105,27 @@ internal static class CollectPersonalInformationDecision
         }
 
         return valid;
+    }
+
+    /// <summary>Contact details collected as identifiers are kept in the same canonical form as at registration.</summary>
+    private static Dictionary<string, string> NormalizeContactFields(PersonalInformationCategory category, Dictionary<string, string> data)
+    {
+        if (category != PersonalInformationCategory.Identifiers)
+        {
+            return data;
+        }
+
+        foreach (var (field, value) in data.ToArray())
+        {
+            data[field] = field switch
+            {
+                ContactFields.Email => EmailAddress.Normalize(value, "data.email"),
+                ContactFields.Phone => PhoneNumber.Normalize(value, "data.phone"),
+                ContactFields.Name => Require.Text(value, "data.name", 256),
+                _ => value,
+            };
+        }
+
+        return data;
     }
 }

@@ -86,4 +86,7 @@ public sealed record RightsRequestRecord
     public bool IsVerified => VerifiedAt is not null;
 
     public bool IsCompleted => CompletedAt is not null;
+
+    /// <summary>Still owes the requester an answer: not yet completed, or an appeal awaits its decision.</summary>
+    public bool IsOpen => !IsCompleted || (AppealFiledAt is not null && AppealDecidedAt is null);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CallLoop.Domain;
+using CallLoop.EventStore.Phones;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -40,6 +41,9 @@ public static class PrivacyEventStoreExtensions
         {
             options.Events.MapEventType(type, name);
         }
+
+        // A stable table name (privacy.mt_doc_phone_index), looked up by id and cleaned up by subject.
+        options.Schema.For<PhoneIndexEntry>().DocumentAlias("phone_index").Index(e => e.SubjectId);
 
         options.Projections.AddPrivacyProjections();
     }

@@ -36,9 +36,16 @@ public sealed class SubjectStreams(IDocumentStore store)
 
     /// <summary>
     /// Appends <paramref name="events"/> after <paramref name="currentVersion"/> and returns once committed.
-    /// Throws <see cref="StreamVersionConflictException"/> when another writer got there first.
+    /// <paramref name="documents"/> writes documents (e.g. index entries) in the same transaction, so they
+    /// commit or fail with the events. Throws <see cref="StreamVersionConflictException"/> when another writer got there first.
     /// </summary>
-    public async Task AppendAsync(string subjectId, long currentVersion, IReadOnlyList<SubjectEvent> events, string? actor, CancellationToken cancellationToken)
+    public async Task AppendAsync(
+        string subjectId,
+        long currentVersion,
+        IReadOnlyList<SubjectEvent> events,
+        string? actor,
+        CancellationToken cancellationToken,
+        Action<IDocumentOperations>? documents = null)
     {
         if (events.Count == 0)
         {
@@ -59,6 +66,8 @@ public sealed class SubjectStreams(IDocumentStore store)
         {
             session.Events.Append(subjectId, currentVersion + events.Count, events.Cast<object>().ToArray());
         }
+
+        documents?.Invoke(session);
 
         try
         {

@@ -1,14 +1,15 @@
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
+using CallLoop.EventStore.Phones;
 using CallLoop.EventStore.Subjects;
 
 namespace CallLoop.Grains.Subjects;
 
 /// <summary>
-/// Thin actor over one subject's stream: load on activation, decide with the pure domain,
-/// append with the expected version, then evolve the in-memory state.
+/// Thin actor over one subject's stream: load on activation, decide with the pure domain, append with the
+/// expected version (and the phone index entries the events imply, in the same transaction), then evolve.
 /// </summary>
-public sealed class DataSubjectGrain(SubjectStreams streams, TimeProvider clock) : Grain, IDataSubjectGrain
+public sealed class DataSubjectGrain(SubjectStreams streams, PhoneIndex phoneIndex, TimeProvider clock) : Grain, IDataSubjectGrain
 {
     private SubjectState state = SubjectState.Initial;
 
@@ -19,31 +20,62 @@ public sealed class DataSubjectGrain(SubjectStreams streams, TimeProvider clock)
         (state, _) = await streams.LoadAsync(SubjectId, cancellationToken);
     }
 
-    public async Task<SubjectProfile> ExecuteAsync(SubjectCommand command, string? actor = null)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        if (!string.Equals(command.SubjectId, SubjectId, StringComparison.Ordinal))
-        {
-            throw new InvalidCommandException("subjectId", "The command names another subject than the grain it was sent to.");
-        }
+    public Task<SubjectProfile> RegisterAsync(RegisterSubject command, string? actor = null) => ProfileAfterAsync(command, actor);
 
-        var events = SubjectDecider.Decide(state, command, clock.GetUtcNow());
-        if (events.Count > 0)
-        {
-            await AppendAsync(events, actor);
-        }
+    public Task<SubjectProfile> ChangeResidencyAsync(ChangeResidency command, string? actor = null) => ProfileAfterAsync(command, actor);
 
-        return SubjectProjection.ToProfile(state);
-    }
+    public Task<SubjectProfile> CollectAsync(CollectPersonalInformation command, string? actor = null) => ProfileAfterAsync(command, actor);
+
+    public Task<SubjectProfile> GrantConsentAsync(GrantConsent command, string? actor = null) => ProfileAfterAsync(command, actor);
+
+    public Task<SubjectProfile> WithdrawConsentAsync(WithdrawConsent command, string? actor = null) => ProfileAfterAsync(command, actor);
+
+    public Task<SubjectProfile> OptOutAsync(OptOut command, string? actor = null) => ProfileAfterAsync(command, actor);
+
+    public Task<SubjectProfile> OptBackInAsync(OptBackIn command, string? actor = null) => ProfileAfterAsync(command, actor);
+
+    public Task<SubjectProfile> ReceiveGpcSignalAsync(ReceiveGpcSignal command, string? actor = null) => ProfileAfterAsync(command, actor);
+
+    public Task<SubjectProfile> ReceiveSmsKeywordAsync(ReceiveSmsKeyword command, string? actor = null) => ProfileAfterAsync(command, actor);
+
+    public Task<RightsRequestView> ReceiveRequestAsync(ReceiveRightsRequest command, string? actor = null) => RequestAfterAsync(command, command?.RequestId, actor);
+
+    public Task<RightsRequestView> ConfirmReceiptAsync(ConfirmReceipt command, string? actor = null) => RequestAfterAsync(command, command?.RequestId, actor);
+
+    public Task<RightsRequestView> VerifyIdentityAsync(VerifyIdentity command, string? actor = null) => RequestAfterAsync(command, command?.RequestId, actor);
+
+    public Task<RightsRequestView> FailVerificationAsync(FailVerification command, string? actor = null) => RequestAfterAsync(command, command?.RequestId, actor);
+
+    public Task<RightsRequestView> ExtendRequestAsync(ExtendRequest command, string? actor = null) => RequestAfterAsync(command, command?.RequestId, actor);
+
+    public Task<RightsRequestView> CompleteRequestAsync(CompleteRequest command, string? actor = null) => RequestAfterAsync(command, command?.RequestId, actor);
+
+    public Task<RightsRequestView> FileAppealAsync(FileAppeal command, string? actor = null) => RequestAfterAsync(command, command?.RequestId, actor);
+
+    public Task<RightsRequestView> DecideAppealAsync(DecideAppeal command, string? actor = null) => RequestAfterAsync(command, command?.RequestId, actor);
+
+    public Task<SubjectProfile> DiscloseAsync(DiscloseInformation command, string? actor = null) => ProfileAfterAsync(command, actor);
+
+    public Task<SubjectProfile> CorrectAsync(CorrectInformation command, string? actor = null) => ProfileAfterAsync(command, actor);
+
+    public Task<SubjectProfile> RestrictProcessingAsync(RestrictProcessing command, string? actor = null) => ProfileAfterAsync(command, actor);
+
+    public Task<SubjectProfile> LiftRestrictionAsync(LiftRestriction command, string? actor = null) => ProfileAfterAsync(command, actor);
+
+    public Task<SubjectProfile> PlaceLegalHoldAsync(PlaceLegalHold command, string? actor = null) => ProfileAfterAsync(command, actor);
+
+    public Task<SubjectProfile> ReleaseLegalHoldAsync(ReleaseLegalHold command, string? actor = null) => ProfileAfterAsync(command, actor);
+
+    public Task<SubjectProfile> DetectMinorAsync(DetectMinor command, string? actor = null) => ProfileAfterAsync(command, actor);
+
+    public Task<SubjectProfile> DeactivateAccountAsync(DeactivateAccount command, string? actor = null) => ProfileAfterAsync(command, actor);
+
+    public Task<SubjectProfile> ExecuteAsync(SubjectCommand command, string? actor = null) => ProfileAfterAsync(command, actor);
 
     public Task<SubjectProfile> GetProfileAsync()
     {
         SubjectIds.Validate(SubjectId);
-        if (state.Version == 0)
-        {
-            throw new SubjectNotFoundException(SubjectId);
-        }
-
+        RequireStream();
         return Task.FromResult(SubjectProjection.ToProfile(state));
     }
 
@@ -62,22 +94,84 @@ public sealed class DataSubjectGrain(SubjectStreams streams, TimeProvider clock)
             .ToList();
     }
 
-    private async Task AppendAsync(IReadOnlyList<SubjectEvent> events, string? actor)
+    public Task<ContactDecision> CanContactAsync(ContactChannel channel, MessageKind kind)
     {
+        RequireStream();
+        return Task.FromResult(ContactPolicy.CanContact(state, channel, kind));
+    }
+
+    public Task<IReadOnlyList<RightsRequestView>> GetOpenRequestsAsync()
+    {
+        RequireStream();
+        return Task.FromResult(SubjectProjection.OpenRequests(state));
+    }
+
+    public Task<IReadOnlyList<RightsRequestView>> GetRequestsAsync()
+    {
+        RequireStream();
+        return Task.FromResult(SubjectProjection.ToViews(state, _ => true));
+    }
+
+    public Task<RightsRequestView> GetRequestAsync(string requestId)
+    {
+        RequireStream();
+        return Task.FromResult(SubjectProjection.ToRequestView(state, requestId));
+    }
+
+    private async Task<SubjectProfile> ProfileAfterAsync(SubjectCommand command, string? actor)
+    {
+        await DecideAndAppendAsync(command, actor);
+        return SubjectProjection.ToProfile(state);
+    }
+
+    private async Task<RightsRequestView> RequestAfterAsync(SubjectCommand command, string? requestId, string? actor)
+    {
+        await DecideAndAppendAsync(command, actor);
+        return SubjectProjection.ToRequestView(state, requestId ?? string.Empty);
+    }
+
+    private async Task DecideAndAppendAsync(SubjectCommand command, string? actor)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var events = SubjectDecider.Decide(state, ForThisSubject(command), clock.GetUtcNow());
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        var next = events.Aggregate(state, SubjectEvolver.Evolve);
         try
         {
-            await streams.AppendAsync(SubjectId, state.Version, events, actor, CancellationToken.None);
+            await streams.AppendAsync(SubjectId, state.Version, events, actor, CancellationToken.None, phoneIndex.Changes(SubjectId, state, next));
         }
         catch (StreamVersionConflictException conflict)
         {
-            // Someone else wrote to this stream (e.g. a duplicate activation): catch up so the next command decides on the truth.
+            // Someone else wrote to this stream (e.g. a duplicate activation): catch up so a retry decides on the truth.
             (state, _) = await streams.LoadAsync(SubjectId, CancellationToken.None);
             throw new ConcurrencyConflictException(conflict.SubjectId, conflict.ExpectedVersion);
         }
 
-        foreach (var e in events)
+        state = next;
+    }
+
+    private SubjectCommand ForThisSubject(SubjectCommand command)
+    {
+        if (string.IsNullOrEmpty(command.SubjectId))
         {
-            state = SubjectEvolver.Evolve(state, e);
+            return command with { SubjectId = SubjectId };
+        }
+
+        return string.Equals(command.SubjectId, SubjectId, StringComparison.Ordinal)
+            ? command
+            : throw new InvalidCommandException("subjectId", "The command names another subject than the grain it was sent to.");
+    }
+
+    /// <summary>Queries about a subject with no stream at all are 404s, not empty answers.</summary>
+    private void RequireStream()
+    {
+        if (state.Version == 0)
+        {
+            throw new SubjectNotFoundException(SubjectId);
         }
     }
 }

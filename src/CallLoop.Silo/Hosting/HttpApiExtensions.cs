@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CallLoop.Domain;
+using CallLoop.Silo.Http;
 
 namespace CallLoop.Silo.Hosting;
 
@@ -12,7 +13,15 @@ public static class HttpApiExtensions
         builder.Services.AddOpenApi();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<CallLoop.Silo.Problems.PrivacyProblemExceptionHandler>();
-        builder.Services.ConfigureHttpJsonOptions(o => CopyDomainJson(o.SerializerOptions));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            CopyDomainJson(o.SerializerOptions);
+            o.SerializerOptions.Converters.Add(new UtcTimeJsonConverter());
+        });
+
+        // Malformed bodies then reach the exception handler, which names the field, in every environment
+        // (by default only Development throws; elsewhere a bare 400 would be sent).
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return builder;
     }
@@ -21,6 +30,7 @@ public static class HttpApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimit();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using CallLoop.EventStore.Configuration;
+using CallLoop.EventStore.Phones;
 using CallLoop.EventStore.Subjects;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ public static class SiloHostingExtensions
     public static WebApplicationBuilder AddCallLoopSilo(this WebApplicationBuilder builder)
     {
         builder.AddNpgsqlDataSource(DatabaseConnectionName);
+        builder.AddPhoneIndexKey();
 
         // Registered before Orleans so that the schema exists when the silo joins the cluster.
         builder.Services.AddHostedService<OrleansSchemaInstaller>();
@@ -45,12 +47,16 @@ public static class SiloHostingExtensions
         return builder;
     }
 
-    /// <summary>What grains need from the container: the event store on the shared data source and a clock.</summary>
+    /// <summary>
+    /// What grains need from the container: the event store on the shared data source, the phone index and a clock.
+    /// The phone index key (<see cref="PhoneIndexOptions"/>) is configured by the host.
+    /// </summary>
     public static IServiceCollection AddCallLoopGrainServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddPrivacyEventStore();
         services.TryAddSingleton<SubjectStreams>();
+        services.TryAddSingleton<PhoneIndex>();
         return services;
     }
 

@@ -1,40 +1,46 @@
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
+using CallLoop.Silo.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CallLoop.Silo.Subjects;
 
-/// <summary>HTTP face of <see cref="IDataSubjectGrain"/>: each route builds one command and awaits its commit.</summary>
+/// <summary>The subject itself: registration, profile, history, whether we may contact them, account and residency.</summary>
 public static class SubjectsApi
 {
     public static RouteGroupBuilder MapSubjectsApi(this IEndpointRouteBuilder routes)
     {
-        var subjects = routes.MapGroup("/api/subjects").WithTags("Subjects");
+        var subjects = routes.MapGroup("/api/subjects/{subjectId}").WithTags("Subjects");
 
-        subjects.MapPut("/{subjectId}", RegisterAsync).WithName("RegisterSubject");
-        subjects.MapGet("/{subjectId}", GetProfileAsync).WithName("GetSubjectProfile");
-        subjects.MapGet("/{subjectId}/history", GetHistoryAsync).WithName("GetSubjectHistory");
+        subjects.MapPut("", RegisterAsync).WithName("RegisterSubject");
+        subjects.MapGet("", GetProfileAsync).WithName("GetSubjectProfile");
+        subjects.MapGet("/history", GetHistoryAsync).WithName("GetSubjectHistory");
+        subjects.MapGet("/contactability", CanContactAsync).WithName("GetSubjectContactability");
+        subjects.MapPost("/deactivation", DeactivateAsync).WithName("DeactivateAccount");
+        subjects.MapPost("/residency", ChangeResidencyAsync).WithName("ChangeResidency");
         return subjects;
     }
 
-    public static async Task<Ok<SubjectProfile>> RegisterAsync(string subjectId, RegisterSubjectBody body, IGrainFactory grains, HttpContext http)
-    {
-        var command = new RegisterSubject
-        {
-            SubjectId = subjectId,
-            IdempotencyKey = http.IdempotencyKey(),
-            Jurisdiction = body.Jurisdiction ?? string.Empty,
-            Email = body.Email,
-            Phone = body.Phone,
-            Name = body.Name,
-            BirthDate = body.BirthDate,
-        };
-        return TypedResults.Ok(await grains.Subject(subjectId).ExecuteAsync(command, http.Actor()));
-    }
+    public static async Task<Ok<SubjectProfile>> RegisterAsync(string subjectId, RegisterSubjectBody body, IGrainFactory grains, HttpContext http) =>
+        TypedResults.Ok(await grains.Subject(subjectId).RegisterAsync(body.ToCommand(subjectId, http.IdempotencyKey()), http.Actor()));
 
     public static async Task<Ok<SubjectProfile>> GetProfileAsync(string subjectId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Subject(subjectId).GetProfileAsync());
 
     public static async Task<Ok<IReadOnlyList<SubjectHistoryEntry>>> GetHistoryAsync(string subjectId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Subject(subjectId).GetHistoryAsync());
+
+    /// <summary><c>kind</c> defaults to marketing, the kind that needs consent.</summary>
+    public static async Task<Ok<ContactDecision>> CanContactAsync(string subjectId, string? channel, string? kind, IGrainFactory grains)
+    {
+        var contactChannel = BodyFields.Enum<ContactChannel>(channel, "channel");
+        var messageKind = BodyFields.OptionalEnum<MessageKind>(kind, "kind") ?? MessageKind.Marketing;
+        return TypedResults.Ok(await grains.Subject(subjectId).CanContactAsync(contactChannel, messageKind));
+    }
+
+    public static async Task<Ok<SubjectProfile>> DeactivateAsync(string subjectId, DeactivateAccountBody body, IGrainFactory grains, HttpContext http) =>
+        TypedResults.Ok(await grains.Subject(subjectId).DeactivateAccountAsync(body.ToCommand(subjectId, http.IdempotencyKey()), http.Actor()));
+
+    public static async Task<Ok<SubjectProfile>> ChangeResidencyAsync(string subjectId, ChangeResidencyBody body, IGrainFactory grains, HttpContext http) =>
+        TypedResults.Ok(await grains.Subject(subjectId).ChangeResidencyAsync(body.ToCommand(subjectId, http.IdempotencyKey()), http.Actor()));
 }

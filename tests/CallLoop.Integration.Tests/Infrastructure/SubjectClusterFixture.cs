@@ -1,3 +1,8 @@
+using CallLoop.EventStore.Configuration;
+using CallLoop.EventStore.Phones;
+using CallLoop.EventStore.Subjects;
+using Marten;
+using Microsoft.Extensions.Options;
 using CallLoop.Orleans.PostgreSql;
 using CallLoop.Silo.Hosting;
 using CallLoop.Testing;
@@ -13,11 +18,21 @@ public sealed class SubjectClusterFixture : IAsyncLifetime
 {
     private const string ConnectionStringKey = "CallLoop:TestConnectionString";
 
+    /// <summary>The cluster's phone index key; tests recompute hashes with it to prove the index is keyed.</summary>
+    public static readonly byte[] PhoneIndexKey = System.Text.Encoding.UTF8.GetBytes("test-cluster-phone-index-key-of-32+bytes");
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public string ConnectionString { get; private set; } = string.Empty;
 
     public IGrainFactory Grains => Cluster.GrainFactory;
+
+    /// <summary>The same event store the silos use, opened by the test itself: a second writer and a reader of raw tables.</summary>
+    public DocumentStore Store { get; private set; } = null!;
+
+    public SubjectStreams Streams => new(Store);
+
+    public PhoneIndex PhoneIndex => new(Store, Options.Create(new PhoneIndexOptions { Key = PhoneIndexKey }));
 
     public async Task InitializeAsync()
     {
@@ -29,10 +44,18 @@ public sealed class SubjectClusterFixture : IAsyncLifetime
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+
+        Store = DocumentStore.For(options =>
+        {
+            options.Connection(ConnectionString);
+            PrivacyEventStoreExtensions.ConfigureStore(options);
+        });
+        await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
     }
 
     public async Task DisposeAsync()
     {
+        Store.Dispose();
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
     }
@@ -45,6 +68,7 @@ public sealed class SubjectClusterFixture : IAsyncLifetime
                 ?? throw new InvalidOperationException("The test cluster has no connection string.");
             siloBuilder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             siloBuilder.Services.AddCallLoopGrainServices();
+            siloBuilder.Services.Configure<PhoneIndexOptions>(o => o.Key = PhoneIndexKey);
             siloBuilder.AddCallLoopProviders();
         }
     }

@@ -1,0 +1,33 @@
+using CallLoop.Silo.Collection;
+using CallLoop.Silo.Consent;
+using CallLoop.Silo.Corrections;
+using CallLoop.Silo.Disclosures;
+using CallLoop.Silo.LegalHolds;
+using CallLoop.Silo.Minors;
+using CallLoop.Silo.OptOuts;
+using CallLoop.Silo.Requests;
+using CallLoop.Silo.Restriction;
+using CallLoop.Silo.Signals;
+using CallLoop.Silo.Subjects;
+
+namespace CallLoop.Silo.Hosting;
+
+public static class PrivacyApi
+{
+    /// <summary>Every route of the privacy API, one feature at a time.</summary>
+    public static IEndpointRouteBuilder MapPrivacyApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapSubjectsApi();
+        routes.MapCollectionsApi();
+        routes.MapConsentApi();
+        routes.MapOptOutsApi();
+        routes.MapSignalsApi();
+        routes.MapRequestsApi();
+        routes.MapDisclosuresApi();
+        routes.MapCorrectionsApi();
+        routes.MapRestrictionApi();
+        routes.MapLegalHoldsApi();
+        routes.MapMinorsApi();
+        return routes;
+    }
+}
