@@ -1,4 +1,5 @@
 using CallLoop.Silo.Hosting;
+using CallLoop.Silo.Reports;
 using CallLoop.Silo.Subjects;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddCallLoopSilo();
 builder.AddCallLoopHttpApi();
+builder.AddCallLoopReports();
 
 var app = builder.Build();
 
@@ -13,6 +15,7 @@ app.UseCallLoopHttpApi();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapSubjectsApi();
+app.MapReportsApi();
 
 app.Run();
 
