@@ -23,14 +23,14 @@ public sealed class RequestRecordTests(SiloApplicationFactory factory)
 
         Assert.Equal(["late"], await RequestIdsAsync($"/api/requests?status=overdue&jurisdiction=CO", subjectId));
         Assert.Equal(["late", "fresh"], await RequestIdsAsync("/api/requests?status=open&jurisdiction=co", subjectId));
-        Assert.Equal(["done"], await RequestIdsAsync("/api/requests?status=closed&type=delete", subjectId));
+        Assert.Equal(["done"], await RequestIdsAsync("/api/requests?status=closed&type=delete&jurisdiction=CO", subjectId));
         Assert.Equal(["fresh"], await RequestIdsAsync("/api/requests?type=know-categories&jurisdiction=CO", subjectId));
-        Assert.Equal(["late"], await RequestIdsAsync($"/api/requests?status=open&dueBefore={Uri.EscapeDataString(now.AddDays(1).ToString("O"))}", subjectId));
+        Assert.Equal(["late"], await RequestIdsAsync($"/api/requests?status=open&jurisdiction=CO&dueBefore={Uri.EscapeDataString(now.AddDays(1).ToString("O"))}", subjectId));
 
         // asOf in the past: the late request was not yet overdue then.
-        Assert.Empty(await RequestIdsAsync($"/api/requests?status=overdue&asOf={Uri.EscapeDataString(now.AddDays(-40).ToString("O"))}", subjectId));
+        Assert.Empty(await RequestIdsAsync($"/api/requests?status=overdue&jurisdiction=CO&asOf={Uri.EscapeDataString(now.AddDays(-40).ToString("O"))}", subjectId));
 
-        using var closed = await driver.GetJsonAsync("/api/requests?status=closed&type=delete");
+        using var closed = await driver.GetJsonAsync("/api/requests?status=closed&type=delete&jurisdiction=CO");
         var record = closed.RootElement.GetProperty("requests").EnumerateArray().Single(r => r.GetProperty("subjectId").GetString() == subjectId);
         Assert.Equal("denied", record.GetProperty("outcome").GetString());
         Assert.Equal("unverifiable", record.GetProperty("denialReason").GetString());
