@@ -1,5 +1,6 @@
 using CallLoop.EventStore.Configuration;
 using CallLoop.EventStore.Projections;
+using JasperFx;
 using Marten;
 using Npgsql;
 using ProjectionCoordinator = Marten.Events.Daemon.Coordination.IProjectionCoordinator;
@@ -37,7 +38,16 @@ internal static class ProjectionsApi
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This host runs no async daemon.");
         }
 
-        await coordinator.DaemonForMainDatabase().RebuildProjectionAsync(name, RebuildTimeout, cancellationToken);
+        var daemon = coordinator.DaemonForMainDatabase();
+        await daemon.RebuildProjectionAsync(name, RebuildTimeout, cancellationToken);
+
+        // A rebuild on the node that runs the shard leaves the shard stopped: resume it so new events flow again.
+        var shard = $"{name}:All";
+        if (daemon.IsRunning && daemon.CurrentAgents().All(a => a.Name.Identity != shard || a.Status != AgentStatus.Running))
+        {
+            await daemon.StartAgentAsync(shard, cancellationToken);
+        }
+
         return TypedResults.Ok((await StatusAsync(store, db, cancellationToken)).Single(p => p.Name == name));
     }
 
