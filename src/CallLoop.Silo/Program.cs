@@ -1,5 +1,6 @@
 using CallLoop.Silo.Hosting;
 using CallLoop.Silo.Reports;
+using CallLoop.Silo.Seeding;
 using CallLoop.Silo.Subjects;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -16,6 +17,11 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapSubjectsApi();
 app.MapReportsApi();
+
+if (await app.RunSeedCommandAsync(args))
+{
+    return;
+}
 
 app.Run();
 
