@@ -1,5 +1,7 @@
 using CallLoop.Silo.Hosting;
+using CallLoop.Silo.Reports;
 using CallLoop.Silo.Security;
+using CallLoop.Silo.Seeding;
 
 var builder = WebApplication.CreateBuilder(args);
 if (TokenIssuer.TryRunCommand(args, builder.Configuration, builder.Environment, Console.Out))
@@ -11,6 +13,7 @@ builder.AddServiceDefaults();
 builder.AddCallLoopSilo();
 builder.AddCallLoopHttpApi();
 builder.AddCallLoopSecurity();
+builder.AddCallLoopReports();
 
 var app = builder.Build();
 
@@ -19,6 +22,12 @@ app.UseCallLoopSecurity();
 app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapPrivacyApi();
+app.MapReportsApi();
+
+if (await app.RunSeedCommandAsync(args))
+{
+    return;
+}
 
 app.Run();
 

@@ -1,3 +1,7 @@
+using CallLoop.EventStore.Projections.Facts;
+using CallLoop.EventStore.Projections.Requests;
+using CallLoop.EventStore.Projections.Subjects;
+using JasperFx.Events.Projections;
 using Marten.Events.Projections;
 
 namespace CallLoop.EventStore.Configuration;
@@ -7,6 +11,9 @@ internal static class PrivacyProjections
     /// <summary>Projections registered with the store; analysts' read models are added here.</summary>
     public static void AddPrivacyProjections(this ProjectionOptions projections)
     {
-        _ = projections;
+        projections.Add(new SubjectAccessProfileProjection(), ProjectionLifecycle.Inline);
+        projections.Add(new RequestRecordProjection(), ProjectionLifecycle.Async);
+        projections.Add(new StateFactsProjection(), ProjectionLifecycle.Async);
+        projections.Add(new ConsentLedgerProjection(), ProjectionLifecycle.Async);
     }
 }

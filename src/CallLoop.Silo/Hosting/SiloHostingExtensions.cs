@@ -2,6 +2,7 @@ using System.Net;
 using CallLoop.EventStore.Configuration;
 using CallLoop.EventStore.Phones;
 using CallLoop.EventStore.Subjects;
+using JasperFx.Events.Daemon;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -54,7 +55,7 @@ public static class SiloHostingExtensions
     public static IServiceCollection AddCallLoopGrainServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddPrivacyEventStore();
+        services.AddPrivacyEventStore().AddAsyncDaemon(DaemonMode.HotCold);
         services.TryAddSingleton<SubjectStreams>();
         services.TryAddSingleton<PhoneIndex>();
         return services;

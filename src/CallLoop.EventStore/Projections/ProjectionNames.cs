@@ -1,0 +1,19 @@
+namespace CallLoop.EventStore.Projections;
+
+/// <summary>Stable projection names: the daemon's progress rows and the rebuild endpoint use them.</summary>
+public static class ProjectionNames
+{
+    public const string SubjectAccessProfile = "subject-access-profile";
+
+    public const string RequestRecords = "request-records";
+
+    public const string StateCategoryFacts = "state-category-facts";
+
+    public const string ConsentLedger = "consent-ledger";
+
+    /// <summary>Projections run by the async daemon (and so can be rebuilt).</summary>
+    public static IReadOnlyList<string> Async { get; } = [RequestRecords, StateCategoryFacts, ConsentLedger];
+
+    /// <summary>Projections updated in the same transaction as the append.</summary>
+    public static IReadOnlyList<string> Inline { get; } = [SubjectAccessProfile];
+}

@@ -1,0 +1,72 @@
+using CallLoop.Domain;
+
+namespace CallLoop.EventStore.Projections.Requests;
+
+/// <summary>
+/// The CCPA record of one rights request (kept at least 24 months): received, type, channel, verification,
+/// deadlines, response and its basis, appeal. No personal data beyond the subject id; an agent appears only as a flag.
+/// </summary>
+public sealed class RequestRecord
+{
+    /// <summary>"{subjectId}/{requestId}".</summary>
+    public string Id { get; set; } = string.Empty;
+
+    public string SubjectId { get; set; } = string.Empty;
+
+    public string RequestId { get; set; } = string.Empty;
+
+    public RightsRequestType Type { get; set; }
+
+    public RequestChannel Channel { get; set; }
+
+    /// <summary>The jurisdiction at receipt, whose law governs the request.</summary>
+    public string Jurisdiction { get; set; } = string.Empty;
+
+    public bool ViaAuthorizedAgent { get; set; }
+
+    public RightsRequestStatus Status { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    public DateTimeOffset? ConfirmationDueAt { get; set; }
+
+    public DateTimeOffset? ReceiptConfirmedAt { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    public bool Extended { get; set; }
+
+    public string? ExtensionReason { get; set; }
+
+    public DateTimeOffset? VerifiedAt { get; set; }
+
+    public VerificationMethod? VerificationMethod { get; set; }
+
+    public DateTimeOffset? VerificationFailedAt { get; set; }
+
+    /// <summary>Date of the response.</summary>
+    public DateTimeOffset? RespondedAt { get; set; }
+
+    public RequestOutcome? Outcome { get; set; }
+
+    public DenialReason? DenialReason { get; set; }
+
+    /// <summary>The basis for a denial in whole or in part.</summary>
+    public string? DenialBasis { get; set; }
+
+    public DateTimeOffset? AppealFiledAt { get; set; }
+
+    public DateTimeOffset? AppealDueAt { get; set; }
+
+    public DateTimeOffset? AppealDecidedAt { get; set; }
+
+    public AppealOutcome? AppealOutcome { get; set; }
+
+    /// <summary>True until answered, and again while an appeal waits for its answer.</summary>
+    public bool IsOpen { get; set; }
+
+    /// <summary>The deadline of what is open: the response, or the appeal's answer; null once closed.</summary>
+    public DateTimeOffset? CurrentDueAt { get; set; }
+
+    public static string KeyOf(string subjectId, string requestId) => $"{subjectId}/{requestId}";
+}

@@ -1,0 +1,92 @@
+using CallLoop.Domain;
+using Marten.Events.Projections;
+
+namespace CallLoop.EventStore.Projections.Requests;
+
+/// <summary>One <see cref="RequestRecord"/> per rights request, keyed by subject and request id (async).</summary>
+public sealed partial class RequestRecordProjection : MultiStreamProjection<RequestRecord, string>
+{
+    public RequestRecordProjection()
+    {
+        Name = ProjectionNames.RequestRecords;
+        Identity<RightsRequestReceived>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
+        Identity<RequestReceiptConfirmed>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
+        Identity<IdentityVerified>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
+        Identity<IdentityVerificationFailed>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
+        Identity<RightsRequestExtended>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
+        Identity<RightsRequestCompleted>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
+        Identity<AppealFiled>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
+        Identity<AppealDecided>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
+    }
+
+    public static RequestRecord Create(RightsRequestReceived e) => new()
+    {
+        Id = RequestRecord.KeyOf(e.SubjectId, e.RequestId),
+        SubjectId = e.SubjectId,
+        RequestId = e.RequestId,
+        Type = e.Type,
+        Channel = e.Channel,
+        Jurisdiction = e.Jurisdiction,
+        ViaAuthorizedAgent = e.Agent is not null,
+        Status = RightsRequestStatus.Received,
+        ReceivedAt = e.ReceivedAt,
+        ConfirmationDueAt = e.ConfirmationDueAt,
+        DueAt = e.DueAt,
+        IsOpen = true,
+        CurrentDueAt = e.DueAt,
+    };
+
+    public static void Apply(RequestReceiptConfirmed e, RequestRecord record) => record.ReceiptConfirmedAt = e.ConfirmedAt;
+
+    public static void Apply(IdentityVerified e, RequestRecord record)
+    {
+        record.Status = RightsRequestStatus.Verified;
+        record.VerifiedAt = e.VerifiedAt;
+        record.VerificationMethod = e.Method;
+    }
+
+    public static void Apply(IdentityVerificationFailed e, RequestRecord record)
+    {
+        record.Status = RightsRequestStatus.VerificationFailed;
+        record.VerificationFailedAt = e.FailedAt;
+        record.VerificationMethod = e.Method;
+    }
+
+    public static void Apply(RightsRequestExtended e, RequestRecord record)
+    {
+        record.Status = RightsRequestStatus.Extended;
+        record.Extended = true;
+        record.ExtensionReason = e.Reason;
+        record.DueAt = e.DueAt;
+        record.CurrentDueAt = record.IsOpen ? e.DueAt : record.CurrentDueAt;
+    }
+
+    public static void Apply(RightsRequestCompleted e, RequestRecord record)
+    {
+        record.Status = RightsRequestStatus.Completed;
+        record.RespondedAt = e.CompletedAt;
+        record.Outcome = e.Outcome;
+        record.DenialReason = e.DenialReason;
+        record.DenialBasis = e.Explanation;
+        record.IsOpen = false;
+        record.CurrentDueAt = null;
+    }
+
+    public static void Apply(AppealFiled e, RequestRecord record)
+    {
+        record.Status = RightsRequestStatus.Appealed;
+        record.AppealFiledAt = e.FiledAt;
+        record.AppealDueAt = e.AppealDueAt;
+        record.IsOpen = true;
+        record.CurrentDueAt = e.AppealDueAt;
+    }
+
+    public static void Apply(AppealDecided e, RequestRecord record)
+    {
+        record.Status = RightsRequestStatus.AppealDecided;
+        record.AppealDecidedAt = e.DecidedAt;
+        record.AppealOutcome = e.Outcome;
+        record.IsOpen = false;
+        record.CurrentDueAt = null;
+    }
+}

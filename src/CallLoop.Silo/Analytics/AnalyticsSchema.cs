@@ -1,0 +1,86 @@
+using CallLoop.EventStore.Configuration;
+using CallLoop.EventStore.Projections.Facts;
+
+namespace CallLoop.Silo.Analytics;
+
+/// <summary>
+/// The analysts' SQL surface: schema <c>analytics</c> with views over the report tables and request records,
+/// and a read-only role that may read those views and nothing else (not Marten's event tables).
+/// </summary>
+public static class AnalyticsSchema
+{
+    public const string Schema = "analytics";
+
+    public const string AnalystRole = "callloop_analyst";
+
+    public static IReadOnlyList<string> Views { get; } =
+        ["request_records", "collection_facts", "disclosure_facts", "state_category_facts", "consent_ledger"];
+
+    private static readonly string Privacy = PrivacyEventStoreExtensions.SchemaName;
+
+    public static string ViewsSql { get; } = $"""
+        create schema if not exists {Schema};
+
+        create or replace view {Schema}.request_records as
+        select d.data ->> 'subjectId' as subject_id,
+               d.data ->> 'requestId' as request_id,
+               d.data ->> 'type' as type,
+               d.data ->> 'channel' as channel,
+               d.data ->> 'jurisdiction' as jurisdiction,
+               (d.data ->> 'viaAuthorizedAgent')::boolean as via_authorized_agent,
+               d.data ->> 'status' as status,
+               (d.data ->> 'receivedAt')::timestamptz as received_at,
+               (d.data ->> 'confirmationDueAt')::timestamptz as confirmation_due_at,
+               (d.data ->> 'receiptConfirmedAt')::timestamptz as receipt_confirmed_at,
+               (d.data ->> 'dueAt')::timestamptz as due_at,
+               (d.data ->> 'extended')::boolean as extended,
+               (d.data ->> 'verifiedAt')::timestamptz as verified_at,
+               d.data ->> 'verificationMethod' as verification_method,
+               (d.data ->> 'verificationFailedAt')::timestamptz as verification_failed_at,
+               (d.data ->> 'respondedAt')::timestamptz as responded_at,
+               d.data ->> 'outcome' as outcome,
+               d.data ->> 'denialReason' as denial_reason,
+               d.data ->> 'denialBasis' as denial_basis,
+               (d.data ->> 'appealFiledAt')::timestamptz as appeal_filed_at,
+               (d.data ->> 'appealDueAt')::timestamptz as appeal_due_at,
+               (d.data ->> 'appealDecidedAt')::timestamptz as appeal_decided_at,
+               d.data ->> 'appealOutcome' as appeal_outcome,
+               (d.data ->> 'isOpen')::boolean as is_open,
+               (d.data ->> 'currentDueAt')::timestamptz as current_due_at
+        from {Privacy}.mt_doc_requestrecord d;
+
+        create or replace view {Schema}.collection_facts as
+        select seq_id, subject_id, state, category, source, source_detail, purposes, collected_at
+        from {ReportTables.Qualified(ReportTables.CollectionFacts)};
+
+        create or replace view {Schema}.disclosure_facts as
+        select seq_id, subject_id, state, category, purpose, recipient, recipient_type, disclosed_at
+        from {ReportTables.Qualified(ReportTables.DisclosureFacts)};
+
+        create or replace view {Schema}.state_category_facts as
+        select 'collected'::text as fact, seq_id, subject_id, state, category, source, source_detail, purposes,
+               null::text as disclosure_purpose, null::text as recipient_type, collected_at as occurred_at
+        from {ReportTables.Qualified(ReportTables.CollectionFacts)}
+        union all
+        select 'disclosed'::text, seq_id, subject_id, state, category, null::text, null::text, null::text[],
+               purpose, recipient_type, disclosed_at
+        from {ReportTables.Qualified(ReportTables.DisclosureFacts)};
+
+        -- Evidence is left out: analysts count consents; proving one is done through the API.
+        create or replace view {Schema}.consent_ledger as
+        select seq_id, subject_id, entry, purpose, basis, notice_version, channel, method, request_id, occurred_at
+        from {ReportTables.Qualified(ReportTables.ConsentLedger)};
+        """;
+
+    public static string RoleSql { get; } = $"""
+        do $$
+        begin
+            if not exists (select 1 from pg_roles where rolname = '{AnalystRole}') then
+                create role {AnalystRole} nologin;
+            end if;
+        exception when duplicate_object or unique_violation then null;
+        end $$;
+        grant usage on schema {Schema} to {AnalystRole};
+        grant select on all tables in schema {Schema} to {AnalystRole};
+        """;
+}

@@ -1,0 +1,54 @@
+using CallLoop.EventStore.Projections.Facts;
+using Npgsql;
+
+namespace CallLoop.Silo.Reports.Consents;
+
+internal static class ConsentLedgerQuery
+{
+    private static readonly string Ledger = ReportTables.Qualified(ReportTables.ConsentLedger);
+
+    public static async Task<ConsentLedgerReport> RunAsync(NpgsqlDataSource db, string purpose, DateTimeOffset asOf, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        var consenting = await CountLatestAsync(connection, purpose, asOf, ConsentLedgerEntries.Granted, ConsentLedgerEntries.Withdrawn, cancellationToken);
+        var optedOut = await CountLatestAsync(connection, purpose, asOf, ConsentLedgerEntries.OptedOut, ConsentLedgerEntries.OptedBackIn, cancellationToken);
+
+        await using var command = new NpgsqlCommand(
+            $"""
+            select subject_id, entry, basis, notice_version, channel, method, evidence, request_id, occurred_at
+            from {Ledger} where purpose = $1 and occurred_at <= $2 order by occurred_at, seq_id limit $3
+            """,
+            connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = purpose });
+        command.Parameters.Add(new NpgsqlParameter { Value = asOf.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        var entries = new List<ConsentLedgerLine>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+            entries.Add(new ConsentLedgerLine(reader.GetString(0), reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), Text(7), reader.GetFieldValue<DateTimeOffset>(8)));
+        }
+
+        return new ConsentLedgerReport(purpose, asOf, consenting, optedOut, entries);
+    }
+
+    /// <summary>Subjects whose latest on/off entry for the purpose, up to <paramref name="asOf"/>, is <paramref name="on"/>.</summary>
+    private static async Task<long> CountLatestAsync(NpgsqlConnection connection, string purpose, DateTimeOffset asOf, string on, string off, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"""
+            select count(*) from (
+                select distinct on (subject_id) subject_id, entry
+                from {Ledger} where purpose = $1 and occurred_at <= $2 and entry in ($3, $4)
+                order by subject_id, occurred_at desc, seq_id desc) latest
+            where entry = $3
+            """,
+            connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = purpose });
+        command.Parameters.Add(new NpgsqlParameter { Value = asOf.ToUniversalTime() });
+        command.Parameters.Add(new NpgsqlParameter { Value = on });
+        command.Parameters.Add(new NpgsqlParameter { Value = off });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken) ?? 0L);
+    }
+}

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CallLoop.Domain;
+
+namespace CallLoop.Silo.Reports;
+
+/// <summary>RFC 4180 CSV: a header row, then one row per record; fields quoted only when they must be.</summary>
+internal sealed class CsvText
+{
+    public const string MediaType = "text/csv";
+
+    private readonly StringBuilder text = new();
+
+    public CsvText(params string[] header) => Row(header);
+
+    public static bool Requested(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a is not null && a.Contains(MediaType, StringComparison.OrdinalIgnoreCase))
+        || string.Equals(request.Query["format"], "csv", StringComparison.OrdinalIgnoreCase);
+
+    public CsvText Row(params object?[] fields)
+    {
+        text.AppendJoin(',', fields.Select(Field)).Append("\r\n");
+        return this;
+    }
+
+    public IResult ToResult(string fileName) =>
+        TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), MediaType + "; charset=utf-8", fileName);
+
+    public override string ToString() => text.ToString();
+
+    private static string Field(object? value)
+    {
+        var s = value switch
+        {
+            null => string.Empty,
+            Enum e => JsonSerializer.Serialize(e, e.GetType(), DomainJson.Options).Trim('"'),
+            DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? string.Empty,
+        };
+        return s.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    }
+}

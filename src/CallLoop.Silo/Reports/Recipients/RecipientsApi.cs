@@ -1,0 +1,46 @@
+using CallLoop.Domain;
+using CallLoop.EventStore.Projections.Recipients;
+using Marten;
+
+namespace CallLoop.Silo.Reports.Recipients;
+
+/// <summary>Admin routes for the recipient registry that Shine the Light answers quote names and addresses from.</summary>
+internal static class RecipientsApi
+{
+    public static IEndpointRouteBuilder MapRecipients(this IEndpointRouteBuilder routes)
+    {
+        var recipients = routes.MapGroup("/api/recipients").WithTags("Recipients");
+        recipients.MapPut("/{name}", PutAsync).WithName("PutRecipient");
+        recipients.MapGet("/", ListAsync).WithName("ListRecipients");
+        recipients.MapGet("/{name}", GetAsync).WithName("GetRecipient");
+        return routes;
+    }
+
+    public static async Task<IResult> PutAsync(string name, RecipientBody body, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var recipient = new Recipient
+        {
+            Id = RequiredText(name, "name", 256),
+            Address = RequiredText(body.Address, "address", 1024),
+            Type = QueryParameters.OptionalEnum<RecipientType>(body.Type, "type") ?? throw QueryParameters.Invalid("type", "one of " + string.Join(", ", EnumText.AllTexts<RecipientType>())),
+        };
+        session.Store(recipient);
+        await session.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(recipient);
+    }
+
+    private static string RequiredText(string? value, string name, int max) =>
+        string.IsNullOrWhiteSpace(value) || value.Trim().Length > max
+            ? throw QueryParameters.Invalid(name, $"a non-empty text of at most {max} characters")
+            : value.Trim();
+
+    public static async Task<IResult> ListAsync(IQuerySession session, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await session.Query<Recipient>().OrderBy(r => r.Id).ToListAsync(cancellationToken));
+
+    public static async Task<IResult> GetAsync(string name, IQuerySession session, CancellationToken cancellationToken) =>
+        await session.LoadAsync<Recipient>(name, cancellationToken) is { } recipient
+            ? TypedResults.Ok(recipient)
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "No recipient of that name is registered.");
+}
+
+public sealed record RecipientBody(string? Address, string? Type);

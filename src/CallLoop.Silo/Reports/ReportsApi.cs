@@ -1,0 +1,27 @@
+using CallLoop.Silo.Analytics;
+using CallLoop.Silo.Reports.Consents;
+using CallLoop.Silo.Reports.Metrics;
+using CallLoop.Silo.Reports.Recipients;
+using CallLoop.Silo.Reports.Requests;
+using CallLoop.Silo.Reports.States;
+using CallLoop.Silo.Reports.Subjects;
+
+namespace CallLoop.Silo.Reports;
+
+/// <summary>Every read-side route for analysts: subject answers, the request queue, reports, recipients, projections.</summary>
+public static class ReportsApi
+{
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapSubjectReads();
+        routes.MapRequestQueue();
+        routes.MapRecipients();
+        routes.MapProjections();
+
+        var reports = routes.MapGroup("/api/reports").WithTags("Reports");
+        reports.MapStateReport();
+        reports.MapRequestMetrics();
+        reports.MapConsentLedger();
+        return routes;
+    }
+}

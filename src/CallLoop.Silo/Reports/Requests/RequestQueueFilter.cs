@@ -1,0 +1,63 @@
+using CallLoop.Domain;
+
+namespace CallLoop.Silo.Reports.Requests;
+
+/// <summary>
+/// The work-queue filter as a SQL where-clause on the request records' JSON. Enums are compared by their wire
+/// names (as stored), which Marten's LINQ would not do. Overdue: open and its current deadline before <see cref="AsOf"/>.
+/// </summary>
+internal sealed record RequestQueueFilter(
+    string Status,
+    string? Jurisdiction,
+    RightsRequestType? Type,
+    DateTimeOffset? DueBefore,
+    DateTimeOffset AsOf,
+    int Limit)
+{
+    public const string Any = "any";
+    public const string Open = "open";
+    public const string Overdue = "overdue";
+    public const string Closed = "closed";
+
+    private const string CurrentDue = "(d.data ->> 'currentDueAt')::timestamptz";
+
+    public (string Where, object[] Parameters) ToSql()
+    {
+        var conditions = new List<string>();
+        var parameters = new List<object>();
+        switch (Status)
+        {
+            case Open:
+                conditions.Add("(d.data ->> 'isOpen')::boolean");
+                break;
+            case Overdue:
+                conditions.Add($"(d.data ->> 'isOpen')::boolean and {CurrentDue} < ?");
+                parameters.Add(AsOf.ToUniversalTime());
+                break;
+            case Closed:
+                conditions.Add("not (d.data ->> 'isOpen')::boolean");
+                break;
+        }
+
+        if (Jurisdiction is not null)
+        {
+            conditions.Add("d.data ->> 'jurisdiction' = ?");
+            parameters.Add(Jurisdiction);
+        }
+
+        if (Type is { } type)
+        {
+            conditions.Add("d.data ->> 'type' = ?");
+            parameters.Add(EnumText.ToText(type));
+        }
+
+        if (DueBefore is { } dueBefore)
+        {
+            conditions.Add($"{CurrentDue} < ?");
+            parameters.Add(dueBefore.ToUniversalTime());
+        }
+
+        var where = conditions.Count == 0 ? "true" : string.Join(" and ", conditions);
+        return ($"where {where} order by {CurrentDue} nulls last, (d.data ->> 'receivedAt')::timestamptz, d.id limit {Limit}", parameters.ToArray());
+    }
+}

@@ -1,0 +1,61 @@
+using CallLoop.Domain;
+using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.EventStore.Projections.Subjects;
+using Marten;
+
+namespace CallLoop.Silo.Reports.Subjects;
+
+/// <summary>Read-side answers about one subject, from the inline access profile (never stale after a command).</summary>
+internal static class SubjectReadsApi
+{
+    public static IEndpointRouteBuilder MapSubjectReads(this IEndpointRouteBuilder routes)
+    {
+        var subject = routes.MapGroup("/api/subjects/{subjectId}").WithTags("Subject reports");
+        subject.MapGet("/access-report", AccessReportAsync).WithName("GetAccessReport");
+        subject.MapGet("/export", ExportAsync).WithName("ExportSubject");
+        subject.MapGet("/shine-the-light", ShineTheLightAsync).WithName("GetShineTheLight");
+        return routes;
+    }
+
+    public static async Task<IResult> AccessReportAsync(string subjectId, string? level, string? all, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var detail = QueryParameters.OneOf(level, "level", AccessReportBuilder.CategoriesLevel, AccessReportBuilder.CategoriesLevel, AccessReportBuilder.SpecificLevel);
+        var everything = QueryParameters.Flag(all, "all");
+        var profile = await LoadAsync(session, subjectId, cancellationToken);
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(AccessReportBuilder.Build(profile, detail, everything ? null : ReportWindow.TwelveMonthsEndingAt(now).From, now));
+    }
+
+    public static async Task<IResult> ExportAsync(string subjectId, HttpRequest request, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var profile = await LoadAsync(session, subjectId, cancellationToken);
+        var export = new SubjectExport(profile.Id, clock.GetUtcNow(), SubjectProjection.ToProfile(profile.State), profile.Collections);
+        return CsvText.Requested(request) ? export.ToCsv().ToResult($"subject-{subjectId}.csv") : TypedResults.Ok(export);
+    }
+
+    public static async Task<IResult> ShineTheLightAsync(string subjectId, string? year, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var calendarYear = QueryParameters.Year(year, "year", clock.GetUtcNow().Year - 1);
+        var profile = await LoadAsync(session, subjectId, cancellationToken);
+        var disclosures = profile.State.Disclosures
+            .Where(d => d.Purpose == DisclosurePurpose.DirectMarketing && d.RecipientType == RecipientType.ThirdParty)
+            .Where(d => d.DisclosedAt.UtcDateTime.Year == calendarYear)
+            .ToList();
+        var names = disclosures.Select(d => d.Recipient).Distinct(StringComparer.Ordinal).ToArray();
+        var registry = (await session.LoadManyAsync<Recipient>(cancellationToken, names)).ToDictionary(r => r.Id, StringComparer.Ordinal);
+        var recipients = disclosures
+            .GroupBy(d => d.Recipient, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new ShineTheLightRecipient(
+                g.Key,
+                registry.TryGetValue(g.Key, out var known) ? known.Address : null,
+                g.SelectMany(d => d.Categories).Distinct().Order().Select(EnumText.ToText).ToList()))
+            .ToList();
+        return TypedResults.Ok(new ShineTheLightReport(profile.Id, calendarYear, profile.State.Jurisdiction, recipients));
+    }
+
+    private static async Task<SubjectAccessProfile> LoadAsync(IQuerySession session, string subjectId, CancellationToken cancellationToken) =>
+        await session.LoadAsync<SubjectAccessProfile>(subjectId, cancellationToken) is { State.IsRegistered: true } profile
+            ? profile
+            : throw new SubjectNotFoundException(subjectId);
+}

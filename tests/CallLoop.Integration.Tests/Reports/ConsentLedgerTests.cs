@@ -1,0 +1,59 @@
+using CallLoop.Domain;
+using CallLoop.Integration.Tests.Infrastructure;
+
+namespace CallLoop.Integration.Tests.Reports;
+
+[Collection(ReportsCollection.Name)]
+public sealed class ConsentLedgerTests(SiloApplicationFactory factory)
+{
+    private readonly ReportsDriver driver = new(factory);
+
+    private static DateTimeOffset At(int month, int day) => new(2012, month, day, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Given_grants_withdrawals_and_opt_outs_When_ledger_is_read_as_of_a_moment_Then_counts_and_evidence_match_that_moment()
+    {
+        // 2012: no other test records marketing-sms choices that early.
+        var (a, b, c) = (ReportsDriver.NewId("ledger-a"), ReportsDriver.NewId("ledger-b"), ReportsDriver.NewId("ledger-c"));
+        await driver.AppendAsync(
+        [
+            (a, [new SubjectRegistered { Jurisdiction = "TX" }, Granted(At(1, 10), "web-form:v1"), new ConsentWithdrawn { Purpose = ConsentPurpose.MarketingSms, Evidence = "STOP", OccurredAt = At(3, 1) }]),
+            (b, [new SubjectRegistered { Jurisdiction = "TX" }, Granted(At(2, 1), "sms-double-opt-in")]),
+            (c, [new SubjectRegistered { Jurisdiction = "TX" }, new OptedOut { Scope = OptOutScope.MarketingSms, Method = PreferenceMethod.SmsKeyword, OccurredAt = At(2, 15) }]),
+        ]);
+        await driver.WaitForProjectionsAsync();
+
+        using var february = await driver.GetJsonAsync("/api/reports/consents?purpose=marketing-sms&asOf=2012-02-20");
+        Assert.Equal(2, february.RootElement.GetProperty("subjectsConsenting").GetInt64());
+        Assert.Equal(1, february.RootElement.GetProperty("subjectsOptedOut").GetInt64());
+        var entries = february.RootElement.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(["consent-granted", "consent-granted", "opted-out"], entries.Select(e => e.GetProperty("entry").GetString()));
+        Assert.Equal("web-form:v1", entries[0].GetProperty("evidence").GetString());
+        Assert.Equal("express", entries[0].GetProperty("basis").GetString());
+        Assert.Equal("sms-keyword", entries[2].GetProperty("method").GetString());
+
+        using var march = await driver.GetJsonAsync("/api/reports/consents?purpose=marketing-sms&asOf=2012-03-02");
+        Assert.Equal(1, march.RootElement.GetProperty("subjectsConsenting").GetInt64());
+        Assert.Equal("STOP", march.RootElement.GetProperty("entries").EnumerateArray().Last().GetProperty("evidence").GetString());
+
+        var csv = await driver.GetCsvAsync("/api/reports/consents?purpose=marketing-sms&asOf=2012-03-02");
+        Assert.Equal(5, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Theory]
+    [InlineData("/api/reports/consents", "purpose")]
+    [InlineData("/api/reports/consents?purpose=carrier-pigeon", "purpose")]
+    [InlineData("/api/reports/consents?purpose=marketing-sms&asOf=later", "asOf")]
+    public Task Given_bad_parameter_When_ledger_is_read_Then_400_names_it(string url, string parameter) =>
+        driver.AssertBadParameterAsync(url, parameter);
+
+    private static ConsentGranted Granted(DateTimeOffset at, string evidence) => new()
+    {
+        Purpose = ConsentPurpose.MarketingSms,
+        Basis = ConsentBasis.Express,
+        NoticeVersion = "2012-01",
+        Channel = "sms",
+        Evidence = evidence,
+        OccurredAt = at,
+    };
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using CallLoop.Domain;
+using CallLoop.Integration.Tests.Infrastructure;
+
+namespace CallLoop.Integration.Tests.Reports;
+
+[Collection(ReportsCollection.Name)]
+public sealed class RequestRecordTests(SiloApplicationFactory factory)
+{
+    private readonly ReportsDriver driver = new(factory);
+
+    [Fact]
+    public async Task Given_requests_through_grains_When_queue_is_read_Then_open_overdue_and_closed_are_told_apart()
+    {
+        var subjectId = ReportsDriver.NewId("queue");
+        var now = DateTimeOffset.UtcNow;
+        await driver.ExecuteAsync(new RegisterSubject { SubjectId = subjectId, Jurisdiction = "CO" });
+        await driver.ExecuteAsync(new ReceiveRightsRequest { SubjectId = subjectId, RequestId = "late", Type = RightsRequestType.Delete, Channel = RequestChannel.Email, ReceivedAt = now.AddDays(-60) });
+        await driver.ExecuteAsync(new ReceiveRightsRequest { SubjectId = subjectId, RequestId = "fresh", Type = RightsRequestType.KnowCategories, Channel = RequestChannel.WebForm, ReceivedAt = now.AddDays(-1) });
+        await driver.ExecuteAsync(new ReceiveRightsRequest { SubjectId = subjectId, RequestId = "done", Type = RightsRequestType.Delete, Channel = RequestChannel.Phone, ReceivedAt = now.AddDays(-10) });
+        await driver.ExecuteAsync(new CompleteRequest { SubjectId = subjectId, RequestId = "done", Outcome = RequestOutcome.Denied, DenialReason = DenialReason.Unverifiable, Explanation = "could not verify" });
+        await driver.WaitForProjectionsAsync();
+
+        Assert.Equal(["late"], await RequestIdsAsync($"/api/requests?status=overdue&jurisdiction=CO", subjectId));
+        Assert.Equal(["late", "fresh"], await RequestIdsAsync("/api/requests?status=open&jurisdiction=co", subjectId));
+        Assert.Equal(["done"], await RequestIdsAsync("/api/requests?status=closed&type=delete&jurisdiction=CO", subjectId));
+        Assert.Equal(["fresh"], await RequestIdsAsync("/api/requests?type=know-categories&jurisdiction=CO", subjectId));
+        Assert.Equal(["late"], await RequestIdsAsync($"/api/requests?status=open&jurisdiction=CO&dueBefore={Uri.EscapeDataString(now.AddDays(1).ToString("O"))}", subjectId));
+
+        // asOf in the past: the late request was not yet overdue then.
+        Assert.Empty(await RequestIdsAsync($"/api/requests?status=overdue&jurisdiction=CO&asOf={Uri.EscapeDataString(now.AddDays(-40).ToString("O"))}", subjectId));
+
+        using var closed = await driver.GetJsonAsync("/api/requests?status=closed&type=delete&jurisdiction=CO");
+        var record = closed.RootElement.GetProperty("requests").EnumerateArray().Single(r => r.GetProperty("subjectId").GetString() == subjectId);
+        Assert.Equal("denied", record.GetProperty("outcome").GetString());
+        Assert.Equal("unverifiable", record.GetProperty("denialReason").GetString());
+        Assert.Equal("could not verify", record.GetProperty("denialBasis").GetString());
+        Assert.Equal("phone", record.GetProperty("channel").GetString());
+        Assert.False(record.TryGetProperty("agent", out _));
+    }
+
+    [Theory]
+    [InlineData("/api/requests?status=late", "status")]
+    [InlineData("/api/requests?jurisdiction=ZZ", "jurisdiction")]
+    [InlineData("/api/requests?type=everything", "type")]
+    [InlineData("/api/requests?dueBefore=soon", "dueBefore")]
+    [InlineData("/api/requests?asOf=yesterday", "asOf")]
+    [InlineData("/api/requests?limit=0", "limit")]
+    public Task Given_bad_parameter_When_queue_is_read_Then_400_names_it(string url, string parameter) =>
+        driver.AssertBadParameterAsync(url, parameter);
+
+    [Fact]
+    public async Task Given_queue_as_csv_Then_one_row_per_request_without_agent_names()
+    {
+        var subjectId = ReportsDriver.NewId("queue-csv");
+        await driver.ExecuteAsync(new RegisterSubject { SubjectId = subjectId, Jurisdiction = "VA" });
+        await driver.ExecuteAsync(new ReceiveRightsRequest
+        {
+            SubjectId = subjectId,
+            RequestId = "agent-1",
+            Type = RightsRequestType.Correct,
+            Channel = RequestChannel.Mail,
+            Agent = new AuthorizedAgent { Name = "Agent Smith", ProofOfAuthorization = "signed letter" },
+        });
+        await driver.WaitForProjectionsAsync();
+
+        var csv = await driver.GetCsvAsync("/api/requests?jurisdiction=VA&type=correct");
+
+        Assert.StartsWith("subject_id,request_id,type,", csv, StringComparison.Ordinal);
+        var row = Assert.Single(csv.Split("\r\n"), l => l.StartsWith(subjectId, StringComparison.Ordinal));
+        Assert.Contains(",correct,mail,VA,True,", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("Smith", csv, StringComparison.Ordinal);
+    }
+
+    private async Task<List<string>> RequestIdsAsync(string url, string subjectId)
+    {
+        using var json = await driver.GetJsonAsync(url);
+        return json.RootElement.GetProperty("requests").EnumerateArray()
+            .Where(r => r.GetProperty("subjectId").GetString() == subjectId)
+            .Select(r => r.GetProperty("requestId").GetString()!)
+            .ToList();
+    }
+}

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using CallLoop.Domain;
+using CallLoop.Integration.Tests.Infrastructure;
+
+namespace CallLoop.Integration.Tests.Reports;
+
+[Collection(ReportsCollection.Name)]
+public sealed class SubjectReadsTests(SiloApplicationFactory factory)
+{
+    private readonly ReportsDriver driver = new(factory);
+
+    [Fact]
+    public async Task Given_collections_old_and_recent_When_access_report_is_read_Then_level_and_window_decide_what_is_shown()
+    {
+        var subjectId = await RegisterWithHistoryAsync();
+
+        using var categories = await driver.GetJsonAsync($"/api/subjects/{subjectId}/access-report?level=categories");
+        var category = Assert.Single(categories.RootElement.GetProperty("categories").EnumerateArray());
+        Assert.Equal("F", category.GetProperty("category").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, category.GetProperty("values").ValueKind);
+        var grouped = Assert.Single(categories.RootElement.GetProperty("disclosures").EnumerateArray());
+        Assert.Equal("service-provider", grouped.GetProperty("recipientType").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, grouped.GetProperty("recipient").ValueKind);
+
+        using var specific = await driver.GetJsonAsync($"/api/subjects/{subjectId}/access-report?level=specific");
+        var held = Assert.Single(specific.RootElement.GetProperty("categories").EnumerateArray());
+        Assert.Equal("203.0.113.7", held.GetProperty("values").GetProperty("ip").GetString());
+        Assert.Equal("Acme Analytics", Assert.Single(specific.RootElement.GetProperty("disclosures").EnumerateArray()).GetProperty("recipient").GetString());
+
+        using var all = await driver.GetJsonAsync($"/api/subjects/{subjectId}/access-report?level=specific&all=true");
+        var letters = all.RootElement.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("category").GetString()).ToList();
+        Assert.Equal(["A", "F"], letters);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, all.RootElement.GetProperty("from").ValueKind);
+        Assert.Equal("marketing-email", Assert.Single(all.RootElement.GetProperty("consents").EnumerateArray()).GetProperty("purpose").GetString());
+    }
+
+    [Fact]
+    public async Task Given_subject_When_exported_Then_json_and_csv_carry_the_held_values()
+    {
+        var subjectId = await RegisterWithHistoryAsync();
+
+        using var json = await driver.GetJsonAsync($"/api/subjects/{subjectId}/export");
+        Assert.Equal("reader@example.com", json.RootElement.GetProperty("profile").GetProperty("email").GetString());
+        Assert.Equal(2, json.RootElement.GetProperty("collections").GetArrayLength());
+
+        var csv = await driver.GetCsvAsync($"/api/subjects/{subjectId}/export");
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("section,item,field,value,at", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("personal-information,F,ip,203.0.113.7,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("subject,contact,email,reader@example.com,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("disclosure,Acme Analytics,business-purpose,F,", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("access-report")]
+    [InlineData("export")]
+    [InlineData("shine-the-light")]
+    public async Task Given_unknown_subject_Then_404_problem(string route)
+    {
+        var response = await driver.Client.GetAsync($"/api/subjects/{ReportsDriver.NewId("nobody")}/{route}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("access-report?level=everything", "level")]
+    [InlineData("access-report?all=maybe", "all")]
+    [InlineData("shine-the-light?year=20x5", "year")]
+    public async Task Given_bad_parameter_When_subject_report_is_read_Then_400_names_it(string route, string parameter)
+    {
+        var subjectId = ReportsDriver.NewId("bad");
+        await driver.ExecuteAsync(new RegisterSubject { SubjectId = subjectId, Jurisdiction = "CA" });
+
+        await driver.AssertBadParameterAsync($"/api/subjects/{subjectId}/{route}", parameter);
+    }
+
+    [Fact]
+    public async Task Given_direct_marketing_disclosures_When_shine_the_light_is_asked_Then_only_that_years_third_parties_with_addresses()
+    {
+        var put = await driver.Client.PutAsJsonAsync("/api/recipients/Mailers Inc", new { address = "1 Market St, San Francisco, CA", type = "third-party" });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var subjectId = ReportsDriver.NewId("stl");
+        await driver.AppendAsync(
+            subjectId,
+            new SubjectRegistered { Jurisdiction = "CA" },
+            Disclosed("Mailers Inc", RecipientType.ThirdParty, DisclosurePurpose.DirectMarketing, new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero), PersonalInformationCategory.CustomerRecords, PersonalInformationCategory.Identifiers),
+            Disclosed("Old Co", RecipientType.ThirdParty, DisclosurePurpose.DirectMarketing, new DateTimeOffset(2024, 12, 31, 23, 0, 0, TimeSpan.Zero), PersonalInformationCategory.Identifiers),
+            Disclosed("Svc", RecipientType.ThirdParty, DisclosurePurpose.BusinessPurpose, new DateTimeOffset(2025, 5, 1, 0, 0, 0, TimeSpan.Zero), PersonalInformationCategory.Geolocation),
+            Disclosed("Helper", RecipientType.ServiceProvider, DisclosurePurpose.DirectMarketing, new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero), PersonalInformationCategory.Inferences));
+
+        using var y2025 = await driver.GetJsonAsync($"/api/subjects/{subjectId}/shine-the-light?year=2025");
+        var recipient = Assert.Single(y2025.RootElement.GetProperty("recipients").EnumerateArray());
+        Assert.Equal("Mailers Inc", recipient.GetProperty("name").GetString());
+        Assert.Equal("1 Market St, San Francisco, CA", recipient.GetProperty("address").GetString());
+        Assert.Equal(["A", "B"], recipient.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+
+        using var y2024 = await driver.GetJsonAsync($"/api/subjects/{subjectId}/shine-the-light?year=2024");
+        var old = Assert.Single(y2024.RootElement.GetProperty("recipients").EnumerateArray());
+        Assert.Equal("Old Co", old.GetProperty("name").GetString());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, old.GetProperty("address").ValueKind);
+    }
+
+    [Fact]
+    public async Task Given_recipient_with_bad_type_When_registered_Then_400_names_type()
+    {
+        var response = await driver.Client.PutAsJsonAsync("/api/recipients/Someone", new { address = "somewhere", type = "friend" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("type", problem.RootElement.GetProperty("field").GetString());
+    }
+
+    private async Task<string> RegisterWithHistoryAsync()
+    {
+        var subjectId = ReportsDriver.NewId("reader");
+        var now = DateTimeOffset.UtcNow;
+        await driver.ExecuteAsync(new RegisterSubject { SubjectId = subjectId, Jurisdiction = "CA", Email = "reader@example.com" });
+        await driver.ExecuteAsync(new CollectPersonalInformation
+        {
+            SubjectId = subjectId,
+            Category = PersonalInformationCategory.Identifiers,
+            Source = CollectionSource.Direct,
+            Purposes = [ProcessingPurpose.AccountManagement],
+            Data = new Dictionary<string, string> { ["email"] = "reader@example.com" },
+            CollectedAt = now.AddYears(-2),
+        });
+        await driver.ExecuteAsync(new CollectPersonalInformation
+        {
+            SubjectId = subjectId,
+            Category = PersonalInformationCategory.InternetActivity,
+            Source = CollectionSource.Automatic,
+            Purposes = [ProcessingPurpose.Analytics, ProcessingPurpose.Security],
+            Data = new Dictionary<string, string> { ["ip"] = "203.0.113.7" },
+            CollectedAt = now.AddDays(-30),
+        });
+        await driver.ExecuteAsync(new DiscloseInformation
+        {
+            SubjectId = subjectId,
+            Recipient = "Acme Analytics",
+            RecipientType = RecipientType.ServiceProvider,
+            Purpose = DisclosurePurpose.BusinessPurpose,
+            Categories = [PersonalInformationCategory.InternetActivity],
+            DisclosedAt = now.AddDays(-10),
+        });
+        await driver.ExecuteAsync(new GrantConsent { SubjectId = subjectId, Purpose = ConsentPurpose.MarketingEmail, Basis = ConsentBasis.Express, NoticeVersion = "2026-01", Evidence = "checkbox" });
+        return subjectId;
+    }
+
+    private static InformationDisclosed Disclosed(string recipient, RecipientType type, DisclosurePurpose purpose, DateTimeOffset at, params PersonalInformationCategory[] categories) => new()
+    {
+        DisclosureId = Guid.NewGuid().ToString("N"),
+        Recipient = recipient,
+        RecipientType = type,
+        Purpose = purpose,
+        Categories = categories,
+        DisclosedAt = at,
+    };
+}
