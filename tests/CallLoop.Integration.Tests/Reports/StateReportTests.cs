@@ -27,7 +27,7 @@ public sealed class StateReportTests(SiloApplicationFactory factory)
         using var report = await driver.GetJsonAsync("/api/reports/states/MT?asOf=2014-06-30");
 
         var root = report.RootElement;
-        Assert.Equal("2013-06-30T00:00:00+00:00", root.GetProperty("from").GetString());
+        Assert.Equal("2013-06-30T00:00:00Z", root.GetProperty("from").GetString());
         var collected = Assert.Single(root.GetProperty("categoriesCollected").EnumerateArray());
         Assert.Equal("A", collected.GetProperty("category").GetString());
         Assert.Equal(2, collected.GetProperty("subjects").GetInt64());
