@@ -72,6 +72,12 @@ public sealed class DataSubjectGrain(SubjectStreams streams, TimeProvider clock)
             (state, _) = await streams.LoadAsync(SubjectId, CancellationToken.None);
             throw new ConcurrencyConflictException(conflict.SubjectId, conflict.ExpectedVersion);
         }
+        catch (Exception)
+        {
+            // The batch failed; should its commit still have landed, the next activation reads the truth from the store.
+            this.DeactivateOnIdle();
+            throw;
+        }
 
         foreach (var e in events)
         {

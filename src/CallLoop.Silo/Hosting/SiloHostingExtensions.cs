@@ -1,4 +1,5 @@
 using System.Net;
+using CallLoop.EventStore.Appending;
 using CallLoop.EventStore.Configuration;
 using CallLoop.EventStore.Subjects;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -50,6 +51,7 @@ public static class SiloHostingExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddPrivacyEventStore();
+        services.AddGroupCommitWriter();
         services.TryAddSingleton<SubjectStreams>();
         return services;
     }

@@ -1,0 +1,16 @@
+using JasperFx.Events;
+
+namespace CallLoop.EventStore.Appending;
+
+internal static class VersionConflicts
+{
+    /// <summary>Marten's ways of saying that a stream moved (or already existed) under a writer.</summary>
+    public static bool IsVersionConflict(Exception error) => error switch
+    {
+        EventStreamUnexpectedMaxEventIdException => true,
+        Marten.Exceptions.ExistingStreamIdCollisionException => true,
+        JasperFx.ConcurrencyException => true,
+        _ when error.InnerException is not null => IsVersionConflict(error.InnerException),
+        _ => false,
+    };
+}
