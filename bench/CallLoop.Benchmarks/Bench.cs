@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CallLoop.Benchmarks.Rows;
+using CallLoop.EventStore.Appending;
 using CallLoop.EventStore.Configuration;
 using CallLoop.Testing;
 using JasperFx.Events;
@@ -42,7 +43,7 @@ public static class Bench
         Done(await NaiveService.RunAsync(store, scale));
         await ColdActivation.SeedAsync(store, scale);
 
-        await using (var silo = await BenchSilo.StartAsync(connectionString))
+        await using (var silo = await BenchSilo.StartAsync(connectionString, GroupCommitPath.SetBased))
         {
             var memory = GrainMemory.Start();
             await GrainCommands.RegisterAsync(silo.Grains, scale.Subjects);
@@ -55,6 +56,13 @@ public static class Bench
             Done(await GrainCommands.ReadProfilesAsync(silo.Grains, scale));
             Done(await ColdActivation.RunAsync(silo.Grains, scale));
             Done(memoryRow);
+        }
+
+        // The same grains, their group commit writing through one Marten session per batch instead: the path not chosen.
+        await using (var silo = await BenchSilo.StartAsync(connectionString, GroupCommitPath.MartenSession))
+        {
+            var row = await GrainCommands.RunAsync(silo.Grains, scale, 256);
+            Done(row with { Row = "4. (alternative) grains, Marten session per batch, concurrency 256" });
         }
 
         Console.WriteLine(ResultTable.Render(rows, rows.Take(4).ToList()));

@@ -1,3 +1,4 @@
+using CallLoop.EventStore.Appending;
 using CallLoop.Orleans.PostgreSql;
 using CallLoop.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,10 +16,11 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
 {
     public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<BenchSilo> StartAsync(string connectionString)
+    public static async Task<BenchSilo> StartAsync(string connectionString, GroupCommitPath path)
     {
         await OrleansPostgresSchema.ApplyAsync(connectionString);
         var builder = Host.CreateApplicationBuilder();
+        builder.Configuration[$"{GroupCommitOptions.Section}:{nameof(GroupCommitOptions.Path)}"] = path.ToString();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddCallLoopGrainServices();

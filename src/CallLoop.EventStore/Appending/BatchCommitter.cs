@@ -11,11 +11,14 @@ namespace CallLoop.EventStore.Appending;
 /// Commits one batch of appends in one PostgreSQL transaction through a Marten session (the quick append path),
 /// then settles each append: committed, conflicting (only that append), or failed with the batch.
 /// </summary>
-internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSource dataSource, ILogger logger)
+internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSource dataSource, GroupCommitOptions options, ILogger logger)
 {
     private const int Attempts = 3;
 
     private readonly StreamVersionLocks locks = new(store.Options.Events.DatabaseSchemaName);
+
+    private readonly SetBasedEventWriter? setBased =
+        options.Path == GroupCommitPath.SetBased && new SetBasedEventWriter(store) is { Usable: true } writer ? writer : null;
 
     private Task? eventTablesReady;
 
@@ -60,9 +63,7 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
 
             if (accepted.Count > 0)
             {
-                await using var session = store.LightweightSession(SessionOptions.ForTransaction(transaction));
-                BatchStaging.Stage(session, accepted);
-                await session.SaveChangesAsync().ConfigureAwait(false);
+                await WriteAsync(transaction, accepted, versions).ConfigureAwait(false);
             }
 
             committing = true;
@@ -100,6 +101,22 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
         }
 
         return ([], false);
+    }
+
+    private async Task WriteAsync(NpgsqlTransaction transaction, List<PendingAppend> accepted, Dictionary<string, long> versions)
+    {
+        if (setBased is not null)
+        {
+            await setBased.WriteAsync(transaction, accepted, versions).ConfigureAwait(false);
+        }
+
+        var withDocuments = setBased is null ? accepted : accepted.Where(p => p.Append.Documents is { Count: > 0 }).ToList();
+        if (withDocuments.Count > 0)
+        {
+            await using var session = store.LightweightSession(SessionOptions.ForTransaction(transaction));
+            BatchStaging.Stage(session, withDocuments, includeEvents: setBased is null);
+            await session.SaveChangesAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>The version check reads Marten's tables directly, so they must exist before the first batch.</summary>

@@ -3,11 +3,21 @@ using Marten;
 
 namespace CallLoop.EventStore.Appending;
 
-/// <summary>Puts a batch's accepted appends into one Marten session: one stream action per stream, events in order.</summary>
+/// <summary>Puts a batch's accepted appends into one Marten session: one stream action per stream, events in order (or only their documents).</summary>
 internal static class BatchStaging
 {
-    public static void Stage(IDocumentSession session, IReadOnlyList<PendingAppend> accepted)
+    public static void Stage(IDocumentSession session, IReadOnlyList<PendingAppend> accepted, bool includeEvents = true)
     {
+        if (!includeEvents)
+        {
+            foreach (var documents in accepted.Select(p => p.Append.Documents).OfType<IReadOnlyList<object>>())
+            {
+                session.StoreObjects(documents);
+            }
+
+            return;
+        }
+
         foreach (var stream in accepted.GroupBy(p => p.Append.StreamId, StringComparer.Ordinal))
         {
             var appends = stream.ToList();

@@ -19,4 +19,7 @@ public sealed class GroupCommitOptions
     /// two lanes let one lane fill its next batch while the other waits for its commit to reach the disk.
     /// </summary>
     public int Lanes { get; set; } = 2;
+
+    /// <summary>How events reach Marten's tables; see <see cref="GroupCommitPath"/>.</summary>
+    public GroupCommitPath Path { get; set; } = GroupCommitPath.SetBased;
 }

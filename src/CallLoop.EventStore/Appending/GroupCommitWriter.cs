@@ -22,7 +22,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
-        committer = new BatchCommitter(store, dataSource, logger);
+        committer = new BatchCommitter(store, dataSource, this.options, logger);
         lanes = Enumerable.Range(0, Math.Max(1, this.options.Lanes))
             .Select(_ => Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true }))
             .ToArray();

@@ -10,6 +10,7 @@ internal static class VersionConflicts
         EventStreamUnexpectedMaxEventIdException => true,
         Marten.Exceptions.ExistingStreamIdCollisionException => true,
         JasperFx.ConcurrencyException => true,
+        Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, ConstraintName: "pkey_mt_streams_id" or "pk_mt_events_stream_and_version" } => true,
         _ when error.InnerException is not null => IsVersionConflict(error.InnerException),
         _ => false,
     };

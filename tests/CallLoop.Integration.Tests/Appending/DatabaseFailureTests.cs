@@ -8,12 +8,14 @@ namespace CallLoop.Integration.Tests.Appending;
 [Collection(EventStoreCollection.Name)]
 public sealed class DatabaseFailureTests(EventStoreFixture fixture)
 {
-    [Fact]
-    public async Task Given_a_batch_in_flight_When_its_backend_is_terminated_Then_every_append_of_the_batch_fails_and_none_is_stored()
+    [Theory]
+    [InlineData(GroupCommitPath.SetBased)]
+    [InlineData(GroupCommitPath.MartenSession)]
+    public async Task Given_a_batch_in_flight_When_its_backend_is_terminated_Then_every_append_of_the_batch_fails_and_none_is_stored(GroupCommitPath path)
     {
         var prefix = Marked.NewPrefix();
         var victim = $"{prefix}victim";
-        await using (var writer = fixture.NewWriter())
+        await using (var writer = fixture.NewWriter(new GroupCommitOptions { Path = path }))
         {
             await writer.AppendAsync(Marked.Append(victim, 0, $"{victim}/1"));
         }
@@ -30,7 +32,7 @@ public sealed class DatabaseFailureTests(EventStoreFixture fixture)
         var batch = new[] { new PendingAppend(Marked.Append(victim, 1, $"{victim}/2")) }
             .Concat(Enumerable.Range(0, 5).Select(i => new PendingAppend(Marked.Append($"{prefix}{i}", 0, $"{prefix}{i}/1"))))
             .ToArray();
-        var committing = fixture.NewCommitter().CommitAsync(batch);
+        var committing = fixture.NewCommitter(path).CommitAsync(batch);
         var writerBackend = await FaultInjection.WaitForLockWaitAsync(fixture.ConnectionString);
         await FaultInjection.TerminateAsync(fixture.ConnectionString, writerBackend);
         await committing;
@@ -47,8 +49,10 @@ public sealed class DatabaseFailureTests(EventStoreFixture fixture)
         Assert.Equal(1, stored.Sum(g => g.Count()));
     }
 
-    [Fact]
-    public async Task Given_backends_terminated_again_and_again_under_load_Then_every_acknowledged_event_is_stored_once_and_every_failed_one_is_absent()
+    [Theory]
+    [InlineData(GroupCommitPath.SetBased)]
+    [InlineData(GroupCommitPath.MartenSession)]
+    public async Task Given_backends_terminated_again_and_again_under_load_Then_every_acknowledged_event_is_stored_once_and_every_failed_one_is_absent(GroupCommitPath path)
     {
         var prefix = Marked.NewPrefix();
         var acknowledged = new ConcurrentBag<string>();
@@ -56,7 +60,7 @@ public sealed class DatabaseFailureTests(EventStoreFixture fixture)
         var conflicts = 0;
         using var stop = new CancellationTokenSource();
 
-        await using var writer = fixture.NewWriter(new GroupCommitOptions { Lanes = 2, MaxBatchSize = 64 });
+        await using var writer = fixture.NewWriter(new GroupCommitOptions { Path = path, Lanes = 2, MaxBatchSize = 64 });
         var killer = Task.Run(async () =>
         {
             await using var connection = new NpgsqlConnection(fixture.ConnectionString + ";Pooling=false");

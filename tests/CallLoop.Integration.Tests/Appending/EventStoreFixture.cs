@@ -33,7 +33,7 @@ public sealed class EventStoreFixture : IAsyncLifetime
     public GroupCommitWriter NewWriter(GroupCommitOptions? options = null) =>
         new(Store, DataSource, Options.Create(options ?? new GroupCommitOptions()), NullLogger<GroupCommitWriter>.Instance);
 
-    internal BatchCommitter NewCommitter() => new(Store, DataSource, NullLogger.Instance);
+    internal BatchCommitter NewCommitter(GroupCommitPath path = GroupCommitPath.SetBased) => new(Store, DataSource, new GroupCommitOptions { Path = path }, NullLogger.Instance);
 
     public async Task DisposeAsync()
     {

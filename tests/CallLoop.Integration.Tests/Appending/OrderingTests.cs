@@ -6,12 +6,14 @@ namespace CallLoop.Integration.Tests.Appending;
 [Collection(EventStoreCollection.Name)]
 public sealed class OrderingTests(EventStoreFixture fixture)
 {
-    [Fact]
-    public async Task Given_appends_to_the_same_streams_queued_without_waiting_Then_each_stream_stores_them_in_order()
+    [Theory]
+    [InlineData(GroupCommitPath.SetBased)]
+    [InlineData(GroupCommitPath.MartenSession)]
+    public async Task Given_appends_to_the_same_streams_queued_without_waiting_Then_each_stream_stores_them_in_order(GroupCommitPath path)
     {
         var prefix = Marked.NewPrefix();
         var streams = Enumerable.Range(0, 40).Select(i => $"{prefix}{i}").ToArray();
-        await using var writer = fixture.NewWriter(new GroupCommitOptions { MaxBatchSize = 50 });
+        await using var writer = fixture.NewWriter(new GroupCommitOptions { Path = path, MaxBatchSize = 50 });
 
         // Each stream's appends are chained on the versions their predecessors will produce, and handed over at once:
         // they may land in one batch or several, but only in this order.
@@ -38,11 +40,13 @@ public sealed class OrderingTests(EventStoreFixture fixture)
         }
     }
 
-    [Fact]
-    public async Task Given_an_append_with_headers_and_a_document_Then_both_are_committed_with_its_events()
+    [Theory]
+    [InlineData(GroupCommitPath.SetBased)]
+    [InlineData(GroupCommitPath.MartenSession)]
+    public async Task Given_an_append_with_headers_and_a_document_Then_both_are_committed_with_its_events(GroupCommitPath path)
     {
         var stream = Marked.NewPrefix() + "doc";
-        await using var writer = fixture.NewWriter();
+        await using var writer = fixture.NewWriter(new GroupCommitOptions { Path = path });
 
         await writer.AppendAsync(Marked.Append(stream, 0, $"{stream}/1") with
         {

@@ -7,12 +7,14 @@ namespace CallLoop.Integration.Tests.Appending;
 [Collection(EventStoreCollection.Name)]
 public sealed class VersionConflictTests(EventStoreFixture fixture)
 {
-    [Fact]
-    public async Task Given_a_batch_When_some_appends_expect_stale_versions_Then_only_those_fail_and_their_neighbours_commit()
+    [Theory]
+    [InlineData(GroupCommitPath.SetBased)]
+    [InlineData(GroupCommitPath.MartenSession)]
+    public async Task Given_a_batch_When_some_appends_expect_stale_versions_Then_only_those_fail_and_their_neighbours_commit(GroupCommitPath path)
     {
         var prefix = Marked.NewPrefix();
         var streams = Enumerable.Range(0, 10).Select(i => $"{prefix}{i}").ToArray();
-        var committer = fixture.NewCommitter();
+        var committer = fixture.NewCommitter(path);
         await CommitAsync(committer, streams.Select(s => Marked.Append(s, 0, $"{s}/1")).ToArray());
 
         var batch = streams.Select((s, i) => new PendingAppend(Marked.Append(s, i == 4 ? 0 : 1, $"{s}/2"))).ToList();
@@ -46,8 +48,10 @@ public sealed class VersionConflictTests(EventStoreFixture fixture)
         }
     }
 
-    [Fact]
-    public async Task Given_a_stream_started_by_another_writer_while_the_batch_waits_Then_only_the_colliding_start_fails()
+    [Theory]
+    [InlineData(GroupCommitPath.SetBased)]
+    [InlineData(GroupCommitPath.MartenSession)]
+    public async Task Given_a_stream_started_by_another_writer_while_the_batch_waits_Then_only_the_colliding_start_fails(GroupCommitPath path)
     {
         var prefix = Marked.NewPrefix();
         var contested = $"{prefix}contested";
@@ -64,7 +68,7 @@ public sealed class VersionConflictTests(EventStoreFixture fixture)
         var batch = new[] { contested, $"{prefix}a", $"{prefix}b" }
             .Select(s => new PendingAppend(Marked.Append(s, 0, $"{s}/batch")))
             .ToArray();
-        var committing = fixture.NewCommitter().CommitAsync(batch);
+        var committing = fixture.NewCommitter(path).CommitAsync(batch);
         await FaultInjection.WaitForLockWaitAsync(fixture.ConnectionString);
         await otherTransaction.CommitAsync();
         await committing;
