@@ -22,7 +22,7 @@ public static class ColdActivation
         }
     }
 
-    public static async Task<Measurement> RunAsync(IGrainFactory grains, BenchScale scale)
+    public static async Task<Measurement> RunAsync(IGrainFactory grains, BenchScale scale, bool snapshotted)
     {
         var latencies = new List<long>();
         for (var s = 0; s < scale.ColdSubjects; s++)
@@ -38,8 +38,11 @@ public static class ColdActivation
         }
 
         var latency = LatencySummary.From(latencies);
-        return new Measurement("Cold activation, 1,000-event subject", "activations/s", 1000 / latency.P50, latency,
-            $"{scale.ColdSubjects} subjects, one after another");
+        return snapshotted
+            ? new Measurement("Cold activation, 1,000-event subject (snapshot)", "activations/s", 1000 / latency.P50, latency,
+                $"{scale.ColdSubjects} subjects in a fresh silo, one after another; snapshot + tail")
+            : new Measurement("Cold activation, 1,000-event subject (no snapshot yet)", "activations/s", 1000 / latency.P50, latency,
+                $"{scale.ColdSubjects} subjects, one after another; full replay, then writes the snapshot");
     }
 
     private static string Subject(int s) => $"cold-{s:D4}";

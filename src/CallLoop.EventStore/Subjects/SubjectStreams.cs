@@ -1,12 +1,18 @@
 using CallLoop.Domain;
 using CallLoop.EventStore.Appending;
+using CallLoop.EventStore.Snapshots;
 using Marten;
+using Microsoft.Extensions.Logging;
 
 namespace CallLoop.EventStore.Subjects;
 
 /// <summary>Reads and appends one data subject's stream, guarded by the stream's expected version.</summary>
-public sealed class SubjectStreams(IDocumentStore store, GroupCommitWriter writer)
+public sealed class SubjectStreams(IDocumentStore store, GroupCommitWriter writer, ILogger<SubjectStreams> logger)
 {
+    /// <summary>The subject's current state: its latest snapshot plus the events after it (an activation's read).</summary>
+    public Task<SubjectState> LoadStateAsync(string subjectId, CancellationToken cancellationToken) =>
+        SubjectStateLoader.LoadAsync(store, subjectId, logger, cancellationToken);
+
     public async Task<(SubjectState State, IReadOnlyList<SubjectEvent> Events)> LoadAsync(string subjectId, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();

@@ -16,7 +16,7 @@ public sealed class DataSubjectGrain(SubjectStreams streams, TimeProvider clock)
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (state, _) = await streams.LoadAsync(SubjectId, cancellationToken);
+        state = await streams.LoadStateAsync(SubjectId, cancellationToken);
     }
 
     public async Task<SubjectProfile> ExecuteAsync(SubjectCommand command, string? actor = null)
@@ -69,7 +69,7 @@ public sealed class DataSubjectGrain(SubjectStreams streams, TimeProvider clock)
         catch (StreamVersionConflictException conflict)
         {
             // Someone else wrote to this stream (e.g. a duplicate activation): catch up so the next command decides on the truth.
-            (state, _) = await streams.LoadAsync(SubjectId, CancellationToken.None);
+            state = await streams.LoadStateAsync(SubjectId, CancellationToken.None);
             throw new ConcurrencyConflictException(conflict.SubjectId, conflict.ExpectedVersion);
         }
         catch (Exception)
