@@ -1,12 +1,18 @@
 using CallLoop.Domain;
-using JasperFx.Events;
+using CallLoop.EventStore.Appending;
+using CallLoop.EventStore.Snapshots;
 using Marten;
+using Microsoft.Extensions.Logging;
 
 namespace CallLoop.EventStore.Subjects;
 
 /// <summary>Reads and appends one data subject's stream, guarded by the stream's expected version.</summary>
-public sealed class SubjectStreams(IDocumentStore store)
+public sealed class SubjectStreams(IDocumentStore store, GroupCommitWriter writer, ILogger<SubjectStreams> logger)
 {
+    /// <summary>The subject's current state: its latest snapshot plus the events after it (an activation's read).</summary>
+    public Task<SubjectState> LoadStateAsync(string subjectId, CancellationToken cancellationToken) =>
+        SubjectStateLoader.LoadAsync(store, subjectId, logger, cancellationToken);
+
     public async Task<(SubjectState State, IReadOnlyList<SubjectEvent> Events)> LoadAsync(string subjectId, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
@@ -52,39 +58,12 @@ public sealed class SubjectStreams(IDocumentStore store)
             return;
         }
 
-        await using var session = store.LightweightSession();
-        if (actor is not null)
+        // Group commit: this command shares a transaction with other grains' commands and returns after it commits.
+        var append = new StreamAppend(subjectId, currentVersion, events)
         {
-            session.SetHeader("actor", actor);
-        }
-
-        if (currentVersion == 0)
-        {
-            session.Events.StartStream(subjectId, events.Cast<object>().ToArray());
-        }
-        else
-        {
-            session.Events.Append(subjectId, currentVersion + events.Count, events.Cast<object>().ToArray());
-        }
-
-        documents?.Invoke(session);
-
-        try
-        {
-            await session.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception ex) when (IsVersionConflict(ex))
-        {
-            throw new StreamVersionConflictException(subjectId, currentVersion);
-        }
+            Headers = actor is null ? null : new Dictionary<string, object> { ["actor"] = actor },
+            DocumentChanges = documents,
+        };
+        await writer.AppendAsync(append, cancellationToken);
     }
-
-    private static bool IsVersionConflict(Exception ex) => ex switch
-    {
-        EventStreamUnexpectedMaxEventIdException => true,
-        Marten.Exceptions.ExistingStreamIdCollisionException => true,
-        JasperFx.ConcurrencyException => true,
-        _ when ex.InnerException is not null => IsVersionConflict(ex.InnerException),
-        _ => false,
-    };
 }

@@ -17,7 +17,7 @@ public sealed class DataSubjectGrain(SubjectStreams streams, PhoneIndex phoneInd
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        (state, _) = await streams.LoadAsync(SubjectId, cancellationToken);
+        state = await streams.LoadStateAsync(SubjectId, cancellationToken);
     }
 
     public Task<SubjectProfile> RegisterAsync(RegisterSubject command, string? actor = null) => ProfileAfterAsync(command, actor);
@@ -146,9 +146,15 @@ public sealed class DataSubjectGrain(SubjectStreams streams, PhoneIndex phoneInd
         }
         catch (StreamVersionConflictException conflict)
         {
-            // Someone else wrote to this stream (e.g. a duplicate activation): catch up so a retry decides on the truth.
-            (state, _) = await streams.LoadAsync(SubjectId, CancellationToken.None);
+            // Someone else wrote to this stream (e.g. a duplicate activation): catch up so the next command decides on the truth.
+            state = await streams.LoadStateAsync(SubjectId, CancellationToken.None);
             throw new ConcurrencyConflictException(conflict.SubjectId, conflict.ExpectedVersion);
+        }
+        catch (Exception)
+        {
+            // The batch failed; should its commit still have landed, the next activation reads the truth from the store.
+            this.DeactivateOnIdle();
+            throw;
         }
 
         state = next;

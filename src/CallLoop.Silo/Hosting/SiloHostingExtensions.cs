@@ -1,4 +1,5 @@
 using System.Net;
+using CallLoop.EventStore.Appending;
 using CallLoop.EventStore.Configuration;
 using CallLoop.EventStore.Phones;
 using CallLoop.EventStore.Subjects;
@@ -56,6 +57,7 @@ public static class SiloHostingExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddPrivacyEventStore().AddAsyncDaemon(DaemonMode.HotCold);
+        services.AddGroupCommitWriter();
         services.TryAddSingleton<SubjectStreams>();
         services.TryAddSingleton<PhoneIndex>();
         return services;

@@ -30,7 +30,19 @@ public sealed class SubjectClusterFixture : IAsyncLifetime
     /// <summary>The same event store the silos use, opened by the test itself: a second writer and a reader of raw tables.</summary>
     public DocumentStore Store { get; private set; } = null!;
 
-    public SubjectStreams Streams => new(Store);
+    /// <summary>A writer of its own (own group-commit writer), as a second silo would be.</summary>
+    public SubjectStreams Streams => new(
+        Store,
+        new CallLoop.EventStore.Appending.GroupCommitWriter(
+            Store,
+            TestDataSource,
+            Options.Create(new CallLoop.EventStore.Appending.GroupCommitOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<CallLoop.EventStore.Appending.GroupCommitWriter>.Instance),
+        Microsoft.Extensions.Logging.Abstractions.NullLogger<SubjectStreams>.Instance);
+
+    private NpgsqlDataSource TestDataSource => testDataSource ??= NpgsqlDataSource.Create(ConnectionString);
+
+    private NpgsqlDataSource? testDataSource;
 
     public PhoneIndex PhoneIndex => new(Store, Options.Create(new PhoneIndexOptions { Key = PhoneIndexKey }));
 

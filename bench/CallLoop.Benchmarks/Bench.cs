@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using CallLoop.Benchmarks.Rows;
+using CallLoop.EventStore.Appending;
+using CallLoop.EventStore.Configuration;
+using CallLoop.Testing;
+using JasperFx.Events;
+using Marten;
+using Npgsql;
+
+namespace CallLoop.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/CallLoop.Benchmarks -- [--quick]</c>: starts a private PostgreSQL,
+/// measures every row on one database in one run, and prints one table.
+/// </summary>
+public static class Bench
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var scale = BenchScale.FromArgs(args);
+        var clock = Stopwatch.StartNew();
+        var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("bench");
+        connectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 100 }.ConnectionString;
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        using var store = DocumentStore.For(options =>
+        {
+            PrivacyEventStoreExtensions.ConfigureStore(options);
+            options.Connection(dataSource);
+        });
+        await store.Storage.Database.EnsureStorageExistsAsync(typeof(IEvent));
+        Console.WriteLine(await MachineDescription.DescribeAsync(dataSource, scale));
+
+        var rows = new List<Measurement>();
+        void Done(Measurement row)
+        {
+            rows.Add(row);
+            Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {row.Row}: {row.PerSecond:N0} {row.Unit}, p99 {row.Latency.P99:N1} ms");
+        }
+
+        Done(await PostgresCeiling.RunAsync(dataSource, scale, writers: 2));
+        Done(await MartenCeiling.RunAsync(store, scale, writers: 2, streamsPerTransaction: 1_000));
+        Done(await MartenCeiling.RunAsync(store, scale, writers: 2, streamsPerTransaction: 1));
+        Done(await NaiveService.RunAsync(store, scale));
+        await ColdActivation.SeedAsync(store, scale);
+
+        await using (var silo = await BenchSilo.StartAsync(connectionString, GroupCommitPath.SetBased))
+        {
+            var memory = GrainMemory.Start();
+            await GrainCommands.RegisterAsync(silo.Grains, scale.Subjects);
+            var memoryRow = memory.Stop(scale.Subjects);
+            foreach (var concurrency in scale.GrainConcurrency)
+            {
+                Done(await GrainCommands.RunAsync(silo.Grains, scale, concurrency));
+            }
+
+            Done(await GrainCommands.ReadProfilesAsync(silo.Grains, scale));
+            Done(await ColdActivation.RunAsync(silo.Grains, scale, snapshotted: false));
+            Done(memoryRow);
+        }
+
+        // The same grains, their group commit writing through one Marten session per batch instead: the path not chosen.
+        await using (var silo = await BenchSilo.StartAsync(connectionString, GroupCommitPath.MartenSession))
+        {
+            Done(await ColdActivation.RunAsync(silo.Grains, scale, snapshotted: true));
+            await GrainCommands.ActivateAllAsync(silo.Grains, scale.Subjects);
+            var row = await GrainCommands.RunAsync(silo.Grains, scale, 256);
+            Done(row with { Row = "4. (alternative) grains, Marten session per batch, concurrency 256" });
+        }
+
+        Console.WriteLine(ResultTable.Render(rows, rows.Take(4).ToList()));
+        Console.WriteLine($"Run took {clock.Elapsed:mm\\:ss}.");
+        return 0;
+    }
+}

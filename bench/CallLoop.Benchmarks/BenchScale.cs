@@ -1,0 +1,19 @@
+namespace CallLoop.Benchmarks;
+
+/// <summary>How big a run is: <c>--quick</c> fits in a few minutes on 2 cores; the full run follows the scale.</summary>
+public sealed record BenchScale(
+    string Name,
+    int Subjects,
+    TimeSpan Duration,
+    TimeSpan Warmup,
+    int CeilingTransactions,
+    int NaiveConcurrency,
+    int[] GrainConcurrency,
+    int ColdSubjects)
+{
+    public static BenchScale Quick { get; } = new("quick", 10_000, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2), 60, 64, [64, 256, 1_024], 10);
+
+    public static BenchScale Full { get; } = new("full", 100_000, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(5), 200, 64, [64, 256, 1_024], 30);
+
+    public static BenchScale FromArgs(string[] args) => args.Contains("--quick") ? Quick : Full;
+}

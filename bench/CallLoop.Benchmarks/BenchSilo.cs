@@ -1,0 +1,42 @@
+using CallLoop.EventStore.Appending;
+using CallLoop.Orleans.PostgreSql;
+using CallLoop.Silo.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace CallLoop.Benchmarks;
+
+/// <summary>
+/// A real silo in this process with the project's own wiring (grain services, PostgreSQL providers), on localhost
+/// clustering; the benchmark calls it through the co-hosted Orleans client, as the silo's HTTP API does.
+/// </summary>
+public sealed class BenchSilo(IHost host) : IAsyncDisposable
+{
+    public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<BenchSilo> StartAsync(string connectionString, GroupCommitPath path)
+    {
+        await OrleansPostgresSchema.ApplyAsync(connectionString);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration[$"{GroupCommitOptions.Section}:{nameof(GroupCommitOptions.Path)}"] = path.ToString();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddCallLoopGrainServices();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering();
+            silo.AddCallLoopProviders();
+        });
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BenchSilo(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+}

@@ -1,0 +1,57 @@
+using CallLoop.Contracts.Subjects;
+using CallLoop.Domain;
+
+namespace CallLoop.Benchmarks.Rows;
+
+/// <summary>
+/// Row 4: commands through <see cref="IDataSubjectGrain"/>, each returning only after its event is committed
+/// (group commit), from closed-loop callers over all subjects.
+/// </summary>
+public static class GrainCommands
+{
+    public static async Task RegisterAsync(IGrainFactory grains, int subjects)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 256).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < subjects; i = Interlocked.Increment(ref next))
+            {
+                var id = SampleEvents.SubjectId(i);
+                await grains.GetGrain<IDataSubjectGrain>(id).ExecuteAsync(new RegisterSubject { SubjectId = id, Jurisdiction = "CA" });
+            }
+        })));
+    }
+
+    /// <summary>Activates every subject's grain (a fresh silo), so that a load row measures commands, not activations.</summary>
+    public static async Task ActivateAllAsync(IGrainFactory grains, int subjects)
+    {
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 256).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < subjects; i = Interlocked.Increment(ref next))
+            {
+                await grains.GetGrain<IDataSubjectGrain>(SampleEvents.SubjectId(i)).GetProfileAsync();
+            }
+        })));
+    }
+
+    public static async Task<Measurement> RunAsync(IGrainFactory grains, BenchScale scale, int concurrency)
+    {
+        var (perSecond, latency, errors) = await LoadRunner.RunAsync(concurrency, scale.Warmup, scale.Duration, (caller, n) =>
+        {
+            var id = SampleEvents.SubjectId(Random.Shared.Next(scale.Subjects));
+            return grains.GetGrain<IDataSubjectGrain>(id).ExecuteAsync(SampleEvents.GrantConsent(id, (caller * 1_000_000L) + n));
+        });
+
+        return new Measurement($"4. CallLoop.Actors grains, concurrency {concurrency:N0}", "commands/s", perSecond, latency,
+            $"{scale.Subjects:N0} subjects, {errors} errors");
+    }
+
+    public static async Task<Measurement> ReadProfilesAsync(IGrainFactory grains, BenchScale scale)
+    {
+        var (perSecond, latency, errors) = await LoadRunner.RunAsync(256, scale.Warmup, scale.Duration, (_, _) =>
+            grains.GetGrain<IDataSubjectGrain>(SampleEvents.SubjectId(Random.Shared.Next(scale.Subjects))).GetProfileAsync());
+
+        return new Measurement("Profile reads from active grains", "reads/s", perSecond, latency, $"concurrency 256, {errors} errors");
+    }
+}

@@ -1,0 +1,43 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace CallLoop.EventStore.Appending;
+
+/// <summary>The columns of a batch's <c>mt_events</c> rows, as arrays for one <c>unnest</c> insert.</summary>
+internal sealed class EventRows(int capacity)
+{
+    private readonly List<Guid> ids = new(capacity);
+    private readonly List<string> streams = new(capacity);
+    private readonly List<long> versions = new(capacity);
+    private readonly List<string> bodies = new(capacity);
+    private readonly List<string> types = new(capacity);
+    private readonly List<string> dotnetTypes = new(capacity);
+    private readonly List<string> headers = new(capacity);
+
+    public Guid Add(string stream, long version, string body, string type, string dotnetType, string headersJson)
+    {
+        var id = Guid.CreateVersion7();
+        ids.Add(id);
+        streams.Add(stream);
+        versions.Add(version);
+        bodies.Add(body);
+        types.Add(type);
+        dotnetTypes.Add(dotnetType);
+        headers.Add(headersJson);
+        return id;
+    }
+
+    public NpgsqlBatchCommand ToCommand(string sql, DateTimeOffset timestamp)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter("timestamp", NpgsqlDbType.TimestampTz) { Value = timestamp });
+        command.Parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("streams", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = streams.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = versions.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("bodies", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = bodies.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("types", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = types.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("dotnet_types", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = dotnetTypes.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("headers", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = headers.ToArray() });
+        return command;
+    }
+}

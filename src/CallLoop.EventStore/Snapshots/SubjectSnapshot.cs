@@ -1,0 +1,21 @@
+using CallLoop.Domain;
+
+namespace CallLoop.EventStore.Snapshots;
+
+/// <summary>
+/// A subject's state as of stream version <see cref="Version"/>, kept as a Marten document so that an activation replays only the
+/// events after it. A cache of the stream, never the truth: losing or ignoring it only costs a longer replay.
+/// </summary>
+public sealed class SubjectSnapshot
+{
+    /// <summary>Bumped whenever <see cref="SubjectState"/> changes shape; snapshots of another shape are ignored.</summary>
+    public const int CurrentShape = 1;
+
+    public string Id { get; set; } = string.Empty;
+
+    public int Shape { get; set; }
+
+    public long Version { get; set; }
+
+    public SubjectState State { get; set; } = SubjectState.Initial;
+}

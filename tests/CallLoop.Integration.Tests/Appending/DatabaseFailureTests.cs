@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using CallLoop.EventStore.Appending;
+using CallLoop.EventStore.Subjects;
+using Npgsql;
+
+namespace CallLoop.Integration.Tests.Appending;
+
+[Collection(EventStoreCollection.Name)]
+public sealed class DatabaseFailureTests(EventStoreFixture fixture)
+{
+    [Theory]
+    [InlineData(GroupCommitPath.SetBased)]
+    [InlineData(GroupCommitPath.MartenSession)]
+    public async Task Given_a_batch_in_flight_When_its_backend_is_terminated_Then_every_append_of_the_batch_fails_and_none_is_stored(GroupCommitPath path)
+    {
+        var prefix = Marked.NewPrefix();
+        var victim = $"{prefix}victim";
+        await using (var writer = fixture.NewWriter(new GroupCommitOptions { Path = path }))
+        {
+            await writer.AppendAsync(Marked.Append(victim, 0, $"{victim}/1"));
+        }
+
+        // Hold the victim's stream row so that the batch stops in the middle of its transaction.
+        await using var blocker = await fixture.DataSource.OpenConnectionAsync();
+        await using var blockerTransaction = await blocker.BeginTransactionAsync();
+        await using (var hold = new NpgsqlCommand("SELECT 1 FROM privacy.mt_streams WHERE id = @id FOR UPDATE", blocker, blockerTransaction))
+        {
+            hold.Parameters.AddWithValue("id", victim);
+            await hold.ExecuteScalarAsync();
+        }
+
+        var batch = new[] { new PendingAppend(Marked.Append(victim, 1, $"{victim}/2")) }
+            .Concat(Enumerable.Range(0, 5).Select(i => new PendingAppend(Marked.Append($"{prefix}{i}", 0, $"{prefix}{i}/1"))))
+            .ToArray();
+        var committing = fixture.NewCommitter(path).CommitAsync(batch);
+        var writerBackend = await FaultInjection.WaitForLockWaitAsync(fixture.ConnectionString);
+        await FaultInjection.TerminateAsync(fixture.ConnectionString, writerBackend);
+        await committing;
+        await blockerTransaction.RollbackAsync();
+
+        foreach (var pending in batch)
+        {
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => pending.Completion);
+            Assert.IsNotType<StreamVersionConflictException>(error);
+        }
+
+        var stored = await Marked.StoredAsync(fixture.DataSource, prefix);
+        Assert.Single(stored[$"{victim}/1"]);
+        Assert.Equal(1, stored.Sum(g => g.Count()));
+    }
+
+    [Theory]
+    [InlineData(GroupCommitPath.SetBased)]
+    [InlineData(GroupCommitPath.MartenSession)]
+    public async Task Given_backends_terminated_again_and_again_under_load_Then_every_acknowledged_event_is_stored_once_and_every_failed_one_is_absent(GroupCommitPath path)
+    {
+        var prefix = Marked.NewPrefix();
+        var acknowledged = new ConcurrentBag<string>();
+        var failed = new ConcurrentBag<string>();
+        var conflicts = 0;
+        using var stop = new CancellationTokenSource();
+
+        await using var writer = fixture.NewWriter(new GroupCommitOptions { Path = path, Lanes = 2, MaxBatchSize = 64 });
+        var killer = Task.Run(async () =>
+        {
+            await using var connection = new NpgsqlConnection(fixture.ConnectionString + ";Pooling=false");
+            await connection.OpenAsync();
+            while (!stop.IsCancellationRequested)
+            {
+                await FaultInjection.TerminateBusyBackendsAsync(connection);
+                await Task.Delay(5);
+            }
+        });
+
+        var streams = Enumerable.Range(0, 24).Select(async s =>
+        {
+            var stream = $"{prefix}{s}";
+            long version = 0;
+            // At least 25 appends each, and on until the killer has broken a few batches (or time is up).
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            for (var n = 0; n < 25 || (failed.Count < 5 && DateTime.UtcNow < deadline); n++)
+            {
+                var marker = $"{stream}/{n}";
+                try
+                {
+                    await writer.AppendAsync(Marked.Append(stream, version, marker));
+                    version++;
+                    acknowledged.Add(marker);
+                }
+                catch (StreamVersionConflictException)
+                {
+                    Interlocked.Increment(ref conflicts);
+                    return;
+                }
+                catch (Exception)
+                {
+                    failed.Add(marker);
+                }
+            }
+        });
+        await Task.WhenAll(streams);
+        await stop.CancelAsync();
+        await killer;
+
+        var stored = await Marked.StoredAsync(fixture.DataSource, prefix);
+        Assert.Equal(0, conflicts);
+        Assert.NotEmpty(failed);
+        Assert.NotEmpty(acknowledged);
+        Assert.All(acknowledged, marker => Assert.Single(stored[marker]));
+        Assert.All(failed, marker => Assert.Empty(stored[marker]));
+        Assert.Equal(acknowledged.Count, stored.Sum(g => g.Count()));
+    }
+}

@@ -1,0 +1,92 @@
+using CallLoop.EventStore.Appending;
+using CallLoop.EventStore.Subjects;
+using Marten.Services;
+
+namespace CallLoop.Integration.Tests.Appending;
+
+[Collection(EventStoreCollection.Name)]
+public sealed class VersionConflictTests(EventStoreFixture fixture)
+{
+    [Theory]
+    [InlineData(GroupCommitPath.SetBased)]
+    [InlineData(GroupCommitPath.MartenSession)]
+    public async Task Given_a_batch_When_some_appends_expect_stale_versions_Then_only_those_fail_and_their_neighbours_commit(GroupCommitPath path)
+    {
+        var prefix = Marked.NewPrefix();
+        var streams = Enumerable.Range(0, 10).Select(i => $"{prefix}{i}").ToArray();
+        var committer = fixture.NewCommitter(path);
+        await CommitAsync(committer, streams.Select(s => Marked.Append(s, 0, $"{s}/1")).ToArray());
+
+        var batch = streams.Select((s, i) => new PendingAppend(Marked.Append(s, i == 4 ? 0 : 1, $"{s}/2"))).ToList();
+        batch.Add(new PendingAppend(Marked.Append($"{prefix}new", 0, $"{prefix}new/1")));
+        batch.Add(new PendingAppend(Marked.Append(streams[7], 2, $"{streams[7]}/3")));
+        batch.Add(new PendingAppend(Marked.Append(streams[8], 1, $"{streams[8]}/stale")));
+
+        await committer.CommitAsync(batch);
+
+        var stale = new[] { batch[4], batch[^1] };
+        foreach (var pending in batch)
+        {
+            if (stale.Contains(pending))
+            {
+                await Assert.ThrowsAsync<StreamVersionConflictException>(() => pending.Completion);
+            }
+            else
+            {
+                await pending.Completion;
+            }
+        }
+
+        var stored = await Marked.StoredAsync(fixture.DataSource, prefix);
+        Assert.Empty(stored[$"{streams[4]}/2"]);
+        Assert.Empty(stored[$"{streams[8]}/stale"]);
+        Assert.Equal((streams[7], 3L), Assert.Single(stored[$"{streams[7]}/3"]));
+        Assert.Equal(($"{prefix}new", 1L), Assert.Single(stored[$"{prefix}new/1"]));
+        foreach (var stream in streams.Where(s => s != streams[4]))
+        {
+            Assert.Equal((stream, 2L), Assert.Single(stored[$"{stream}/2"]));
+        }
+    }
+
+    [Theory]
+    [InlineData(GroupCommitPath.SetBased)]
+    [InlineData(GroupCommitPath.MartenSession)]
+    public async Task Given_a_stream_started_by_another_writer_while_the_batch_waits_Then_only_the_colliding_start_fails(GroupCommitPath path)
+    {
+        var prefix = Marked.NewPrefix();
+        var contested = $"{prefix}contested";
+
+        // Another writer has started the stream but not committed yet: the batch's check cannot see it.
+        await using var other = await fixture.DataSource.OpenConnectionAsync();
+        await using var otherTransaction = await other.BeginTransactionAsync();
+        await using (var session = fixture.Store.LightweightSession(SessionOptions.ForTransaction(otherTransaction)))
+        {
+            session.Events.StartStream(contested, Marked.Event($"{contested}/other"));
+            await session.SaveChangesAsync();
+        }
+
+        var batch = new[] { contested, $"{prefix}a", $"{prefix}b" }
+            .Select(s => new PendingAppend(Marked.Append(s, 0, $"{s}/batch")))
+            .ToArray();
+        var committing = fixture.NewCommitter(path).CommitAsync(batch);
+        await FaultInjection.WaitForLockWaitAsync(fixture.ConnectionString);
+        await otherTransaction.CommitAsync();
+        await committing;
+
+        await Assert.ThrowsAsync<StreamVersionConflictException>(() => batch[0].Completion);
+        await batch[1].Completion;
+        await batch[2].Completion;
+        var stored = await Marked.StoredAsync(fixture.DataSource, prefix);
+        Assert.Single(stored[$"{contested}/other"]);
+        Assert.Empty(stored[$"{contested}/batch"]);
+        Assert.Single(stored[$"{prefix}a/batch"]);
+        Assert.Single(stored[$"{prefix}b/batch"]);
+    }
+
+    private static async Task CommitAsync(BatchCommitter committer, IEnumerable<StreamAppend> appends)
+    {
+        var batch = appends.Select(a => new PendingAppend(a)).ToArray();
+        await committer.CommitAsync(batch);
+        await Task.WhenAll(batch.Select(p => p.Completion));
+    }
+}
