@@ -13,7 +13,7 @@ public sealed class SiloApplicationFactory : WebApplicationFactory<Program>, IAs
 
     public async Task InitializeAsync()
     {
-        ConnectionString = await PostgresServer.Instance.CreateDatabaseAsync("http");
+        ConnectionString = await TestDatabases.CreateAsync("http");
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
