@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using CallLoop.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
