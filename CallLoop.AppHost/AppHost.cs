@@ -25,5 +25,11 @@ if (builder.ExecutionContext.IsRunMode)
     // Local processes reach each other on loopback; the machine's external address may not route.
     silo.WithEnvironment("CallLoop__AdvertisedAddress", "127.0.0.1");
 }
+else
+{
+    // A deployed silo refuses to start without its own key for the inbound-SMS phone index (base64, >= 32 bytes);
+    // locally it runs in Development, which uses a fixed public key.
+    silo.WithEnvironment("CallLoop__PhoneIndexKey", builder.AddParameter("phone-index-key", secret: true));
+}
 
 builder.Build().Run();

@@ -1,4 +1,3 @@
-using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
 using CallLoop.Silo.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,8 +26,8 @@ public static class SubjectsApi
     public static async Task<Ok<SubjectProfile>> GetProfileAsync(string subjectId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Subject(subjectId).GetProfileAsync());
 
-    public static async Task<Ok<IReadOnlyList<SubjectHistoryEntry>>> GetHistoryAsync(string subjectId, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.Subject(subjectId).GetHistoryAsync());
+    public static async Task<Ok<HistoryEntryResponse[]>> GetHistoryAsync(string subjectId, IGrainFactory grains) =>
+        TypedResults.Ok((await grains.Subject(subjectId).GetHistoryAsync()).Select(HistoryEntryResponse.From).ToArray());
 
     /// <summary><c>kind</c> defaults to marketing, the kind that needs consent.</summary>
     public static async Task<Ok<ContactDecision>> CanContactAsync(string subjectId, string? channel, string? kind, IGrainFactory grains)

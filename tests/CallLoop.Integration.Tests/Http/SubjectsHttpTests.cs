@@ -22,6 +22,7 @@ public sealed class SubjectsHttpTests(SiloApplicationFactory factory)
         Assert.Equal("1990-05-17", profile.GetProperty("birthDate").GetString());
         var entry = Assert.Single((await client.GetAsync($"/api/subjects/{subjectId}/history").JsonAsync()).EnumerateArray());
         Assert.Equal("subject_registered", entry.GetProperty("type").GetString());
+        Assert.Equal("CA", entry.GetProperty("event").GetProperty("jurisdiction").GetString());
     }
 
     [Fact]

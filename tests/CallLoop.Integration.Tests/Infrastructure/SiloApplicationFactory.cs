@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using CallLoop.Testing;
 using Microsoft.AspNetCore.Hosting;
 using System.Net.Http.Headers;
 using CallLoop.Silo.Security;
@@ -21,7 +20,7 @@ public class SiloApplicationFactory : WebApplicationFactory<Program>, IAsyncLife
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
-    protected virtual Task<string> CreateDatabaseAsync() => PostgresServer.Instance.CreateDatabaseAsync("http");
+    protected virtual Task<string> CreateDatabaseAsync() => TestDatabases.CreateAsync("http");
 
     /// <summary>A token signed with the development key, as the silo in Development accepts.</summary>
     public static string TokenFor(string subject, params string[] roles) =>

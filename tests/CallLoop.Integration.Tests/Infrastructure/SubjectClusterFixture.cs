@@ -18,6 +18,10 @@ public sealed class SubjectClusterFixture : IAsyncLifetime
 {
     private const string ConnectionStringKey = "CallLoop:TestConnectionString";
 
+    // The in-process silos share the fixture's store: Marten compiles its generated code once per store,
+    // and compiling it three more times would dominate the test run on a small machine.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DocumentStore> SharedStores = new();
+
     /// <summary>The cluster's phone index key; tests recompute hashes with it to prove the index is keyed.</summary>
     public static readonly byte[] PhoneIndexKey = System.Text.Encoding.UTF8.GetBytes("test-cluster-phone-index-key-of-32+bytes");
 
@@ -48,14 +52,8 @@ public sealed class SubjectClusterFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        ConnectionString = await PostgresServer.Instance.CreateDatabaseAsync("cluster");
+        ConnectionString = await TestDatabases.CreateAsync("cluster");
         await OrleansPostgresSchema.ApplyAsync(ConnectionString);
-
-        var builder = new TestClusterBuilder(3);
-        builder.Properties[ConnectionStringKey] = ConnectionString;
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
 
         Store = DocumentStore.For(options =>
         {
@@ -63,13 +61,21 @@ public sealed class SubjectClusterFixture : IAsyncLifetime
             PrivacyEventStoreExtensions.ConfigureStore(options);
         });
         await Store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        SharedStores[ConnectionString] = Store;
+
+        var builder = new TestClusterBuilder(3);
+        builder.Properties[ConnectionStringKey] = ConnectionString;
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
     }
 
     public async Task DisposeAsync()
     {
-        Store.Dispose();
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
+        SharedStores.TryRemove(ConnectionString, out _);
+        Store.Dispose();
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator
@@ -80,6 +86,7 @@ public sealed class SubjectClusterFixture : IAsyncLifetime
                 ?? throw new InvalidOperationException("The test cluster has no connection string.");
             siloBuilder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
             siloBuilder.Services.AddCallLoopGrainServices();
+            siloBuilder.Services.AddSingleton<IDocumentStore>(SharedStores[connectionString]);
             siloBuilder.Services.Configure<PhoneIndexOptions>(o => o.Key = PhoneIndexKey);
             siloBuilder.AddCallLoopProviders();
         }
