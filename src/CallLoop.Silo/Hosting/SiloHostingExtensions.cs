@@ -1,6 +1,8 @@
 using System.Net;
 using CallLoop.EventStore.Configuration;
+using CallLoop.EventStore.Publication;
 using CallLoop.EventStore.Subjects;
+using CallLoop.Silo.Publication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -49,8 +51,9 @@ public static class SiloHostingExtensions
     public static IServiceCollection AddCallLoopGrainServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddPrivacyEventStore();
+        services.AddPrivacyEventStore().AddSubjectEventPublication();
         services.TryAddSingleton<SubjectStreams>();
+        services.AddCallLoopPublication();
         return services;
     }
 
