@@ -1,11 +1,15 @@
 using CallLoop.Domain;
 using CallLoop.EventStore.Publication;
 using CallLoop.EventStore.Subjects;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CallLoop.EventStore.Telemetry;
 
-/// <summary>Counts committed events into <see cref="PrivacyMetrics"/>.</summary>
-public sealed class MetricsSink(SubjectStreams streams) : ICommittedEventSink
+/// <summary>
+/// Counts committed events into <see cref="PrivacyMetrics"/>. <see cref="SubjectStreams"/> is resolved on first use:
+/// it needs the document store, whose construction builds this sink (a constructor dependency would be a cycle).
+/// </summary>
+public sealed class MetricsSink(IServiceProvider services) : ICommittedEventSink
 {
     public string Name => "metrics";
 
@@ -20,7 +24,7 @@ public sealed class MetricsSink(SubjectStreams streams) : ICommittedEventSink
                     break;
                 case RightsRequestCompleted e:
                     // The completion names only the request; its type and law are on the request's record.
-                    var (state, _) = await streams.LoadAsync(committed.SubjectId, cancellationToken);
+                    var (state, _) = await services.GetRequiredService<SubjectStreams>().LoadAsync(committed.SubjectId, cancellationToken);
                     var request = state.Requests.GetValueOrDefault(e.RequestId);
                     PrivacyMetrics.RequestsCompleted.Add(1, PrivacyMetrics.Tags(
                         ("type", request is null ? "unknown" : EnumText.ToText(request.Type)),

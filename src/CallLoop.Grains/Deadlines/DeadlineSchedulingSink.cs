@@ -1,14 +1,16 @@
 using CallLoop.Contracts.Deadlines;
 using CallLoop.Domain;
 using CallLoop.EventStore.Publication;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CallLoop.Grains.Deadlines;
 
 /// <summary>
 /// Keeps each request's reminders in step with committed events: scheduled on receipt, moved on extension,
 /// removed on completion. Driven by the publication subscription, so a silo dying after a commit loses no schedule.
+/// The grain factory is resolved on first use, after the silo started (see the Orleans stream sink).
 /// </summary>
-public sealed class DeadlineSchedulingSink(IGrainFactory grains) : ICommittedEventSink
+public sealed class DeadlineSchedulingSink(IServiceProvider services) : ICommittedEventSink
 {
     public string Name => "deadlines";
 
@@ -32,5 +34,5 @@ public sealed class DeadlineSchedulingSink(IGrainFactory grains) : ICommittedEve
     }
 
     private IRequestDeadlineGrain Deadline(string subjectId, string requestId) =>
-        grains.GetGrain<IRequestDeadlineGrain>(RequestDeadlineKey.Of(subjectId, requestId));
+        services.GetRequiredService<IGrainFactory>().GetGrain<IRequestDeadlineGrain>(RequestDeadlineKey.Of(subjectId, requestId));
 }
