@@ -32,5 +32,7 @@ public static class EventTypeNames
         [typeof(MinorDetected)] = "minor_detected",
         [typeof(AccountDeactivated)] = "account_deactivated",
         [typeof(ErasureStarted)] = "erasure_started",
+        [typeof(RightsRequestDueSoon)] = "rights_request_due_soon",
+        [typeof(RightsRequestOverdue)] = "rights_request_overdue",
     };
 }

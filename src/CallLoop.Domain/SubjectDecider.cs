@@ -49,6 +49,8 @@ public static class SubjectDecider
             ReleaseLegalHold c => Run(state, c, now, ReleaseLegalHoldDecision.Validate, ReleaseLegalHoldDecision.Decide),
             DetectMinor c => Run(state, c, now, DetectMinorDecision.Validate, DetectMinorDecision.Decide),
             DeactivateAccount c => Run(state, c, now, DeactivateAccountDecision.Validate, DeactivateAccountDecision.Decide),
+            MarkRequestDueSoon c => Run(state, c, now, MarkRequestDueSoonDecision.Validate, MarkRequestDueSoonDecision.Decide),
+            MarkRequestOverdue c => Run(state, c, now, MarkRequestOverdueDecision.Validate, MarkRequestOverdueDecision.Decide),
             _ => throw new ArgumentOutOfRangeException(nameof(command), $"Unknown command type {command.GetType().Name}."),
         };
 

@@ -154,6 +154,8 @@ public static class SubjectEvolver
         MinorDetected minor => state with { IsMinor = true, BirthDate = minor.BirthDate ?? state.BirthDate },
         AccountDeactivated => state with { DeactivatedAt = state.DeactivatedAt ?? e.OccurredAt },
         ErasureStarted erasure => Erase(state, erasure),
+        RightsRequestDueSoon dueSoon => UpdateRequest(state, dueSoon.RequestId, r => r with { DueSoonWarnedAt = dueSoon.OccurredAt, DueSoonWarnedFor = dueSoon.DueAt }),
+        RightsRequestOverdue overdue => UpdateRequest(state, overdue.RequestId, r => r with { OverdueAt = overdue.OccurredAt }),
         _ => throw new ArgumentOutOfRangeException(nameof(e), $"Unknown event type {e.GetType().Name}."),
     };
 

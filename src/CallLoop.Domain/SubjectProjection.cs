@@ -86,6 +86,8 @@ public static class SubjectProjection
             AppealOutcome = request.AppealOutcome,
             AppealExplanation = request.AppealExplanation,
             ComplaintTo = request.ComplaintTo,
+            DueSoonWarnedAt = request.DueSoonWarnedAt,
+            OverdueAt = request.OverdueAt,
         };
     }
 }

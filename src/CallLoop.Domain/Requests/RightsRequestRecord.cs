@@ -83,6 +83,18 @@ public sealed record RightsRequestRecord
     [Id(25)]
     public string? ComplaintTo { get; set; }
 
+    /// <summary>When the deadline reminder warned that the request is due soon.</summary>
+    [Id(26)]
+    public DateTimeOffset? DueSoonWarnedAt { get; set; }
+
+    /// <summary>The deadline that warning was about; an extension moves <see cref="DueAt"/> past it.</summary>
+    [Id(27)]
+    public DateTimeOffset? DueSoonWarnedFor { get; set; }
+
+    /// <summary>When the deadline reminder found the request overdue.</summary>
+    [Id(28)]
+    public DateTimeOffset? OverdueAt { get; set; }
+
     public bool IsVerified => VerifiedAt is not null;
 
     public bool IsCompleted => CompletedAt is not null;

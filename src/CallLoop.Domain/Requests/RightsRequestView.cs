@@ -76,4 +76,10 @@ public sealed record RightsRequestView
 
     [Id(23)]
     public string? ComplaintTo { get; set; }
+
+    [Id(24)]
+    public DateTimeOffset? DueSoonWarnedAt { get; set; }
+
+    [Id(25)]
+    public DateTimeOffset? OverdueAt { get; set; }
 }

@@ -2,8 +2,9 @@ using System.Net;
 using CallLoop.EventStore.Appending;
 using CallLoop.EventStore.Configuration;
 using CallLoop.EventStore.Phones;
+using CallLoop.EventStore.Publication;
 using CallLoop.EventStore.Subjects;
-using JasperFx.Events.Daemon;
+using CallLoop.Silo.Publication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -56,10 +57,13 @@ public static class SiloHostingExtensions
     public static IServiceCollection AddCallLoopGrainServices(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddPrivacyEventStore().AddAsyncDaemon(DaemonMode.HotCold);
+        // The publication subscription turns on Marten's async daemon (hot/cold: one leader across silos),
+        // which also runs the analysts' async projections.
+        services.AddPrivacyEventStore().AddSubjectEventPublication();
         services.AddGroupCommitWriter();
         services.TryAddSingleton<SubjectStreams>();
         services.TryAddSingleton<PhoneIndex>();
+        services.AddCallLoopPublication();
         return services;
     }
 

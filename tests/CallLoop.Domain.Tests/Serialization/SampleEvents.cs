@@ -59,5 +59,7 @@ internal static class SampleEvents
         new MinorDetected { BirthDate = new DateOnly(2012, 1, 1), Evidence = "ticket" },
         new AccountDeactivated { Reason = "minor" },
         new ErasureStarted { Reason = ErasureReason.DeleteRequest, RequestId = "r-1", RetainedCategories = [PersonalInformationCategory.CommercialInformation] },
+        new RightsRequestDueSoon { RequestId = "r-1", Type = RightsRequestType.Delete, Jurisdiction = "CA", DueAt = At.AddDays(5) },
+        new RightsRequestOverdue { RequestId = "r-1", Type = RightsRequestType.Delete, Jurisdiction = "CA", DueAt = At },
     }.Select(e => e with { SubjectId = Scenario.SubjectId, OccurredAt = At, IdempotencyKey = "k-1" }).ToArray();
 }

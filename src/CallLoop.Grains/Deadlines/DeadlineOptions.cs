@@ -1,0 +1,16 @@
+namespace CallLoop.Grains.Deadlines;
+
+/// <summary>Configuration section "CallLoop:Deadlines".</summary>
+public sealed class DeadlineOptions
+{
+    public const string Section = "CallLoop:Deadlines";
+
+    /// <summary>How long before the due date the "due soon" fact is recorded.</summary>
+    public TimeSpan DueSoonLead { get; set; } = TimeSpan.FromDays(5);
+
+    /// <summary>
+    /// The reminders' period: a reminder is removed once its fact is recorded, so the period only matters when
+    /// recording fails (the reminder fires again). Must not be below Orleans' minimum reminder period (1 minute by default).
+    /// </summary>
+    public TimeSpan RetryPeriod { get; set; } = TimeSpan.FromMinutes(10);
+}

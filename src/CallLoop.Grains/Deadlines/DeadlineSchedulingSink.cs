@@ -1,0 +1,38 @@
+using CallLoop.Contracts.Deadlines;
+using CallLoop.Domain;
+using CallLoop.EventStore.Publication;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallLoop.Grains.Deadlines;
+
+/// <summary>
+/// Keeps each request's reminders in step with committed events: scheduled on receipt, moved on extension,
+/// removed on completion. Driven by the publication subscription, so a silo dying after a commit loses no schedule.
+/// The grain factory is resolved on first use, after the silo started (see the Orleans stream sink).
+/// </summary>
+public sealed class DeadlineSchedulingSink(IServiceProvider services) : ICommittedEventSink
+{
+    public string Name => "deadlines";
+
+    public async Task HandleAsync(IReadOnlyList<CommittedSubjectEvent> page, CancellationToken cancellationToken)
+    {
+        foreach (var committed in page)
+        {
+            switch (committed.Event)
+            {
+                case RightsRequestReceived e:
+                    await Deadline(committed.SubjectId, e.RequestId).ScheduleAsync(e.DueAt);
+                    break;
+                case RightsRequestExtended e:
+                    await Deadline(committed.SubjectId, e.RequestId).ScheduleAsync(e.DueAt);
+                    break;
+                case RightsRequestCompleted e:
+                    await Deadline(committed.SubjectId, e.RequestId).CancelAsync();
+                    break;
+            }
+        }
+    }
+
+    private IRequestDeadlineGrain Deadline(string subjectId, string requestId) =>
+        services.GetRequiredService<IGrainFactory>().GetGrain<IRequestDeadlineGrain>(RequestDeadlineKey.Of(subjectId, requestId));
+}
