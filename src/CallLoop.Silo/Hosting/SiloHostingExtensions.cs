@@ -21,6 +21,9 @@ public static class SiloHostingExtensions
 
     public const string PubSubStore = "PubSubStore";
 
+    /// <summary>Setting that turns publication of committed events off (default on).</summary>
+    public const string PublicationEnabledKey = "CallLoop:Publication:Enabled";
+
     /// <summary>
     /// The whole silo: one NpgsqlDataSource (Aspire.Npgsql: pooling, health check, telemetry) shared by Marten
     /// and every Orleans ADO.NET provider, the Orleans schema, the event store and Orleans itself.
@@ -32,7 +35,7 @@ public static class SiloHostingExtensions
 
         // Registered before Orleans so that the schema exists when the silo joins the cluster.
         builder.Services.AddHostedService<OrleansSchemaInstaller>();
-        builder.Services.AddCallLoopGrainServices();
+        builder.Services.AddCallLoopGrainServices(publish: builder.Configuration.GetValue(PublicationEnabledKey, true));
 
         builder.UseOrleans(silo =>
         {
@@ -54,16 +57,30 @@ public static class SiloHostingExtensions
     /// What grains need from the container: the event store on the shared data source, the phone index and a clock.
     /// The phone index key (<see cref="PhoneIndexOptions"/>) is configured by the host.
     /// </summary>
-    public static IServiceCollection AddCallLoopGrainServices(this IServiceCollection services)
+    /// <param name="publish">
+    /// False only where a host must not publish (tests of reports that do not need live subscribers);
+    /// deadline reminders are scheduled from the publication, so production always publishes.
+    /// </param>
+    public static IServiceCollection AddCallLoopGrainServices(this IServiceCollection services, bool publish = true)
     {
         services.TryAddSingleton(TimeProvider.System);
-        // The publication subscription turns on Marten's async daemon (hot/cold: one leader across silos),
-        // which also runs the analysts' async projections.
-        services.AddPrivacyEventStore().AddSubjectEventPublication();
+
+        // Marten's async daemon (hot/cold: one leader across silos) runs the analysts' async projections
+        // and, when publishing, the subscription that carries committed events to Orleans streams.
+        var store = services.AddPrivacyEventStore();
+        if (publish)
+        {
+            store.AddSubjectEventPublication();
+            services.AddCallLoopPublication();
+        }
+        else
+        {
+            store.AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
+        }
+
         services.AddGroupCommitWriter();
         services.TryAddSingleton<SubjectStreams>();
         services.TryAddSingleton<PhoneIndex>();
-        services.AddCallLoopPublication();
         return services;
     }
 

@@ -33,6 +33,9 @@ public sealed class PhoneIndexKeyStartupTests
 
             // Never reached: validation fails before any hosted service (database, Orleans) starts.
             builder.UseSetting("ConnectionStrings:calloopdb", "Host=127.0.0.1;Port=1;Database=unused");
+
+            // A valid bearer-token key, so that the phone index key is the only setting missing.
+            builder.UseSetting("CallLoop:Auth:SigningKey", Convert.ToBase64String(new byte[32]));
             if (key is not null)
             {
                 builder.UseSetting("CallLoop:PhoneIndexKey", key);

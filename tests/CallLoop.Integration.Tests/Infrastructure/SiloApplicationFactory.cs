@@ -1,3 +1,4 @@
+using CallLoop.Silo.Hosting;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
@@ -59,6 +60,10 @@ public class SiloApplicationFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("Orleans:Endpoints:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Orleans:Endpoints:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("CallLoop:AdvertisedAddress", "127.0.0.1");
+
+        // HTTP tests read projections; publication to live subscribers has tests of its own (Publication/, Deadlines/)
+        // and, left on, would make every wait for non-stale projections also wait for it.
+        builder.UseSetting(SiloHostingExtensions.PublicationEnabledKey, "false");
     }
 
     private static int FreePort()

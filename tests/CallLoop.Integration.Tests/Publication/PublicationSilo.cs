@@ -37,5 +37,6 @@ public sealed class PublicationSilo : ISiloConfigurator
         siloBuilder.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         siloBuilder.Services.Configure<DeadlineOptions>(o => o.RetryPeriod = TimeSpan.FromSeconds(2));
         siloBuilder.Services.ConfigureMarten(o => o.Projections.LeadershipPollingTime = 500);
+        siloBuilder.Services.Configure<CallLoop.EventStore.Phones.PhoneIndexOptions>(o => o.Key = Infrastructure.SubjectClusterFixture.PhoneIndexKey);
     }
 }
