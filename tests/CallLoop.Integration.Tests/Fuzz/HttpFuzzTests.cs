@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using CsCheck;
-using Npgsql;
 
 namespace CallLoop.Integration.Tests.Fuzz;
 
@@ -64,11 +63,5 @@ public sealed class HttpFuzzTests(FuzzSiloFactory factory) : IClassFixture<FuzzS
         }
     }
 
-    private async Task<long> CountEventsAsync()
-    {
-        await using var connection = new NpgsqlConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM privacy.mt_events", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> CountEventsAsync() => Infrastructure.StoredEvents.CountAsync(factory.ConnectionString);
 }

@@ -5,7 +5,6 @@ using CallLoop.Integration.Tests.Fuzz;
 using CallLoop.Silo.Security;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace CallLoop.Integration.Tests.Security;
 
@@ -48,13 +47,7 @@ public sealed partial class EveryRouteAccessTests(FuzzSiloFactory factory) : ICl
         Assert.True(checkedPairs > routes.Count, $"only {checkedPairs} refusals checked");
     }
 
-    private async Task<long> CountEventsAsync()
-    {
-        await using var connection = new NpgsqlConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM privacy.mt_events", connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> CountEventsAsync() => Infrastructure.StoredEvents.CountAsync(factory.ConnectionString);
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex Placeholder();
