@@ -71,8 +71,11 @@ public sealed class PostgresServer
         return string.IsNullOrWhiteSpace(external) ? StartPrivate() : new PostgresServer(external, null);
     }
 
+    private static readonly Lazy<bool> StaleClustersSwept = new(SweepStaleClusters, LazyThreadSafetyMode.ExecutionAndPublication);
+
     private static PostgresServer StartPrivate()
     {
+        _ = StaleClustersSwept.Value;
         var port = FreePort();
         var dataDirectory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "callloop-tests", $"pg-{Environment.ProcessId}-{port}");
         Script("start", dataDirectory, port);
@@ -98,6 +101,53 @@ public sealed class PostgresServer
             Pooling = false,
         };
         return new PostgresServer(admin.ConnectionString, dataDirectory);
+    }
+
+    /// <summary>
+    /// Stops and removes clusters left by test processes that died before their exit handler ran
+    /// (a killed test host), so repeated local runs do not pile up servers.
+    /// </summary>
+    private static bool SweepStaleClusters()
+    {
+        var root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "callloop-tests");
+        if (!Directory.Exists(root))
+        {
+            return true;
+        }
+
+        foreach (var directory in Directory.GetDirectories(root, "pg-*-*"))
+        {
+            var parts = System.IO.Path.GetFileName(directory).Split('-');
+            if (parts.Length != 3 || !int.TryParse(parts[1], out var owner) || !int.TryParse(parts[2], out var port) || IsAlive(owner))
+            {
+                continue;
+            }
+
+            try
+            {
+                Script("stop", directory, port);
+                Directory.Delete(directory, recursive: true);
+            }
+            catch (Exception)
+            {
+                // best effort: another process may be sweeping the same folder
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAlive(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static void Script(string verb, string dataDirectory, int port)
