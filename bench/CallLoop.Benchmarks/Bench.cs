@@ -20,7 +20,8 @@ public static class Bench
         var scale = BenchScale.FromArgs(args);
         var clock = Stopwatch.StartNew();
         var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("bench");
-        connectionString = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 100 }.ConnectionString;
+        // The test support hands out unpooled connection strings; a service pools its connections.
+        connectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = true, MaxPoolSize = 100 }.ConnectionString;
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         using var store = DocumentStore.For(options =>
         {
