@@ -34,5 +34,11 @@ public static class EventTypeNames
         [typeof(ErasureStarted)] = "erasure_started",
         [typeof(RightsRequestDueSoon)] = "rights_request_due_soon",
         [typeof(RightsRequestOverdue)] = "rights_request_overdue",
+        [typeof(RightsRequestAwaitingProcessors)] = "rights_request_awaiting_processors",
+        [typeof(PropagationPlanned)] = "propagation_planned",
+        [typeof(WebhookDelivered)] = "webhook_delivered",
+        [typeof(WebhookAttemptFailed)] = "webhook_attempt_failed",
+        [typeof(WebhookDeadLettered)] = "webhook_dead_lettered",
+        [typeof(ProcessorAcknowledged)] = "processor_acknowledged",
     };
 }

@@ -51,6 +51,11 @@ public static class SubjectDecider
             DeactivateAccount c => Run(state, c, now, DeactivateAccountDecision.Validate, DeactivateAccountDecision.Decide),
             MarkRequestDueSoon c => Run(state, c, now, MarkRequestDueSoonDecision.Validate, MarkRequestDueSoonDecision.Decide),
             MarkRequestOverdue c => Run(state, c, now, MarkRequestOverdueDecision.Validate, MarkRequestOverdueDecision.Decide),
+
+            // Propagation to processors: a GPC opt-out may precede registration, so planning does not require it.
+            PlanPropagation c => Run(state, c, now, PlanPropagationDecision.Validate, PlanPropagationDecision.Decide, mustBeRegistered: false),
+            RecordDeliveryAttempt c => Run(state, c, now, RecordDeliveryAttemptDecision.Validate, RecordDeliveryAttemptDecision.Decide, mustBeRegistered: false),
+            AcknowledgeDelivery c => Run(state, c, now, AcknowledgeDeliveryDecision.Validate, AcknowledgeDeliveryDecision.Decide, mustBeRegistered: false),
             _ => throw new ArgumentOutOfRangeException(nameof(command), $"Unknown command type {command.GetType().Name}."),
         };
 

@@ -8,7 +8,7 @@ public static class SubjectEvolver
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(e);
 
-        var next = Apply(state, e) with
+        var next = PropagationEvolver.Track(Apply(state, e), e) with
         {
             SubjectId = state.SubjectId ?? e.SubjectId,
             Version = state.Version + 1,
@@ -156,6 +156,7 @@ public static class SubjectEvolver
         ErasureStarted erasure => Erase(state, erasure),
         RightsRequestDueSoon dueSoon => UpdateRequest(state, dueSoon.RequestId, r => r with { DueSoonWarnedAt = dueSoon.OccurredAt, DueSoonWarnedFor = dueSoon.DueAt }),
         RightsRequestOverdue overdue => UpdateRequest(state, overdue.RequestId, r => r with { OverdueAt = overdue.OccurredAt }),
+        PropagationPlanned or WebhookDelivered or WebhookAttemptFailed or WebhookDeadLettered or ProcessorAcknowledged or RightsRequestAwaitingProcessors => state,
         _ => throw new ArgumentOutOfRangeException(nameof(e), $"Unknown event type {e.GetType().Name}."),
     };
 

@@ -88,6 +88,9 @@ public static class SubjectProjection
             ComplaintTo = request.ComplaintTo,
             DueSoonWarnedAt = request.DueSoonWarnedAt,
             OverdueAt = request.OverdueAt,
+            ProcessorsNotified = request.ProcessorsAwaited,
+            ProcessorsAcknowledged = request.ProcessorsAcknowledged,
+            ProcessorsNotYetAcknowledged = request.ProcessorsAwaited.Except(request.ProcessorsAcknowledged).ToArray(),
         };
     }
 }

@@ -76,6 +76,10 @@ public sealed record SubjectState
     [Id(20)]
     public ErasureReason? ErasureReason { get; set; }
 
+    /// <summary>Deliveries to processors and what choosing them needs (ids from 40: room for other features).</summary>
+    [Id(40)]
+    public PropagationState Propagation { get; set; } = new();
+
     public bool IsActive => IsRegistered && DeactivatedAt is null;
 
     public bool IsOptedOut(OptOutScope scope) => OptOuts.ContainsKey(scope);

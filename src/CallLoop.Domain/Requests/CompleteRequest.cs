@@ -17,6 +17,13 @@ public sealed record CompleteRequest : SubjectCommand
     /// <summary>Required when denied or partially fulfilled: the basis for the denial, in whole or in part.</summary>
     [Id(3)]
     public string? Explanation { get; set; }
+
+    /// <summary>
+    /// Set by the subject's grain when configured (CallLoop:Propagation:DeleteRequiresAcknowledgements): a delete
+    /// request carried out then waits for every affected processor's acknowledgement before it completes.
+    /// </summary>
+    [Id(4)]
+    public bool AwaitProcessorAcknowledgements { get; set; }
 }
 
 internal static class CompleteRequestDecision
@@ -55,6 +62,11 @@ internal static class CompleteRequestDecision
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, CompleteRequest command, DateTimeOffset now)
     {
         var request = Rules.RequireOpen(Rules.FindRequest(state, command.SubjectId, command.RequestId));
+        if (AcknowledgementRules.IsAwaiting(request))
+        {
+            throw Rules.Violation("awaiting-processors", $"Rights request '{request.RequestId}' was carried out and completes when every processor has acknowledged.");
+        }
+
         var acting = command.Outcome != RequestOutcome.Denied;
         if (acting && VerificationPolicy.RequiresVerification(request.Type) && !request.IsVerified)
         {
@@ -69,6 +81,12 @@ internal static class CompleteRequestDecision
             Explanation = command.Explanation,
             CompletedAt = now,
         };
+
+        if (acting && request.Type == RightsRequestType.Delete && command.AwaitProcessorAcknowledgements)
+        {
+            var awaiting = new RightsRequestAwaitingProcessors { RequestId = request.RequestId, Outcome = command.Outcome, Explanation = command.Explanation, FulfilledAt = now };
+            return [awaiting, .. Effects(state, request)];
+        }
 
         return acting ? [completed, .. Effects(state, request)] : [completed];
     }

@@ -95,6 +95,29 @@ public sealed record RightsRequestRecord
     [Id(28)]
     public DateTimeOffset? OverdueAt { get; set; }
 
+    /// <summary>When a delete request was carried out here and began waiting for processors' acknowledgements.</summary>
+    [Id(40)]
+    public DateTimeOffset? AwaitingProcessorsSince { get; set; }
+
+    /// <summary>The outcome the request completes with once every processor acknowledged.</summary>
+    [Id(41)]
+    public RequestOutcome? PendingOutcome { get; set; }
+
+    [Id(42)]
+    public string? PendingExplanation { get; set; }
+
+    /// <summary>The processors to tell were chosen (possibly none).</summary>
+    [Id(43)]
+    public bool PropagationPlanned { get; set; }
+
+    /// <summary>Processors sent a webhook about this request, in registry-name order.</summary>
+    [Id(44)]
+    public ImmutableList<string> ProcessorsAwaited { get; set; } = [];
+
+    /// <summary>Processors that acknowledged every delivery about this request.</summary>
+    [Id(45)]
+    public ImmutableList<string> ProcessorsAcknowledged { get; set; } = [];
+
     public bool IsVerified => VerifiedAt is not null;
 
     public bool IsCompleted => CompletedAt is not null;

@@ -24,4 +24,8 @@ public enum RightsRequestStatus
 
     [JsonStringEnumMemberName("appeal-decided")]
     AppealDecided = 6,
+
+    /// <summary>A delete request carried out here, waiting for every affected processor's acknowledgement.</summary>
+    [JsonStringEnumMemberName("awaiting-processors")]
+    AwaitingProcessors = 7,
 }

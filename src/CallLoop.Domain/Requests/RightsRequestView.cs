@@ -82,4 +82,14 @@ public sealed record RightsRequestView
 
     [Id(25)]
     public DateTimeOffset? OverdueAt { get; set; }
+
+    /// <summary>Processors sent a webhook about this request.</summary>
+    [Id(40)]
+    public IReadOnlyList<string> ProcessorsNotified { get; set; } = [];
+
+    [Id(41)]
+    public IReadOnlyList<string> ProcessorsAcknowledged { get; set; } = [];
+
+    [Id(42)]
+    public IReadOnlyList<string> ProcessorsNotYetAcknowledged { get; set; } = [];
 }

@@ -1,0 +1,12 @@
+namespace CallLoop.Domain;
+
+/// <summary>One webhook owed to one processor for one source event.</summary>
+[GenerateSerializer, Immutable, Alias("callloop.planned-delivery")]
+public sealed record PlannedDelivery
+{
+    [Id(0)]
+    public string DeliveryId { get; set; } = string.Empty;
+
+    [Id(1)]
+    public string Processor { get; set; } = string.Empty;
+}
