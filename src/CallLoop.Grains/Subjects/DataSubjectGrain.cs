@@ -2,6 +2,8 @@ using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
 using CallLoop.EventStore.Phones;
 using CallLoop.EventStore.Subjects;
+using CallLoop.Grains.Propagation;
+using Microsoft.Extensions.Options;
 
 namespace CallLoop.Grains.Subjects;
 
@@ -9,7 +11,8 @@ namespace CallLoop.Grains.Subjects;
 /// Thin actor over one subject's stream: load on activation, decide with the pure domain, append with the
 /// expected version (and the phone index entries the events imply, in the same transaction), then evolve.
 /// </summary>
-public sealed class DataSubjectGrain(SubjectStreams streams, PhoneIndex phoneIndex, TimeProvider clock) : Grain, IDataSubjectGrain
+public sealed class DataSubjectGrain(SubjectStreams streams, PhoneIndex phoneIndex, TimeProvider clock, IOptions<PropagationOptions> propagation)
+    : Grain, IDataSubjectGrain
 {
     private SubjectState state = SubjectState.Initial;
 
@@ -133,6 +136,11 @@ public sealed class DataSubjectGrain(SubjectStreams streams, PhoneIndex phoneInd
     private async Task DecideAndAppendAsync(SubjectCommand command, string? actor)
     {
         ArgumentNullException.ThrowIfNull(command);
+        if (command is CompleteRequest complete && propagation.Value.DeleteRequiresAcknowledgements)
+        {
+            command = complete with { AwaitProcessorAcknowledgements = true };
+        }
+
         var events = SubjectDecider.Decide(state, ForThisSubject(command), clock.GetUtcNow());
         if (events.Count == 0)
         {

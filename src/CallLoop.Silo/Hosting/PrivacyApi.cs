@@ -5,6 +5,7 @@ using CallLoop.Silo.Disclosures;
 using CallLoop.Silo.LegalHolds;
 using CallLoop.Silo.Minors;
 using CallLoop.Silo.OptOuts;
+using CallLoop.Silo.Processors;
 using CallLoop.Silo.Requests;
 using CallLoop.Silo.Restriction;
 using CallLoop.Silo.Signals;
@@ -28,6 +29,7 @@ public static class PrivacyApi
         routes.MapRestrictionApi();
         routes.MapLegalHoldsApi();
         routes.MapMinorsApi();
+        routes.MapProcessorsApi();
         return routes;
     }
 }

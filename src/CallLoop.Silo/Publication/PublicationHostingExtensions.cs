@@ -1,21 +1,26 @@
 using CallLoop.EventStore.Publication;
 using CallLoop.EventStore.Telemetry;
 using CallLoop.Grains.Deadlines;
+using CallLoop.Grains.Propagation;
 
 namespace CallLoop.Silo.Publication;
 
 public static class PublicationHostingExtensions
 {
     /// <summary>
-    /// What hears of committed events, in this order: the subjects' Orleans streams, deadline reminders, metrics.
-    /// Deadlines are configured under "CallLoop:Deadlines" (DueSoonLead, RetryPeriod).
+    /// What hears of committed events, in this order: the subjects' Orleans streams, deadline reminders, metrics,
+    /// propagation to processors. Deadlines are configured under "CallLoop:Deadlines" (DueSoonLead, RetryPeriod),
+    /// webhooks under "CallLoop:Propagation" (<see cref="PropagationOptions"/>).
     /// </summary>
     public static IServiceCollection AddCallLoopPublication(this IServiceCollection services)
     {
         services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section);
+        services.AddOptions<PropagationOptions>().BindConfiguration(PropagationOptions.Section);
         services.AddSingleton<ICommittedEventSink, OrleansStreamSink>();
         services.AddSingleton<ICommittedEventSink, DeadlineSchedulingSink>();
         services.AddSingleton<ICommittedEventSink, MetricsSink>();
+        services.AddSingleton<ICommittedEventSink, PropagationSink>();
+        services.AddSingleton<WebhookSender>();
         return services;
     }
 }

@@ -2,7 +2,11 @@ using CallLoop.Domain;
 
 namespace CallLoop.EventStore.Projections.Recipients;
 
-/// <summary>A registered recipient of disclosures (a business, not a person); <see cref="Id"/> is the name used in disclosures.</summary>
+/// <summary>
+/// A registered recipient of disclosures or processor (a business, not a person); <see cref="Id"/> is the name used in
+/// disclosures. A recipient with a <see cref="WebhookUrl"/> is a processor: it hears of erasures, corrections,
+/// opt-outs and consent withdrawals (see <see cref="AffectedProcessors"/>).
+/// </summary>
 public sealed class Recipient
 {
     public string Id { get; set; } = string.Empty;
@@ -10,4 +14,17 @@ public sealed class Recipient
     public string Address { get; set; } = string.Empty;
 
     public RecipientType Type { get; set; }
+
+    /// <summary>The categories this recipient receives.</summary>
+    public List<PersonalInformationCategory> Categories { get; set; } = [];
+
+    /// <summary>Absolute http(s) URL that webhooks are POSTed to.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>Key of the webhooks' HMAC-SHA256 signatures. Never returned by the API in full and never logged.</summary>
+    public string? SigningSecret { get; set; }
+
+    public bool IsProcessor => WebhookUrl is not null && SigningSecret is not null;
+
+    public ProcessorTarget ToTarget() => new() { Processor = Id, Categories = [.. Categories] };
 }

@@ -68,5 +68,15 @@ public sealed class RequestRecord
     /// <summary>The deadline of what is open: the response, or the appeal's answer; null once closed.</summary>
     public DateTimeOffset? CurrentDueAt { get; set; }
 
+    /// <summary>When a delete request was carried out and began waiting for processors' acknowledgements.</summary>
+    public DateTimeOffset? AwaitingProcessorsSince { get; set; }
+
+    /// <summary>Processors sent a webhook about this request (registry names: businesses, not people).</summary>
+    public List<string> ProcessorsNotified { get; set; } = [];
+
+    public List<string> ProcessorsAcknowledged { get; set; } = [];
+
+    public List<string> ProcessorsNotYetAcknowledged => ProcessorsNotified.Except(ProcessorsAcknowledged).ToList();
+
     public static string KeyOf(string subjectId, string requestId) => $"{subjectId}/{requestId}";
 }

@@ -17,6 +17,9 @@ public sealed partial class RequestRecordProjection : MultiStreamProjection<Requ
         Identity<RightsRequestCompleted>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
         Identity<AppealFiled>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
         Identity<AppealDecided>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
+        Identity<RightsRequestAwaitingProcessors>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
+        Identities<PropagationPlanned>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
+        Identities<ProcessorAcknowledged>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
     }
 
     public static RequestRecord Create(RightsRequestReceived e) => new()
@@ -89,4 +92,17 @@ public sealed partial class RequestRecordProjection : MultiStreamProjection<Requ
         record.IsOpen = false;
         record.CurrentDueAt = null;
     }
+
+    public static void Apply(RightsRequestAwaitingProcessors e, RequestRecord record)
+    {
+        record.Status = RightsRequestStatus.AwaitingProcessors;
+        record.AwaitingProcessorsSince = e.FulfilledAt;
+    }
+
+    public static void Apply(PropagationPlanned e, RequestRecord record) =>
+        record.ProcessorsNotified = record.ProcessorsNotified.Union(e.Deliveries.Select(d => d.Processor)).ToList();
+
+    /// <summary>Counts the processor once its delivery is acknowledged (a request has one erasure, so one delivery per processor).</summary>
+    public static void Apply(ProcessorAcknowledged e, RequestRecord record) =>
+        record.ProcessorsAcknowledged = record.ProcessorsAcknowledged.Union([e.Processor]).ToList();
 }

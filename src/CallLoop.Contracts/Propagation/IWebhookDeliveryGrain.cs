@@ -1,0 +1,12 @@
+namespace CallLoop.Contracts.Propagation;
+
+/// <summary>
+/// Sends one webhook to one processor (key: <see cref="WebhookDeliveryKey"/>) and retries it with exponential
+/// backoff until it is delivered or dead-lettered. Its state is the subject's stream (every attempt is recorded
+/// there), and a reminder wakes it after a silo restart, so a delivery is never forgotten and, once delivered,
+/// never sent again. Starting twice is harmless.
+/// </summary>
+public interface IWebhookDeliveryGrain : IGrainWithStringKey
+{
+    Task StartAsync();
+}

@@ -1,0 +1,111 @@
+using CallLoop.Contracts.Propagation;
+using CallLoop.Contracts.Subjects;
+using CallLoop.Domain;
+using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.EventStore.Subjects;
+using Marten;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CallLoop.Grains.Propagation;
+
+/// <summary>
+/// One webhook to one processor. Holds no state of its own: before each attempt it reads the delivery's record
+/// from the subject's stream (attempts so far, delivered or dead-lettered), so a replayed start, a reminder after
+/// a restart or a duplicate activation never sends a settled delivery again. Retries run on a timer; a reminder
+/// (<see cref="PropagationOptions.ReminderPeriod"/>) restarts them after the silo that held the timer died.
+/// </summary>
+public sealed class WebhookDeliveryGrain(
+    SubjectStreams streams,
+    IDocumentStore store,
+    WebhookSender sender,
+    IOptions<PropagationOptions> options,
+    TimeProvider clock,
+    ILogger<WebhookDeliveryGrain> logger) : Grain, IWebhookDeliveryGrain, IRemindable
+{
+    public const string ReminderName = "webhook-retry";
+    public const string Actor = "webhook-delivery";
+
+    private IGrainTimer? timer;
+
+    private PropagationOptions Options => options.Value;
+
+    public async Task StartAsync()
+    {
+        if (timer is not null)
+        {
+            return;
+        }
+
+        await this.RegisterOrUpdateReminder(ReminderName, Options.ReminderPeriod, Options.ReminderPeriod);
+        Schedule(TimeSpan.Zero);
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (timer is null)
+        {
+            Schedule(TimeSpan.Zero);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Schedule(TimeSpan after)
+    {
+        timer?.Dispose();
+        timer = this.RegisterGrainTimer(AttemptAsync, new GrainTimerCreationOptions(after, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    private async Task AttemptAsync(CancellationToken cancellationToken)
+    {
+        var (subjectId, deliveryId) = WebhookDeliveryKey.Parse(this.GetPrimaryKeyString());
+        var state = await streams.LoadStateAsync(subjectId, cancellationToken);
+        if (!state.Propagation.Deliveries.TryGetValue(deliveryId, out var delivery) || delivery.Status != DeliveryStatus.Pending)
+        {
+            await StopAsync();
+            return;
+        }
+
+        var attempt = delivery.Attempts + 1;
+        var (statusCode, failure) = await SendAsync(subjectId, delivery, cancellationToken);
+        var last = failure is not null && attempt >= Options.MaxAttempts;
+        var record = new RecordDeliveryAttempt { SubjectId = subjectId, DeliveryId = deliveryId, Attempt = attempt, StatusCode = statusCode, Failure = failure, LastAttempt = last };
+        await GrainFactory.GetGrain<IDataSubjectGrain>(subjectId).ExecuteAsync(record, Actor);
+
+        if (failure is null || last)
+        {
+            logger.LogInformation("Webhook delivery {DeliveryId} settled after {Attempts} attempt(s): {Outcome}", deliveryId, attempt, failure is null ? "delivered" : "dead-lettered");
+            await StopAsync();
+            return;
+        }
+
+        logger.LogWarning("Webhook delivery {DeliveryId} attempt {Attempt} failed ({Failure}); retrying", deliveryId, attempt, failure);
+        Schedule(Options.RetryDelay(attempt));
+    }
+
+    private async Task<(int? StatusCode, string? Failure)> SendAsync(string subjectId, DeliveryRecord delivery, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var processor = await session.LoadAsync<Recipient>(delivery.Processor, cancellationToken);
+        if (processor is not { IsProcessor: true } || !Uri.TryCreate(processor.WebhookUrl, UriKind.Absolute, out var url))
+        {
+            return (null, "processor-not-registered");
+        }
+
+        var body = WebhookPayload.For(subjectId, delivery, clock.GetUtcNow()).ToUtf8Json();
+        return await sender.SendAsync(url, processor.SigningSecret!, delivery.DeliveryId, body, Options.AttemptTimeout);
+    }
+
+    private async Task StopAsync()
+    {
+        timer?.Dispose();
+        timer = null;
+        if (await this.GetReminder(ReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        this.DeactivateOnIdle();
+    }
+}

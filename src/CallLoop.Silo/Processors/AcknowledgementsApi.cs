@@ -1,0 +1,74 @@
+using System.Text.Json;
+using CallLoop.Contracts.Subjects;
+using CallLoop.Domain;
+using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.Silo.Http;
+using Marten;
+
+namespace CallLoop.Silo.Processors;
+
+/// <summary>
+/// POST /api/processors/{processorId}/acknowledgements. Two proofs: a bearer token allowed on the route (see
+/// AccessRules), and the body signed like a webhook with the processor's own secret (headers X-CallLoop-Timestamp
+/// and X-CallLoop-Signature), so only the processor that holds the secret can acknowledge its deliveries.
+/// </summary>
+internal static class AcknowledgementsApi
+{
+    public static RouteGroupBuilder MapAcknowledgements(this RouteGroupBuilder processors)
+    {
+        processors.MapPost("/{processorId}/acknowledgements", AcknowledgeAsync).WithName("AcknowledgeDelivery");
+        return processors;
+    }
+
+    public static async Task<IResult> AcknowledgeAsync(
+        string processorId,
+        HttpRequest request,
+        IQuerySession session,
+        IGrainFactory grains,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<Recipient>(processorId, cancellationToken) is not { IsProcessor: true } processor)
+        {
+            return ProcessorsApi.NotFound();
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        var body = buffer.ToArray();
+        if (!WebhookSignature.IsValid(
+                processor.SigningSecret!,
+                request.Headers[WebhookSignature.TimestampHeader],
+                request.Headers[WebhookSignature.SignatureHeader],
+                body,
+                clock.GetUtcNow()))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status401Unauthorized,
+                title: "Signature missing or invalid.",
+                detail: $"Sign '{{timestamp}}.{{body}}' with the processor's secret (HMAC-SHA256) in {WebhookSignature.SignatureHeader}, the timestamp (Unix seconds, within 5 minutes) in {WebhookSignature.TimestampHeader}.",
+                extensions: new Dictionary<string, object?> { ["field"] = WebhookSignature.SignatureHeader });
+        }
+
+        var acknowledgement = Parse(body);
+        var subjectId = BodyFields.Id(acknowledgement.SubjectId, "subjectId");
+        var deliveryId = BodyFields.Id(acknowledgement.DeliveryId, "deliveryId");
+        await grains.GetGrain<IDataSubjectGrain>(subjectId).ExecuteAsync(
+            new AcknowledgeDelivery { SubjectId = subjectId, DeliveryId = deliveryId, Processor = processor.Id },
+            actor: "processor:" + processor.Id);
+        return TypedResults.Ok(new { deliveryId, subjectId, acknowledged = true });
+    }
+
+    private static AcknowledgementBody Parse(byte[] body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<AcknowledgementBody>(body, JsonSerializerOptions.Web)
+                ?? throw new InvalidCommandException("body", "The body must be a JSON object.");
+        }
+        catch (JsonException)
+        {
+            throw new InvalidCommandException("body", "The body is not valid JSON.");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using CallLoop.EventStore.Projections.Recipients;
+using Marten;
+
+namespace CallLoop.Silo.Processors;
+
+/// <summary>
+/// Admin routes for processors: recipients (same registry as /api/recipients) with the categories they receive, a
+/// webhook URL and a signing secret. Answers never contain the secret, and nothing here logs it.
+/// </summary>
+internal static class ProcessorsApi
+{
+    public static IEndpointRouteBuilder MapProcessorsApi(this IEndpointRouteBuilder routes)
+    {
+        var processors = routes.MapGroup("/api/processors").WithTags("Processors");
+        processors.MapPost("/", CreateAsync).WithName("CreateProcessor");
+        processors.MapPut("/{processorId}", PutAsync).WithName("PutProcessor");
+        processors.MapGet("/", ListAsync).WithName("ListProcessors");
+        processors.MapGet("/{processorId}", GetAsync).WithName("GetProcessor");
+        processors.MapDelete("/{processorId}", DeleteAsync).WithName("DeleteProcessor");
+        processors.MapAcknowledgements();
+        return routes;
+    }
+
+    public static async Task<IResult> CreateAsync(ProcessorBody body, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var name = ProcessorRegistration.Name(body.Name);
+        var recipient = ProcessorRegistration.Apply(name, body, existing: null);
+        if (await session.LoadAsync<Recipient>(name, cancellationToken) is not null)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Already registered.",
+                detail: "A recipient or processor of that name is registered; update it with PUT.",
+                extensions: new Dictionary<string, object?> { ["rule"] = "processor-exists", ["field"] = "name" });
+        }
+
+        session.Insert(recipient);
+        await session.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/processors/{Uri.EscapeDataString(name)}", ProcessorView.Of(recipient));
+    }
+
+    public static async Task<IResult> PutAsync(string processorId, ProcessorBody body, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        var name = ProcessorRegistration.Name(processorId);
+        var existing = await session.LoadAsync<Recipient>(name, cancellationToken);
+        var recipient = ProcessorRegistration.Apply(name, body, existing);
+        session.Store(recipient);
+        await session.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ProcessorView.Of(recipient));
+    }
+
+    public static async Task<IResult> ListAsync(IQuerySession session, CancellationToken cancellationToken)
+    {
+        var recipients = await session.Query<Recipient>().Where(r => r.WebhookUrl != null).OrderBy(r => r.Id).ToListAsync(cancellationToken);
+        return TypedResults.Ok(recipients.Select(ProcessorView.Of).ToList());
+    }
+
+    public static async Task<IResult> GetAsync(string processorId, IQuerySession session, CancellationToken cancellationToken) =>
+        await session.LoadAsync<Recipient>(processorId, cancellationToken) is { WebhookUrl: not null } recipient
+            ? TypedResults.Ok(ProcessorView.Of(recipient))
+            : NotFound();
+
+    /// <summary>Deliveries already planned for it stop at their next attempt (recorded as failed: processor-not-registered).</summary>
+    public static async Task<IResult> DeleteAsync(string processorId, IDocumentSession session, CancellationToken cancellationToken)
+    {
+        if (await session.LoadAsync<Recipient>(processorId, cancellationToken) is not { WebhookUrl: not null })
+        {
+            return NotFound();
+        }
+
+        session.Delete<Recipient>(processorId);
+        await session.SaveChangesAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    internal static IResult NotFound() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "No processor of that name is registered.");
+}
