@@ -61,5 +61,20 @@ internal static class SampleEvents
         new ErasureStarted { Reason = ErasureReason.DeleteRequest, RequestId = "r-1", RetainedCategories = [PersonalInformationCategory.CommercialInformation] },
         new RightsRequestDueSoon { RequestId = "r-1", Type = RightsRequestType.Delete, Jurisdiction = "CA", DueAt = At.AddDays(5) },
         new RightsRequestOverdue { RequestId = "r-1", Type = RightsRequestType.Delete, Jurisdiction = "CA", DueAt = At },
+        new RightsRequestAwaitingProcessors { RequestId = "r-1", Outcome = RequestOutcome.Fulfilled, Explanation = "x", FulfilledAt = At },
+        new PropagationPlanned
+        {
+            SourceSequence = 42,
+            Action = PropagationAction.Correct,
+            Category = PersonalInformationCategory.Identifiers,
+            Scope = OptOutScope.Sale,
+            Purpose = ConsentPurpose.MarketingSms,
+            RequestId = "r-1",
+            Deliveries = [new PlannedDelivery { DeliveryId = "dl-1", Processor = "Acme" }],
+        },
+        new WebhookDelivered { DeliveryId = "dl-1", Processor = "Acme", Attempt = 2, StatusCode = 204 },
+        new WebhookAttemptFailed { DeliveryId = "dl-1", Processor = "Acme", Attempt = 1, Failure = "timeout" },
+        new WebhookDeadLettered { DeliveryId = "dl-1", Processor = "Acme", Attempts = 8 },
+        new ProcessorAcknowledged { DeliveryId = "dl-1", Processor = "Acme", RequestId = "r-1" },
     }.Select(e => e with { SubjectId = Scenario.SubjectId, OccurredAt = At, IdempotencyKey = "k-1" }).ToArray();
 }
