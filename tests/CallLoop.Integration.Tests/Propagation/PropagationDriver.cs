@@ -1,0 +1,86 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CallLoop.Integration.Tests.Http;
+using CallLoop.Integration.Tests.Publication;
+
+namespace CallLoop.Integration.Tests.Propagation;
+
+/// <summary>Steps the propagation tests share, all over HTTP. Each test registers its own processors under fresh names.</summary>
+internal sealed class PropagationDriver(HttpClient client)
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+
+    public HttpClient Client => client;
+
+    public static string NewSecret() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+
+    public static string NewProcessorName(string kind) => $"{kind} {Guid.NewGuid():N}"[..24];
+
+    public async Task<string> RegisterProcessorAsync(string name, string url, string secret, params string[] categories)
+    {
+        await client.PostAsJsonAsync("/api/processors", new
+        {
+            name,
+            type = "service-provider",
+            address = "1 Processor Way, Springfield",
+            categories,
+            webhookUrl = url,
+            signingSecret = secret,
+        }).JsonAsync(System.Net.HttpStatusCode.Created);
+        return name;
+    }
+
+    /// <summary>A subject with contact details and identifiers collected, disclosed to each of <paramref name="processors"/>.</summary>
+    public async Task<string> SubjectDisclosedToAsync(params string[] processors)
+    {
+        var subjectId = await client.RegisterAsync(phone: "(555) 201-3344");
+        await client.PostJsonAsync($"/api/subjects/{subjectId}/collections", new
+        {
+            category = "A",
+            source = "direct",
+            purposes = new[] { "provide-services" },
+            data = new Dictionary<string, string> { ["email"] = $"{subjectId}@example.com" },
+        }).JsonAsync();
+        foreach (var processor in processors)
+        {
+            await client.PostJsonAsync($"/api/subjects/{subjectId}/disclosures", new
+            {
+                recipient = processor,
+                recipientType = "service-provider",
+                purpose = "business-purpose",
+                categories = new[] { "A" },
+            }).JsonAsync();
+        }
+
+        return subjectId;
+    }
+
+    public async Task<JsonElement[]> HistoryAsync(string subjectId, string type) =>
+        (await client.GetAsync($"/api/subjects/{subjectId}/history").JsonAsync())
+            .EnumerateArray().Where(e => e.GetProperty("type").GetString() == type).ToArray();
+
+    public Task<JsonElement[]> HistoryWhenAsync(string subjectId, string type, int count) =>
+        Eventually.ReturnsAsync(() => HistoryAsync(subjectId, type), found => found.Length >= count, Patience, $"{count} '{type}' event(s)");
+
+    public static Task<WebhookReceiver.Received[]> RequestsWhenAsync(WebhookReceiver receiver, int count) =>
+        Eventually.ReturnsAsync(() => Task.FromResult(receiver.Requests.ToArray()), r => r.Length >= count, Patience, $"{count} webhook request(s)");
+
+    public static string Sign(string secret, long timestamp, byte[] body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.").Concat(body).ToArray()));
+
+    /// <summary>POSTs an acknowledgement signed with <paramref name="secret"/>, as a processor would.</summary>
+    public Task<HttpResponseMessage> AcknowledgeAsync(string processor, string secret, string subjectId, string deliveryId)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { deliveryId, subjectId });
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/processors/{Uri.EscapeDataString(processor)}/acknowledgements")
+        {
+            Content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } },
+        };
+        request.Headers.Add("X-CallLoop-Timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("X-CallLoop-Signature", Sign(secret, timestamp, body));
+        return client.SendAsync(request);
+    }
+}
