@@ -4,13 +4,17 @@ using CallLoop.Integration.Tests.Http;
 
 namespace CallLoop.Integration.Tests.Propagation;
 
+/// <summary>
+/// Registers processors for categories (K, L, J) that no subject of the propagation tests holds, so that these
+/// registrations never add deliveries to the other tests' subjects.
+/// </summary>
 [Collection(PropagationCollection.Name)]
 public sealed class ProcessorRegistryTests(PropagationSiloFactory silo)
 {
     private readonly HttpClient client = silo.CreateClient();
 
     private static object Body(string name, string? url = "https://hooks.example.com/callloop", string? secret = "s3cret-s3cret-s3cret-s3cret-s3cret-42", string? type = "contractor", string[]? categories = null) =>
-        new { name, type, address = "2 Contractor St", categories = categories ?? ["A", "D"], webhookUrl = url, signingSecret = secret };
+        new { name, type, address = "2 Contractor St", categories = categories ?? ["K", "L"], webhookUrl = url, signingSecret = secret };
 
     [Fact]
     public async Task Given_processor_When_created_read_updated_and_deleted_Then_secret_is_never_returned()
@@ -23,7 +27,7 @@ public sealed class ProcessorRegistryTests(PropagationSiloFactory silo)
         var listed = await (await client.GetAsync("/api/processors")).Content.ReadAsStringAsync();
         var asRecipient = await (await client.GetAsync($"/api/recipients/{Uri.EscapeDataString(name)}")).Content.ReadAsStringAsync();
 
-        Assert.Equal(["A", "D"], created.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["K", "L"], created.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
         Assert.True(created.GetProperty("signingSecretSet").GetBoolean());
         Assert.Contains("hooks.example.com", raw);
         Assert.Contains(name, listed);
@@ -31,7 +35,7 @@ public sealed class ProcessorRegistryTests(PropagationSiloFactory silo)
         Assert.All(new[] { created.ToString(), raw, listed, asRecipient }, text => Assert.DoesNotContain(secret[..20], text));
 
         // An update without a secret keeps the old one; the recipient registry's PUT keeps the webhook settings.
-        var updated = await client.PutAsJsonAsync($"/api/processors/{Uri.EscapeDataString(name)}", Body(name, secret: null, type: "third-party", categories: ["B"])).JsonAsync();
+        var updated = await client.PutAsJsonAsync($"/api/processors/{Uri.EscapeDataString(name)}", Body(name, secret: null, type: "third-party", categories: ["J"])).JsonAsync();
         await client.PutAsJsonAsync($"/api/recipients/{Uri.EscapeDataString(name)}", new { address = "3 New St", type = "third-party" }).JsonAsync();
         var afterRecipientPut = await client.GetAsync($"/api/processors/{Uri.EscapeDataString(name)}").JsonAsync();
         Assert.Equal("third-party", updated.GetProperty("type").GetString());
@@ -63,7 +67,7 @@ public sealed class ProcessorRegistryTests(PropagationSiloFactory silo)
     [Fact]
     public async Task Given_bad_category_When_processor_created_Then_problem_names_its_index()
     {
-        Assert.Equal("categories[1]", await client.PostAsJsonAsync("/api/processors", Body(PropagationDriver.NewProcessorName("Invalid"), categories: ["A", "Z"])).FieldProblemAsync());
+        Assert.Equal("categories[1]", await client.PostAsJsonAsync("/api/processors", Body(PropagationDriver.NewProcessorName("Invalid"), categories: ["K", "Z"])).FieldProblemAsync());
     }
 
     [Fact]

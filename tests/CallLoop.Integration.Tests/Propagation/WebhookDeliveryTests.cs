@@ -61,8 +61,9 @@ public sealed class WebhookDeliveryTests(PropagationSiloFactory silo)
     }
 
     [Fact]
-    public async Task Given_processor_failing_twice_When_subject_corrected_Then_delivered_on_the_third_attempt_with_failures_recorded()
+    public async Task Given_processor_failing_twice_When_subject_corrected_Then_delivered_on_the_third_attempt_with_failures_recorded_and_counted()
     {
+        using var metrics = new WebhookMetricsProbe();
         await using var receiver = await WebhookReceiver.FailingAsync(failuresBeforeSuccess: 2);
         var processor = await driver.RegisterProcessorAsync(PropagationDriver.NewProcessorName("Flaky"), receiver.Url, PropagationDriver.NewSecret());
         var subjectId = await driver.SubjectDisclosedToAsync(processor);
@@ -77,6 +78,17 @@ public sealed class WebhookDeliveryTests(PropagationSiloFactory silo)
         Assert.All(receiver.Requests, r => Assert.DoesNotContain("Robin", System.Text.Encoding.UTF8.GetString(r.Body)));
         Assert.Equal("A", JsonDocument.Parse(receiver.Requests.Last().Body).RootElement.GetProperty("category").GetString());
         Assert.Empty(await driver.HistoryAsync(subjectId, "webhook_dead_lettered"));
+
+        // Counted from the committed events (the publication), with the failure code as the only tag.
+        await Publication.Eventually.ReturnsAsync(
+            () => Task.FromResult(metrics.Measurements.ToArray()),
+            m => m.Any(x => x.Instrument == "callloop.webhooks.deliveries"),
+            PropagationDriver.Patience,
+            "a delivery count");
+        var measured = metrics.Measurements.ToArray();
+        Assert.True(measured.Count(m => m.Instrument == "callloop.webhooks.failures" && Equals(m.Tags.GetValueOrDefault("failure"), "http-503")) >= 2);
+        Assert.All(measured, m => Assert.All(m.Tags.Keys, key => Assert.Equal("failure", key)));
+        Assert.DoesNotContain(measured, m => m.Tags.Values.Any(v => v is string s && (s.Contains(subjectId, StringComparison.Ordinal) || s.Contains(processor, StringComparison.Ordinal))));
     }
 
     [Fact]
