@@ -27,6 +27,7 @@ public sealed class WebhookDeliveryGrain(
     public const string Actor = "webhook-delivery";
 
     private IGrainTimer? timer;
+    private int errors;
 
     private PropagationOptions Options => options.Value;
 
@@ -54,7 +55,23 @@ public sealed class WebhookDeliveryGrain(
     private void Schedule(TimeSpan after)
     {
         timer?.Dispose();
-        timer = this.RegisterGrainTimer(AttemptAsync, new GrainTimerCreationOptions(after, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+        timer = this.RegisterGrainTimer(GuardedAttemptAsync, new GrainTimerCreationOptions(after, Timeout.InfiniteTimeSpan) { KeepAlive = true });
+    }
+
+    /// <summary>A failure to read or record (database, cluster) is not the processor's: try again later without counting an attempt.</summary>
+    private async Task GuardedAttemptAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await AttemptAsync(cancellationToken);
+            errors = 0;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            errors++;
+            logger.LogWarning("Webhook delivery step failed ({ErrorType}); trying again", ex.GetType().Name);
+            Schedule(Options.RetryDelay(errors));
+        }
     }
 
     private async Task AttemptAsync(CancellationToken cancellationToken)
