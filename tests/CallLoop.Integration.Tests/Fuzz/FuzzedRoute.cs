@@ -33,6 +33,10 @@ internal sealed record FuzzedRoute(string Method, string Template)
         new("GET", "/api/reports/states/{state}?asOf={request}"),
         new("GET", "/api/reports/request-metrics?year={request}&jurisdiction={state}"),
         new("GET", "/api/reports/consents?purpose={purpose}&asOf={request}"),
+        new("POST", "/api/processors"),
+        new("PUT", "/api/processors/{id}"),
+        new("GET", "/api/processors/{id}"),
+        new("POST", "/api/processors/{id}/acknowledgements"),
     ];
 
     public string Fill(string id, string request, string purpose, string hold, string state) =>
