@@ -5,7 +5,10 @@ using Marten;
 
 namespace CallLoop.Silo.Reports.Subjects;
 
-/// <summary>Read-side answers about one subject, from the inline access profile (never stale after a command).</summary>
+/// <summary>
+/// Read-side answers about one subject, from the access profile projection, awaited up to the subject's
+/// latest committed event (never stale after an acknowledged command).
+/// </summary>
 internal static class SubjectReadsApi
 {
     public static IEndpointRouteBuilder MapSubjectReads(this IEndpointRouteBuilder routes)
@@ -55,7 +58,7 @@ internal static class SubjectReadsApi
     }
 
     private static async Task<SubjectAccessProfile> LoadAsync(IQuerySession session, string subjectId, CancellationToken cancellationToken) =>
-        await session.LoadAsync<SubjectAccessProfile>(subjectId, cancellationToken) is { State.IsRegistered: true } profile
+        await session.LoadCurrentAsync(subjectId, cancellationToken) is { State.IsRegistered: true } profile
             ? profile
             : throw new SubjectNotFoundException(subjectId);
 }
