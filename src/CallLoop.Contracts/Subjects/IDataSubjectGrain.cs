@@ -65,6 +65,12 @@ public interface IDataSubjectGrain : IGrainWithStringKey
     Task<SubjectProfile> DeactivateAccountAsync(DeactivateAccount command, string? actor = null);
 
     /// <summary>
+    /// Erases the categories whose retention period has ended since the account ended (legal holds kept), as the
+    /// retention reminder does; answers what was erased and when retention is next due.
+    /// </summary>
+    Task<RetentionReview> ApplyRetentionAsync(ApplyRetention command, string? actor = null);
+
+    /// <summary>
     /// Any command, for tools that replay or generate commands of mixed types (seeding, benchmarks).
     /// Services should prefer the typed methods above.
     /// </summary>

@@ -48,4 +48,18 @@ public static class RetentionSchedule
         var pending = HeldCategories(state).Where(c => !onHold.Contains(c)).Select(c => endedAt + periods.For(c)).ToArray();
         return pending.Length == 0 ? null : pending.Min();
     }
+
+    /// <summary>What one application of retention changed (from the states before and after) and when it is next due.</summary>
+    public static RetentionReview Review(SubjectState before, SubjectState after, RetentionPeriods periods)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        var remaining = HeldCategories(after);
+        return new RetentionReview
+        {
+            Erased = HeldCategories(before).Except(remaining).Order().ToArray(),
+            HeldUnderLegalHold = after.HeldUnderLegalHold().Intersect(remaining).Order().ToArray(),
+            NextDueAt = NextDueAt(after, periods),
+        };
+    }
 }

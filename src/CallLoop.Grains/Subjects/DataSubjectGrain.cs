@@ -70,6 +70,13 @@ public sealed class DataSubjectGrain(SubjectStreams streams, PhoneIndex phoneInd
 
     public Task<SubjectProfile> DeactivateAccountAsync(DeactivateAccount command, string? actor = null) => ProfileAfterAsync(command, actor);
 
+    public async Task<RetentionReview> ApplyRetentionAsync(ApplyRetention command, string? actor = null)
+    {
+        var before = state;
+        await DecideAndAppendAsync(command, actor);
+        return RetentionSchedule.Review(before, state, command.Periods);
+    }
+
     public Task<SubjectProfile> ExecuteAsync(SubjectCommand command, string? actor = null) => ProfileAfterAsync(command, actor);
 
     public Task<SubjectProfile> GetProfileAsync()
