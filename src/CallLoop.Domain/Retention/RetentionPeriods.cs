@@ -20,6 +20,11 @@ public sealed record RetentionPeriods
     /// <summary>Every period is a non-negative span, else an invalid "periods[X]" field (X the category letter).</summary>
     public RetentionPeriods Validate()
     {
+        if (AfterAccountEnds is null)
+        {
+            throw new InvalidCommandException("periods", "Field 'periods' is required.");
+        }
+
         foreach (var (category, period) in AfterAccountEnds)
         {
             if (!Enum.IsDefined(category) || period < TimeSpan.Zero)
