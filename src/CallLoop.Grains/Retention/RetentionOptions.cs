@@ -18,6 +18,20 @@ public sealed class RetentionOptions
     /// <summary>How soon a reminder whose work failed fires again. Not below Orleans' minimum reminder period (1 minute by default).</summary>
     public TimeSpan RetryPeriod { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>Whether <see cref="ToPeriods"/> succeeds, checked when the silo starts.</summary>
+    public bool IsValid()
+    {
+        try
+        {
+            ToPeriods();
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException or InvalidCommandException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The periods in force; a key that names no category is a configuration error, reported by name.</summary>
     public RetentionPeriods ToPeriods()
     {

@@ -17,7 +17,10 @@ public static class PublicationHostingExtensions
         services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section);
         services.AddSingleton<ICommittedEventSink, OrleansStreamSink>();
         services.AddSingleton<ICommittedEventSink, DeadlineSchedulingSink>();
-        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section);
+        services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.Section)
+            .Validate(o => o.IsValid(), $"{RetentionOptions.Section}: every category key must be a letter A-L (or a category name) and every period zero or more.")
+            .ValidateOnStart();
         services.AddSingleton<ICommittedEventSink, RetentionSchedulingSink>();
         services.AddSingleton<ICommittedEventSink, MetricsSink>();
         return services;
