@@ -51,6 +51,8 @@ public static class SubjectDecider
             DeactivateAccount c => Run(state, c, now, DeactivateAccountDecision.Validate, DeactivateAccountDecision.Decide),
             MarkRequestDueSoon c => Run(state, c, now, MarkRequestDueSoonDecision.Validate, MarkRequestDueSoonDecision.Decide),
             MarkRequestOverdue c => Run(state, c, now, MarkRequestOverdueDecision.Validate, MarkRequestOverdueDecision.Decide),
+            RecordPersonalDataAccess c => Run(state, c, now, RecordPersonalDataAccessDecision.Validate, RecordPersonalDataAccessDecision.Decide),
+            ApplyRetention c => Run(state, c, now, ApplyRetentionDecision.Validate, ApplyRetentionDecision.Decide),
             _ => throw new ArgumentOutOfRangeException(nameof(command), $"Unknown command type {command.GetType().Name}."),
         };
 

@@ -1,3 +1,4 @@
+using CallLoop.Silo.Audit;
 using CallLoop.Silo.Collection;
 using CallLoop.Silo.Consent;
 using CallLoop.Silo.Corrections;
@@ -28,6 +29,7 @@ public static class PrivacyApi
         routes.MapRestrictionApi();
         routes.MapLegalHoldsApi();
         routes.MapMinorsApi();
+        routes.MapAuditApi();
         return routes;
     }
 }

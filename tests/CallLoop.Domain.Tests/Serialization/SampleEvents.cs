@@ -61,5 +61,13 @@ internal static class SampleEvents
         new ErasureStarted { Reason = ErasureReason.DeleteRequest, RequestId = "r-1", RetainedCategories = [PersonalInformationCategory.CommercialInformation] },
         new RightsRequestDueSoon { RequestId = "r-1", Type = RightsRequestType.Delete, Jurisdiction = "CA", DueAt = At.AddDays(5) },
         new RightsRequestOverdue { RequestId = "r-1", Type = RightsRequestType.Delete, Jurisdiction = "CA", DueAt = At },
+        new PersonalDataAccessed
+        {
+            AccessedBy = "officer-1",
+            Purpose = AccessPurpose.RightsRequest,
+            View = AccessedView.Export,
+            RequestId = "r-1",
+            Categories = [PersonalInformationCategory.Identifiers, PersonalInformationCategory.CommercialInformation],
+        },
     }.Select(e => e with { SubjectId = Scenario.SubjectId, OccurredAt = At, IdempotencyKey = "k-1" }).ToArray();
 }
