@@ -38,6 +38,13 @@ public static class Bench
             Console.Error.WriteLine($"[{clock.Elapsed:mm\\:ss}] {row.Row}: {row.PerSecond:N0} {row.Unit}, p99 {row.Latency.P99:N1} ms");
         }
 
+        if (args.Contains("--reports-only"))
+        {
+            await ReportRowsAsync();
+            Console.WriteLine(ResultTable.Render(rows, []));
+            return 0;
+        }
+
         Done(await PostgresCeiling.RunAsync(dataSource, scale, writers: 2));
         Done(await MartenCeiling.RunAsync(store, scale, writers: 2, streamsPerTransaction: 1_000));
         Done(await MartenCeiling.RunAsync(store, scale, writers: 2, streamsPerTransaction: 1));
@@ -68,8 +75,18 @@ public static class Bench
             Done(row with { Row = "4. (alternative) grains, Marten session per batch, concurrency 256" });
         }
 
+        await ReportRowsAsync();
         Console.WriteLine(ResultTable.Render(rows, rows.Take(4).ToList()));
         Console.WriteLine($"Run took {clock.Elapsed:mm\\:ss}.");
         return 0;
+
+        async Task ReportRowsAsync()
+        {
+            await ReportQueries.SeedAsync(store, dataSource, scale.ReportSubjects);
+            foreach (var row in await ReportQueries.RunAsync(store, dataSource, scale.ReportSubjects))
+            {
+                Done(row);
+            }
+        }
     }
 }

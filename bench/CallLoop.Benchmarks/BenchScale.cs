@@ -9,11 +9,17 @@ public sealed record BenchScale(
     int CeilingTransactions,
     int NaiveConcurrency,
     int[] GrainConcurrency,
-    int ColdSubjects)
+    int ColdSubjects,
+    int ReportSubjects)
 {
-    public static BenchScale Quick { get; } = new("quick", 10_000, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2), 60, 64, [64, 256, 1_024], 10);
+    public static BenchScale Quick { get; } = new("quick", 10_000, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2), 60, 64, [64, 256, 1_024], 10, 100_000);
 
-    public static BenchScale Full { get; } = new("full", 100_000, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(5), 200, 64, [64, 256, 1_024], 30);
+    public static BenchScale Full { get; } = new("full", 100_000, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(5), 200, 64, [64, 256, 1_024], 30, 1_000_000);
 
-    public static BenchScale FromArgs(string[] args) => args.Contains("--quick") ? Quick : Full;
+    public static BenchScale FromArgs(string[] args)
+    {
+        var scale = args.Contains("--quick") ? Quick : Full;
+        var reports = Array.IndexOf(args, "--report-subjects");
+        return reports >= 0 && reports + 1 < args.Length && int.TryParse(args[reports + 1], out var subjects) ? scale with { ReportSubjects = subjects } : scale;
+    }
 }

@@ -40,5 +40,6 @@ public static class EventTypeNames
         [typeof(WebhookAttemptFailed)] = "webhook_attempt_failed",
         [typeof(WebhookDeadLettered)] = "webhook_dead_lettered",
         [typeof(ProcessorAcknowledged)] = "processor_acknowledged",
+        [typeof(PersonalDataAccessed)] = "personal_data_accessed",
     };
 }

@@ -155,6 +155,7 @@ public static class SubjectEvolver
         AccountDeactivated => state with { DeactivatedAt = state.DeactivatedAt ?? e.OccurredAt },
         ErasureStarted erasure => Erase(state, erasure),
         RightsRequestDueSoon dueSoon => UpdateRequest(state, dueSoon.RequestId, r => r with { DueSoonWarnedAt = dueSoon.OccurredAt, DueSoonWarnedFor = dueSoon.DueAt }),
+        PersonalDataAccessed => state,
         RightsRequestOverdue overdue => UpdateRequest(state, overdue.RequestId, r => r with { OverdueAt = overdue.OccurredAt }),
         PropagationPlanned or WebhookDelivered or WebhookAttemptFailed or WebhookDeadLettered or ProcessorAcknowledged or RightsRequestAwaitingProcessors => state,
         _ => throw new ArgumentOutOfRangeException(nameof(e), $"Unknown event type {e.GetType().Name}."),

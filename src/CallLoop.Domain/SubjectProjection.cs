@@ -3,7 +3,13 @@ namespace CallLoop.Domain;
 /// <summary>Turns state into the DTOs the grain and the HTTP API return.</summary>
 public static class SubjectProjection
 {
-    public static SubjectProfile ToProfile(SubjectState state)
+    /// <summary>The profile without personal values (<see cref="SubjectProfile.ValuesWithheld"/>): metadata only.</summary>
+    public static SubjectProfile ToProfile(SubjectState state) => Build(state, withhold: true);
+
+    /// <summary>The profile with personal values: only for an audited read, once the access is recorded.</summary>
+    public static SubjectProfile ToPersonalProfile(SubjectState state) => Build(state, withhold: false);
+
+    private static SubjectProfile Build(SubjectState state, bool withhold)
     {
         ArgumentNullException.ThrowIfNull(state);
         return new SubjectProfile
@@ -12,10 +18,10 @@ public static class SubjectProjection
             Version = state.Version,
             Registered = state.IsRegistered,
             Jurisdiction = state.Jurisdiction,
-            Email = state.Email,
-            Phone = state.Phone,
-            Name = state.Name,
-            BirthDate = state.BirthDate,
+            Email = withhold ? null : state.Email,
+            Phone = withhold ? null : state.Phone,
+            Name = withhold ? null : state.Name,
+            BirthDate = withhold ? null : state.BirthDate,
             IsMinor = state.IsMinor,
             Active = state.IsActive,
             RegisteredAt = state.RegisteredAt,
@@ -23,12 +29,16 @@ public static class SubjectProjection
             ProcessingRestricted = state.IsRestricted,
             ErasureStartedAt = state.ErasureStartedAt,
             ErasureReason = state.ErasureReason,
-            Categories = state.Categories.Values.OrderBy(c => c.Category).ToArray(),
+            Categories = state.Categories.Values
+                .OrderBy(c => c.Category)
+                .Select(c => withhold ? c with { Values = ImmutableDictionary<string, string>.Empty } : c)
+                .ToArray(),
             Consents = state.Consents.Values.OrderBy(c => c.Purpose).ToArray(),
             OptOuts = state.OptOuts.Values.OrderBy(o => o.Scope).ToArray(),
             Disclosures = state.Disclosures.ToArray(),
             Requests = ToViews(state, _ => true),
             LegalHolds = state.LegalHolds.Values.OrderBy(h => h.PlacedAt).ThenBy(h => h.HoldId, StringComparer.Ordinal).ToArray(),
+            ValuesWithheld = withhold,
         };
     }
 

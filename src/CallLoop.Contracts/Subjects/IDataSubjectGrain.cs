@@ -65,15 +65,41 @@ public interface IDataSubjectGrain : IGrainWithStringKey
     Task<SubjectProfile> DeactivateAccountAsync(DeactivateAccount command, string? actor = null);
 
     /// <summary>
+    /// Erases the categories whose retention period has ended since the account ended (legal holds kept), as the
+    /// retention reminder does; answers what was erased and when retention is next due.
+    /// </summary>
+    Task<RetentionReview> ApplyRetentionAsync(ApplyRetention command, string? actor = null);
+
+    /// <summary>
     /// Any command, for tools that replay or generate commands of mixed types (seeding, benchmarks).
     /// Services should prefer the typed methods above.
     /// </summary>
     Task<SubjectProfile> ExecuteAsync(SubjectCommand command, string? actor = null);
 
+    /// <summary>The profile with personal values withheld (<see cref="SubjectProfile.ValuesWithheld"/>); writes nothing.</summary>
     [ReadOnly]
     Task<SubjectProfile> GetProfileAsync();
 
+    /// <summary>The stream's events with personal values withheld (<see cref="PersonalValues.Withhold"/>); writes nothing.</summary>
     Task<IReadOnlyList<SubjectHistoryEntry>> GetHistoryAsync();
+
+    /// <summary>
+    /// Audited read: records <paramref name="access"/> (a <see cref="PersonalDataAccessed"/> event) and, once it is
+    /// committed, answers the profile with its personal values. A read that cannot be recorded answers nothing.
+    /// </summary>
+    Task<SubjectProfile> ReadPersonalDataAsync(PersonalDataAccess access);
+
+    /// <summary>Audited read of the stream with its values (the read audit itself is left out: see <see cref="GetAuditTrailAsync"/>).</summary>
+    Task<IReadOnlyList<SubjectHistoryEntry>> ReadHistoryAsync(PersonalDataAccess access);
+
+    /// <summary>
+    /// Records an access whose values are served from elsewhere (the read side: exports, access reports); the caller
+    /// hands values out only after this returns.
+    /// </summary>
+    Task RecordPersonalDataAccessAsync(PersonalDataAccess access, AccessedView view);
+
+    /// <summary>Every recorded read of the subject's personal values, oldest first.</summary>
+    Task<IReadOnlyList<AccessRecord>> GetAuditTrailAsync();
 
     /// <summary>Whether a message of <paramref name="kind"/> may be sent on <paramref name="channel"/> now, with the reason.</summary>
     [ReadOnly]

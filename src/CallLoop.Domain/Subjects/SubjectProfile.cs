@@ -66,4 +66,11 @@ public sealed record SubjectProfile
 
     [Id(20)]
     public IReadOnlyList<LegalHoldRecord> LegalHolds { get; set; } = [];
+
+    /// <summary>
+    /// True when email, phone, name, birth date and category values are left out (every unaudited read and command
+    /// result); the full profile comes only from an audited read, which records who read it and why.
+    /// </summary>
+    [Id(21)]
+    public bool ValuesWithheld { get; set; }
 }

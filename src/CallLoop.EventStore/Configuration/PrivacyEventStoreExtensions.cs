@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CallLoop.Domain;
 using CallLoop.EventStore.Phones;
+using CallLoop.EventStore.Projections.Requests;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -44,6 +45,10 @@ public static class PrivacyEventStoreExtensions
 
         // A stable table name (privacy.mt_doc_phone_index), looked up by id and cleaned up by subject.
         options.Schema.For<PhoneIndexEntry>().DocumentAlias("phone_index").Index(e => e.SubjectId);
+
+        // Real, indexed columns for the work queue's filter and order (GET /api/requests), instead of JSON casts
+        // that no index can serve.
+        options.Schema.For<RequestRecord>().Duplicate(r => r.IsOpen).Duplicate(r => r.CurrentDueAt!);
 
         options.Projections.AddPrivacyProjections();
     }

@@ -11,7 +11,9 @@ internal static class PrivacyProjections
     /// <summary>Projections registered with the store; analysts' read models are added here.</summary>
     public static void AddPrivacyProjections(this ProjectionOptions projections)
     {
-        projections.Add(new SubjectAccessProfileProjection(), ProjectionLifecycle.Inline);
+        // Async, not inline: an inline projection would force every group commit through Marten's session path (issue 7);
+        // reads wait for the subject's own stream version instead (ProfileReads), so they still see every acknowledged command.
+        projections.Add(new SubjectAccessProfileProjection(), ProjectionLifecycle.Async);
         projections.Add(new RequestRecordProjection(), ProjectionLifecycle.Async);
         projections.Add(new StateFactsProjection(), ProjectionLifecycle.Async);
         projections.Add(new ConsentLedgerProjection(), ProjectionLifecycle.Async);

@@ -12,8 +12,8 @@ public static class ProjectionNames
     public const string ConsentLedger = "consent-ledger";
 
     /// <summary>Projections run by the async daemon (and so can be rebuilt).</summary>
-    public static IReadOnlyList<string> Async { get; } = [RequestRecords, StateCategoryFacts, ConsentLedger];
+    public static IReadOnlyList<string> Async { get; } = [SubjectAccessProfile, RequestRecords, StateCategoryFacts, ConsentLedger];
 
-    /// <summary>Projections updated in the same transaction as the append.</summary>
-    public static IReadOnlyList<string> Inline { get; } = [SubjectAccessProfile];
+    /// <summary>Projections updated in the same transaction as the append (none: see PrivacyProjections).</summary>
+    public static IReadOnlyList<string> Inline { get; } = [];
 }

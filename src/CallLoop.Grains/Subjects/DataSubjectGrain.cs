@@ -73,6 +73,13 @@ public sealed class DataSubjectGrain(SubjectStreams streams, PhoneIndex phoneInd
 
     public Task<SubjectProfile> DeactivateAccountAsync(DeactivateAccount command, string? actor = null) => ProfileAfterAsync(command, actor);
 
+    public async Task<RetentionReview> ApplyRetentionAsync(ApplyRetention command, string? actor = null)
+    {
+        var before = state;
+        await DecideAndAppendAsync(command, actor);
+        return RetentionSchedule.Review(before, state, command.Periods);
+    }
+
     public Task<SubjectProfile> ExecuteAsync(SubjectCommand command, string? actor = null) => ProfileAfterAsync(command, actor);
 
     public Task<SubjectProfile> GetProfileAsync()
@@ -82,7 +89,34 @@ public sealed class DataSubjectGrain(SubjectStreams streams, PhoneIndex phoneInd
         return Task.FromResult(SubjectProjection.ToProfile(state));
     }
 
-    public async Task<IReadOnlyList<SubjectHistoryEntry>> GetHistoryAsync()
+    public async Task<IReadOnlyList<SubjectHistoryEntry>> GetHistoryAsync() =>
+        (await LoadHistoryAsync()).Select(h => h with { Event = PersonalValues.Withhold(h.Event) }).ToList();
+
+    public async Task<SubjectProfile> ReadPersonalDataAsync(PersonalDataAccess access)
+    {
+        await RecordPersonalDataAccessAsync(access, AccessedView.Profile);
+        return SubjectProjection.ToPersonalProfile(state);
+    }
+
+    public async Task<IReadOnlyList<SubjectHistoryEntry>> ReadHistoryAsync(PersonalDataAccess access)
+    {
+        await RecordPersonalDataAccessAsync(access, AccessedView.History);
+        return (await LoadHistoryAsync()).Where(h => h.Event is not PersonalDataAccessed).ToList();
+    }
+
+    public Task RecordPersonalDataAccessAsync(PersonalDataAccess access, AccessedView view)
+    {
+        SubjectIds.Validate(SubjectId);
+        return DecideAndAppendAsync(new RecordPersonalDataAccess { Access = access, View = view }, access?.AccessedBy);
+    }
+
+    public async Task<IReadOnlyList<AccessRecord>> GetAuditTrailAsync() =>
+        (await LoadHistoryAsync())
+            .Where(h => h.Event is PersonalDataAccessed)
+            .Select(h => AccessRecord.From(h.Version, (PersonalDataAccessed)h.Event))
+            .ToList();
+
+    private async Task<IReadOnlyList<SubjectHistoryEntry>> LoadHistoryAsync()
     {
         SubjectIds.Validate(SubjectId);
         var history = await streams.HistoryAsync(SubjectId, CancellationToken.None);

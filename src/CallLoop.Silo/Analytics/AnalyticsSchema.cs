@@ -1,3 +1,4 @@
+using CallLoop.Domain;
 using CallLoop.EventStore.Configuration;
 using CallLoop.EventStore.Projections.Facts;
 
@@ -14,7 +15,7 @@ public static class AnalyticsSchema
     public const string AnalystRole = "callloop_analyst";
 
     public static IReadOnlyList<string> Views { get; } =
-        ["request_records", "collection_facts", "disclosure_facts", "state_category_facts", "consent_ledger"];
+        ["request_records", "collection_facts", "disclosure_facts", "state_category_facts", "consent_ledger", "personal_data_access"];
 
     private static readonly string Privacy = PrivacyEventStoreExtensions.SchemaName;
 
@@ -70,6 +71,20 @@ public static class AnalyticsSchema
         create or replace view {Schema}.consent_ledger as
         select seq_id, subject_id, entry, purpose, basis, notice_version, channel, method, request_id, occurred_at
         from {ReportTables.Qualified(ReportTables.ConsentLedger)};
+
+        -- The read audit: who read a subject's personal values, when, why and which categories were held; no values.
+        create or replace view {Schema}.personal_data_access as
+        select e.seq_id,
+               e.stream_id as subject_id,
+               e.version,
+               e.data ->> 'accessedBy' as accessed_by,
+               e.data ->> 'purpose' as purpose,
+               e.data ->> 'view' as accessed_view,
+               e.data ->> 'requestId' as request_id,
+               array(select jsonb_array_elements_text(e.data -> 'categories')) as categories,
+               e.timestamp as accessed_at
+        from {Privacy}.mt_events e
+        where e.type = '{EventTypeNames.All[typeof(PersonalDataAccessed)]}';
         """;
 
     public static string RoleSql { get; } = $"""

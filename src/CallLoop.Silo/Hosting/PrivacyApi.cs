@@ -1,3 +1,4 @@
+using CallLoop.Silo.Audit;
 using CallLoop.Silo.Collection;
 using CallLoop.Silo.Consent;
 using CallLoop.Silo.Corrections;
@@ -30,6 +31,7 @@ public static class PrivacyApi
         routes.MapLegalHoldsApi();
         routes.MapMinorsApi();
         routes.MapProcessorsApi();
+        routes.MapAuditApi();
         return routes;
     }
 }

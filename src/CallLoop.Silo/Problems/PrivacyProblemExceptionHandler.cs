@@ -1,5 +1,6 @@
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
+using CallLoop.EventStore.Projections.Subjects;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -77,6 +78,11 @@ internal sealed class PrivacyProblemExceptionHandler(IProblemDetailsService prob
             Title = "The request is malformed.",
             Detail = "The body could not be read as the expected JSON.",
             Extensions = { ["field"] = "body" },
+        },
+        ProfileNotCaughtUpException => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "The subject's read model is still catching up with its latest events; retry shortly.",
         },
         _ when IsStoreUnavailable(exception) => new ProblemDetails
         {

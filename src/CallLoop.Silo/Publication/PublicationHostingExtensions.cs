@@ -2,15 +2,17 @@ using CallLoop.EventStore.Publication;
 using CallLoop.EventStore.Telemetry;
 using CallLoop.Grains.Deadlines;
 using CallLoop.Grains.Propagation;
+using CallLoop.Grains.Retention;
 
 namespace CallLoop.Silo.Publication;
 
 public static class PublicationHostingExtensions
 {
     /// <summary>
-    /// What hears of committed events, in this order: the subjects' Orleans streams, deadline reminders, metrics,
-    /// propagation to processors. Deadlines are configured under "CallLoop:Deadlines" (DueSoonLead, RetryPeriod),
-    /// webhooks under "CallLoop:Propagation" (<see cref="PropagationOptions"/>).
+    /// What hears of committed events, in this order: the subjects' Orleans streams, deadline reminders, retention
+    /// reminders, metrics, propagation to processors. Deadlines are configured under "CallLoop:Deadlines"
+    /// (DueSoonLead, RetryPeriod), retention under "CallLoop:Retention" (AfterAccountEnds, Categories:{letter},
+    /// RetryPeriod), webhooks under "CallLoop:Propagation" (<see cref="PropagationOptions"/>).
     /// </summary>
     public static IServiceCollection AddCallLoopPublication(this IServiceCollection services)
     {
@@ -18,6 +20,11 @@ public static class PublicationHostingExtensions
         services.AddOptions<PropagationOptions>().BindConfiguration(PropagationOptions.Section);
         services.AddSingleton<ICommittedEventSink, OrleansStreamSink>();
         services.AddSingleton<ICommittedEventSink, DeadlineSchedulingSink>();
+        services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.Section)
+            .Validate(o => o.IsValid(), $"{RetentionOptions.Section}: every category key must be a letter A-L (or a category name) and every period zero or more.")
+            .ValidateOnStart();
+        services.AddSingleton<ICommittedEventSink, RetentionSchedulingSink>();
         services.AddSingleton<ICommittedEventSink, MetricsSink>();
         services.AddSingleton<ICommittedEventSink, PropagationSink>();
         services.AddSingleton<WebhookSender>();

@@ -18,7 +18,10 @@ public static class AccessRules
         new(AccessRule.AnyMethod, "/api/subjects/{subjectId}/erasure", PrivacyOfficer),
         new(AccessRule.AnyMethod, "/api/subjects/{subjectId}/deactivation", PrivacyOfficer),
 
-        // Profiles, history, access reports and exports hold personal values.
+        // The read audit: who read personal values, when and why (no values in it).
+        new("GET", "/api/subjects/{subjectId}/audit", PrivacyOfficer, Admin),
+
+        // Profiles, history, access reports and exports hold personal values; reads of values are audited.
         new("GET", "/api/subjects", PrivacyOfficer),
         new("PUT", "/api/subjects", Service),
         new("POST", "/api/subjects", Service),

@@ -1,4 +1,5 @@
 using CallLoop.Domain;
+using CallLoop.Silo.Audit;
 using CallLoop.Silo.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,11 +24,16 @@ public static class SubjectsApi
     public static async Task<Ok<SubjectProfile>> RegisterAsync(string subjectId, RegisterSubjectBody body, IGrainFactory grains, HttpContext http) =>
         TypedResults.Ok(await grains.Subject(subjectId).RegisterAsync(body.ToCommand(subjectId, http.IdempotencyKey()), http.Actor()));
 
+    /// <summary>The profile with personal values withheld: nothing to audit. The values: GET .../personal-data.</summary>
     public static async Task<Ok<SubjectProfile>> GetProfileAsync(string subjectId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Subject(subjectId).GetProfileAsync());
 
-    public static async Task<Ok<HistoryEntryResponse[]>> GetHistoryAsync(string subjectId, IGrainFactory grains) =>
-        TypedResults.Ok((await grains.Subject(subjectId).GetHistoryAsync()).Select(HistoryEntryResponse.From).ToArray());
+    /// <summary>An audited read (the events carry values): <c>purpose</c> is required; the read audit is left out (GET .../audit).</summary>
+    public static async Task<Ok<HistoryEntryResponse[]>> GetHistoryAsync(string subjectId, string? purpose, string? requestId, IGrainFactory grains, HttpContext http)
+    {
+        var subject = grains.Subject(subjectId);
+        return TypedResults.Ok((await subject.ReadHistoryAsync(http.Access(purpose, requestId))).Select(HistoryEntryResponse.From).ToArray());
+    }
 
     /// <summary><c>kind</c> defaults to marketing, the kind that needs consent.</summary>
     public static async Task<Ok<ContactDecision>> CanContactAsync(string subjectId, string? channel, string? kind, IGrainFactory grains)

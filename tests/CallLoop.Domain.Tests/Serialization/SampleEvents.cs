@@ -76,5 +76,13 @@ internal static class SampleEvents
         new WebhookAttemptFailed { DeliveryId = "dl-1", Processor = "Acme", Attempt = 1, Failure = "timeout" },
         new WebhookDeadLettered { DeliveryId = "dl-1", Processor = "Acme", Attempts = 8 },
         new ProcessorAcknowledged { DeliveryId = "dl-1", Processor = "Acme", RequestId = "r-1" },
+        new PersonalDataAccessed
+        {
+            AccessedBy = "officer-1",
+            Purpose = AccessPurpose.RightsRequest,
+            View = AccessedView.Export,
+            RequestId = "r-1",
+            Categories = [PersonalInformationCategory.Identifiers, PersonalInformationCategory.CommercialInformation],
+        },
     }.Select(e => e with { SubjectId = Scenario.SubjectId, OccurredAt = At, IdempotencyKey = "k-1" }).ToArray();
 }

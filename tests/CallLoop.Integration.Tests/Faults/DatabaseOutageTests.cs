@@ -36,11 +36,11 @@ public sealed class DatabaseOutageTests(OutageSiloFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, recovered.StatusCode);
         (await RegisterAsync(client, duringId, key: "retry-me")).EnsureSuccessStatusCode();
 
-        var history = await client.GetFromJsonAsync<List<HistoryEntry>>($"/api/subjects/{duringId}/history");
+        var history = await client.GetFromJsonAsync<List<HistoryEntry>>($"/api/subjects/{duringId}/history?purpose=legal-compliance");
         Assert.Single(history!);
         foreach (var subjectId in before)
         {
-            var acknowledged = await client.GetFromJsonAsync<List<HistoryEntry>>($"/api/subjects/{subjectId}/history");
+            var acknowledged = await client.GetFromJsonAsync<List<HistoryEntry>>($"/api/subjects/{subjectId}/history?purpose=legal-compliance");
             Assert.Single(acknowledged!);
         }
     }

@@ -76,6 +76,11 @@ internal static class HostileCommands
             return Pick(Times, random);
         }
 
+        if (type == typeof(TimeSpan))
+        {
+            return TimeSpan.FromSeconds(random.Next(-100, 100_000));
+        }
+
         if (type == typeof(DateOnly))
         {
             return DateOnly.FromDateTime(DateTime.UtcNow.AddDays(random.Next(-40000, 400)));
@@ -93,7 +98,7 @@ internal static class HostileCommands
                 }
             }
 
-            return dictionary;
+            return type.IsAssignableFrom(dictionary.GetType()) ? dictionary : null;
         }
 
         if (type.IsGenericType && type.GetGenericArguments() is [var itemType])

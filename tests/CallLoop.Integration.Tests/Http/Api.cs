@@ -58,7 +58,7 @@ internal static class Api
     }
 
     public static async Task<int> HistoryCountAsync(this HttpClient client, string subjectId) =>
-        (await client.GetAsync($"/api/subjects/{subjectId}/history").JsonAsync()).GetArrayLength();
+        (await client.GetAsync($"/api/subjects/{subjectId}/history?purpose=legal-compliance").JsonAsync()).GetArrayLength();
 
     public static string[] Strings(this JsonElement array, string property) =>
         array.EnumerateArray().Select(e => e.GetProperty(property).GetString()!).ToArray();

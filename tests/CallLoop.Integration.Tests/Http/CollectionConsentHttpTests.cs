@@ -55,7 +55,7 @@ public sealed class CollectionConsentHttpTests(SiloApplicationFactory factory)
 
         await client.PostJsonAsync($"/api/subjects/{subjectId}/collections", Collection()).ProblemAsync(HttpStatusCode.NotFound, "203.0.113.77");
 
-        await client.GetAsync($"/api/subjects/{subjectId}/history").ProblemAsync(HttpStatusCode.NotFound);
+        await client.GetAsync($"/api/subjects/{subjectId}/history?purpose=legal-compliance").ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using CallLoop.Integration.Tests.Infrastructure;
 
 namespace CallLoop.Integration.Tests.Http;
@@ -16,11 +17,13 @@ public sealed class SubjectsHttpTests(SiloApplicationFactory factory)
 
         var registered = await client.PutAsJsonAsync($"/api/subjects/{subjectId}", new { jurisdiction = "ca", email = "Robin@Example.com", phone = "(555) 201-0000", birthDate = "1990-05-17" }).JsonAsync();
 
-        Assert.Equal(("CA", "robin@example.com", "+15552010000"), (registered.GetProperty("jurisdiction").GetString(), registered.GetProperty("email").GetString(), registered.GetProperty("phone").GetString()));
+        Assert.Equal(("CA", true), (registered.GetProperty("jurisdiction").GetString(), registered.GetProperty("valuesWithheld").GetBoolean()));
+        Assert.Equal(JsonValueKind.Null, registered.GetProperty("email").ValueKind);
         Assert.EndsWith("Z", registered.GetProperty("registeredAt").GetString(), StringComparison.Ordinal);
-        var profile = await client.GetAsync($"/api/subjects/{subjectId}").JsonAsync();
+        var profile = await client.GetAsync($"/api/subjects/{subjectId}/personal-data?purpose=customer-support").JsonAsync();
+        Assert.Equal(("robin@example.com", "+15552010000"), (profile.GetProperty("email").GetString(), profile.GetProperty("phone").GetString()));
         Assert.Equal("1990-05-17", profile.GetProperty("birthDate").GetString());
-        var entry = Assert.Single((await client.GetAsync($"/api/subjects/{subjectId}/history").JsonAsync()).EnumerateArray());
+        var entry = Assert.Single((await client.GetAsync($"/api/subjects/{subjectId}/history?purpose=customer-support").JsonAsync()).EnumerateArray());
         Assert.Equal("subject_registered", entry.GetProperty("type").GetString());
         Assert.Equal("CA", entry.GetProperty("event").GetProperty("jurisdiction").GetString());
     }
@@ -72,7 +75,7 @@ public sealed class SubjectsHttpTests(SiloApplicationFactory factory)
         var subjectId = Api.NewSubjectId();
 
         await client.GetAsync($"/api/subjects/{subjectId}").ProblemAsync(HttpStatusCode.NotFound);
-        await client.GetAsync($"/api/subjects/{subjectId}/history").ProblemAsync(HttpStatusCode.NotFound);
+        await client.GetAsync($"/api/subjects/{subjectId}/history?purpose=legal-compliance").ProblemAsync(HttpStatusCode.NotFound);
         await client.GetAsync($"/api/subjects/{subjectId}/contactability?channel=sms").ProblemAsync(HttpStatusCode.NotFound);
         await client.GetAsync($"/api/subjects/{subjectId}/requests").ProblemAsync(HttpStatusCode.NotFound);
     }

@@ -17,12 +17,18 @@ public sealed class PublicationSilo : ISiloConfigurator
 {
     public const string ConnectionStringKey = "CallLoop:TestConnectionString";
 
-    public static TestCluster Build(string connectionString, string serviceId, short silos)
+    /// <param name="settings">Extra configuration of every silo (e.g. a short "CallLoop:Retention:AfterAccountEnds").</param>
+    public static TestCluster Build(string connectionString, string serviceId, short silos, IReadOnlyDictionary<string, string>? settings = null)
     {
         var builder = new TestClusterBuilder(silos);
         builder.Options.ServiceId = serviceId;
         builder.Options.ClusterId = $"{serviceId}-{Guid.NewGuid():N}"[..Math.Min(40, serviceId.Length + 33)];
         builder.Properties[ConnectionStringKey] = connectionString;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.Properties[key] = value;
+        }
+
         builder.AddSiloBuilderConfigurator<PublicationSilo>();
         return builder.Build();
     }
@@ -36,6 +42,7 @@ public sealed class PublicationSilo : ISiloConfigurator
         siloBuilder.AddCallLoopProviders();
         siloBuilder.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         siloBuilder.Services.Configure<DeadlineOptions>(o => o.RetryPeriod = TimeSpan.FromSeconds(2));
+        siloBuilder.Services.Configure<CallLoop.Grains.Retention.RetentionOptions>(o => o.RetryPeriod = TimeSpan.FromSeconds(2));
         siloBuilder.Services.ConfigureMarten(o => o.Projections.LeadershipPollingTime = 500);
         siloBuilder.Services.Configure<CallLoop.EventStore.Phones.PhoneIndexOptions>(o => o.Key = Infrastructure.SubjectClusterFixture.PhoneIndexKey);
     }

@@ -8,7 +8,8 @@ namespace CallLoop.EventStore.Projections.Facts;
 
 /// <summary>
 /// Writes one SQL row per collected category and per disclosed category, stamped with the subject's state at
-/// the time, so a state report over any window is one indexed query. Replays are harmless (inserts are keyed by sequence).
+/// the time, so a state report over any window is one indexed query, and keeps the rollups (<see cref="ReportRollups"/>) that
+/// answer the 12 months ending now without scanning the facts. Replays are harmless (inserts are keyed by sequence).
 /// </summary>
 public sealed partial class StateFactsProjection : EventProjection
 {
@@ -23,6 +24,12 @@ public sealed partial class StateFactsProjection : EventProjection
         SchemaObjects.Add(jurisdictions);
         SchemaObjects.Add(collections);
         SchemaObjects.Add(disclosures);
+        var latest = ReportRollups.LatestTable();
+        var daily = ReportRollups.DailyTable();
+        SchemaObjects.Add(latest);
+        SchemaObjects.Add(daily);
+        Options.DeleteDataInTableOnTeardown(latest.Identifier.QualifiedName);
+        Options.DeleteDataInTableOnTeardown(daily.Identifier.QualifiedName);
         Options.DeleteDataInTableOnTeardown(jurisdictions.Identifier.QualifiedName);
         Options.DeleteDataInTableOnTeardown(collections.Identifier.QualifiedName);
         Options.DeleteDataInTableOnTeardown(disclosures.Identifier.QualifiedName);
@@ -49,6 +56,14 @@ public sealed partial class StateFactsProjection : EventProjection
             e.Data.SourceDetail ?? string.Empty,
             e.Data.Purposes.Distinct().Select(EnumText.ToText).ToArray(),
             e.Data.CollectedAt.ToUniversalTime());
+
+        List<(string Kind, string Key)> keys =
+        [
+            (ReportRollups.CategoryKind, EnumText.ToText(e.Data.Category)),
+            (ReportRollups.SourceKind, EnumText.ToText(e.Data.Source) + ReportRollups.KeySeparator + (e.Data.SourceDetail ?? string.Empty)),
+            .. e.Data.Purposes.Distinct().Select(p => (ReportRollups.PurposeKind, EnumText.ToText(p))),
+        ];
+        ReportRollups.QueueTouch(ops, StateOf, e.StreamKey!, keys, e.Data.CollectedAt);
     }
 
     public void Project(IEvent<InformationDisclosed> e, IDocumentOperations ops)
@@ -70,6 +85,14 @@ public sealed partial class StateFactsProjection : EventProjection
                 e.Data.Recipient,
                 EnumText.ToText(e.Data.RecipientType),
                 e.Data.DisclosedAt.ToUniversalTime());
+        }
+
+        var kind = ReportRollups.DisclosedKind(EnumText.ToText(e.Data.Purpose));
+        var type = EnumText.ToText(e.Data.RecipientType);
+        var keys = e.Data.Categories.Distinct().Select(c => (kind, EnumText.ToText(c) + ReportRollups.KeySeparator + type)).ToList();
+        if (keys.Count > 0)
+        {
+            ReportRollups.QueueTouch(ops, StateOf, e.StreamKey!, keys, e.Data.DisclosedAt);
         }
     }
 

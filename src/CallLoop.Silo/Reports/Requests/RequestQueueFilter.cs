@@ -5,8 +5,9 @@ namespace CallLoop.Silo.Reports.Requests;
 /// <summary>
 /// The work-queue filter as a SQL where-clause on the request records' JSON. Enums are compared by their wire
 /// names (as stored), which Marten's LINQ would not do. Overdue: open and its current deadline before <see cref="AsOf"/>.
+/// Open/closed and the current deadline are duplicated columns (<c>is_open</c>, <c>current_due_at</c>) with indexes.
 /// </summary>
-internal sealed record RequestQueueFilter(
+public sealed record RequestQueueFilter(
     string Status,
     string? Jurisdiction,
     RightsRequestType? Type,
@@ -19,7 +20,7 @@ internal sealed record RequestQueueFilter(
     public const string Overdue = "overdue";
     public const string Closed = "closed";
 
-    private const string CurrentDue = "(d.data ->> 'currentDueAt')::timestamptz";
+    private const string CurrentDue = "d.current_due_at";
 
     public (string Where, object[] Parameters) ToSql()
     {
@@ -28,14 +29,14 @@ internal sealed record RequestQueueFilter(
         switch (Status)
         {
             case Open:
-                conditions.Add("(d.data ->> 'isOpen')::boolean");
+                conditions.Add("d.is_open");
                 break;
             case Overdue:
-                conditions.Add($"(d.data ->> 'isOpen')::boolean and {CurrentDue} < ?");
+                conditions.Add($"d.is_open and {CurrentDue} < ?");
                 parameters.Add(AsOf.ToUniversalTime());
                 break;
             case Closed:
-                conditions.Add("not (d.data ->> 'isOpen')::boolean");
+                conditions.Add("not d.is_open");
                 break;
         }
 

@@ -3,8 +3,12 @@ using Npgsql;
 
 namespace CallLoop.Silo.Reports.States;
 
-/// <summary>Reads the state report from the fact tables: each section is one query on the (state, time) index.</summary>
-internal static class StateCategoryReportQuery
+/// <summary>
+/// Reads the state report. A window that no fact of the state postdates (the law's "preceding 12 months", asked
+/// now) is answered from the rollups; any other window from the fact tables, each section one query on the
+/// (state, time) index.
+/// </summary>
+public static class StateCategoryReportQuery
 {
     private static readonly string Collections = ReportTables.Qualified(ReportTables.CollectionFacts);
     private static readonly string Disclosures = ReportTables.Qualified(ReportTables.DisclosureFacts);
@@ -12,9 +16,36 @@ internal static class StateCategoryReportQuery
     private static readonly string CollectedWhere = "state = $1 and collected_at > $2 and collected_at <= $3";
     private static readonly string DisclosedWhere = "state = $1 and disclosed_at > $2 and disclosed_at <= $3";
 
-    public static async Task<StateCategoryReport> RunAsync(NpgsqlDataSource db, string state, ReportWindow window, CancellationToken cancellationToken)
+    public static async Task<StateCategoryReport> RunAsync(NpgsqlDataSource db, string state, ReportWindow window, CancellationToken cancellationToken) =>
+        (await RunAsync(db, state, window, allowRollups: true, cancellationToken)).Report;
+
+    /// <returns>The report, and whether the rollups answered it.</returns>
+    public static async Task<(StateCategoryReport Report, bool FromRollups)> RunAsync(
+        NpgsqlDataSource db, string state, ReportWindow window, bool allowRollups, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(window);
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        if (allowRollups && await NothingAfterAsync(connection, state, window, cancellationToken))
+        {
+            return (await StateReportRollupQuery.RunAsync(connection, state, window, cancellationToken), true);
+        }
+
+        return (await ScanAsync(connection, state, window, cancellationToken), false);
+    }
+
+    private static async Task<bool> NothingAfterAsync(NpgsqlConnection connection, string state, ReportWindow window, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select not exists (select 1 from {Collections} where state = $1 and collected_at > $2) and not exists (select 1 from {Disclosures} where state = $1 and disclosed_at > $2)",
+            connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = state });
+        command.Parameters.Add(new NpgsqlParameter { Value = window.To.ToUniversalTime() });
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private static async Task<StateCategoryReport> ScanAsync(NpgsqlConnection connection, string state, ReportWindow window, CancellationToken cancellationToken)
+    {
         var categories = await ReadAsync(connection, state, window,
             $"select category, count(distinct subject_id) from {Collections} where {CollectedWhere} group by category order by category",
             r => new CategoryCount(r.GetString(0), r.GetInt64(1)), cancellationToken);

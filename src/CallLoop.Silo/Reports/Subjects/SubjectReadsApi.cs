@@ -1,11 +1,18 @@
 using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Recipients;
 using CallLoop.EventStore.Projections.Subjects;
+using CallLoop.Silo.Audit;
+using CallLoop.Silo.Subjects;
 using Marten;
 
 namespace CallLoop.Silo.Reports.Subjects;
 
-/// <summary>Read-side answers about one subject, from the inline access profile (never stale after a command).</summary>
+/// <summary>
+/// Read-side answers about one subject, from the access profile projection, awaited up to the subject's
+/// latest committed event (never stale after an acknowledged command). The access
+/// report and the export hold personal values: each is recorded through the subject's grain before it is read
+/// (purpose defaults to rights-request, the reason these reads exist), and a read that cannot be recorded answers nothing.
+/// </summary>
 internal static class SubjectReadsApi
 {
     public static IEndpointRouteBuilder MapSubjectReads(this IEndpointRouteBuilder routes)
@@ -17,20 +24,24 @@ internal static class SubjectReadsApi
         return routes;
     }
 
-    public static async Task<IResult> AccessReportAsync(string subjectId, string? level, string? all, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> AccessReportAsync(
+        string subjectId, string? level, string? all, string? purpose, string? requestId, IGrainFactory grains, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var detail = QueryParameters.OneOf(level, "level", AccessReportBuilder.CategoriesLevel, AccessReportBuilder.CategoriesLevel, AccessReportBuilder.SpecificLevel);
         var everything = QueryParameters.Flag(all, "all");
+        await grains.Subject(subjectId).RecordPersonalDataAccessAsync(http.Access(purpose, requestId, AccessPurpose.RightsRequest), AccessedView.AccessReport);
         var profile = await LoadAsync(session, subjectId, cancellationToken);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(AccessReportBuilder.Build(profile, detail, everything ? null : ReportWindow.TwelveMonthsEndingAt(now).From, now));
     }
 
-    public static async Task<IResult> ExportAsync(string subjectId, HttpRequest request, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> ExportAsync(
+        string subjectId, string? purpose, string? requestId, IGrainFactory grains, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
+        await grains.Subject(subjectId).RecordPersonalDataAccessAsync(http.Access(purpose, requestId, AccessPurpose.RightsRequest), AccessedView.Export);
         var profile = await LoadAsync(session, subjectId, cancellationToken);
-        var export = new SubjectExport(profile.Id, clock.GetUtcNow(), SubjectProjection.ToProfile(profile.State), profile.Collections);
-        return CsvText.Requested(request) ? export.ToCsv().ToResult($"subject-{subjectId}.csv") : TypedResults.Ok(export);
+        var export = new SubjectExport(profile.Id, clock.GetUtcNow(), SubjectProjection.ToPersonalProfile(profile.State), profile.Collections);
+        return CsvText.Requested(http.Request) ? export.ToCsv().ToResult($"subject-{subjectId}.csv") : TypedResults.Ok(export);
     }
 
     public static async Task<IResult> ShineTheLightAsync(string subjectId, string? year, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
@@ -55,7 +66,7 @@ internal static class SubjectReadsApi
     }
 
     private static async Task<SubjectAccessProfile> LoadAsync(IQuerySession session, string subjectId, CancellationToken cancellationToken) =>
-        await session.LoadAsync<SubjectAccessProfile>(subjectId, cancellationToken) is { State.IsRegistered: true } profile
+        await session.LoadCurrentAsync(subjectId, cancellationToken) is { State.IsRegistered: true } profile
             ? profile
             : throw new SubjectNotFoundException(subjectId);
 }

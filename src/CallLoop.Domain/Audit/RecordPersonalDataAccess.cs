@@ -1,0 +1,50 @@
+namespace CallLoop.Domain;
+
+/// <summary>Record that personal values of the subject are about to be read; the values leave only after it is committed.</summary>
+[GenerateSerializer, Immutable, Alias("callloop.record-personal-data-access")]
+public sealed record RecordPersonalDataAccess : SubjectCommand
+{
+    [Id(0)]
+    public PersonalDataAccess Access { get; set; } = new();
+
+    [Id(1)]
+    public AccessedView View { get; set; }
+}
+
+internal static class RecordPersonalDataAccessDecision
+{
+    public static RecordPersonalDataAccess Validate(RecordPersonalDataAccess command, DateTimeOffset now)
+    {
+        var access = command.Access ?? throw new InvalidCommandException("access", "Field 'access' is required.");
+        return command with
+        {
+            Access = access with
+            {
+                AccessedBy = Require.Text(access.AccessedBy, "accessedBy", 256),
+                Purpose = Require.Defined(access.Purpose, "purpose"),
+                RequestId = Require.OptionalId(access.RequestId, "requestId"),
+            },
+            View = Require.Defined(command.View, "view"),
+        };
+    }
+
+    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, RecordPersonalDataAccess command, DateTimeOffset now)
+    {
+        if (command.Access.RequestId is { } requestId && !state.Requests.ContainsKey(requestId))
+        {
+            throw new RequestNotFoundException(command.SubjectId, requestId);
+        }
+
+        return
+        [
+            new PersonalDataAccessed
+            {
+                AccessedBy = command.Access.AccessedBy,
+                Purpose = command.Access.Purpose,
+                View = command.View,
+                RequestId = command.Access.RequestId,
+                Categories = RetentionSchedule.HeldCategories(state).Order().ToArray(),
+            },
+        ];
+    }
+}

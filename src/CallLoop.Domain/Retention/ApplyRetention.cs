@@ -1,0 +1,34 @@
+namespace CallLoop.Domain;
+
+/// <summary>
+/// Erase the categories whose retention has ended since the account ended. Idempotent: nothing is appended when the
+/// account is active (never ended, or reactivated), nothing has expired, or everything expired is already erased.
+/// Categories under a legal hold are retained, as with a delete request.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("callloop.apply-retention")]
+public sealed record ApplyRetention : SubjectCommand
+{
+    /// <summary>The periods in force (the policy's, overridden by configuration).</summary>
+    [Id(0)]
+    public RetentionPeriods Periods { get; set; } = RetentionTable.Defaults;
+}
+
+internal static class ApplyRetentionDecision
+{
+    public static ApplyRetention Validate(ApplyRetention command, DateTimeOffset now) => command with
+    {
+        Periods = (command.Periods ?? throw new InvalidCommandException("periods", "Field 'periods' is required.")).Validate(),
+    };
+
+    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ApplyRetention command, DateTimeOffset now)
+    {
+        var expired = RetentionSchedule.Expired(state, command.Periods, now);
+        if (expired.Count == 0)
+        {
+            return [];
+        }
+
+        var retained = RetentionSchedule.HeldCategories(state).Except(expired).Union(state.HeldUnderLegalHold()).Order().ToArray();
+        return [new ErasureStarted { Reason = ErasureReason.Retention, RetainedCategories = retained }];
+    }
+}

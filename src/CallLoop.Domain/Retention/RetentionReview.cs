@@ -1,0 +1,15 @@
+namespace CallLoop.Domain;
+
+/// <summary>What applying retention did, and when it is next due (null: nothing left to erase by time).</summary>
+[GenerateSerializer, Immutable, Alias("callloop.retention-review")]
+public sealed record RetentionReview
+{
+    [Id(0)]
+    public IReadOnlyList<PersonalInformationCategory> Erased { get; set; } = [];
+
+    [Id(1)]
+    public IReadOnlyList<PersonalInformationCategory> HeldUnderLegalHold { get; set; } = [];
+
+    [Id(2)]
+    public DateTimeOffset? NextDueAt { get; set; }
+}

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Json;
+using CallLoop.Integration.Tests.Faults;
+using CallLoop.Integration.Tests.Http;
+
+namespace CallLoop.Integration.Tests.Audit;
+
+public sealed class ReadAuditOutageTests(OutageSiloFactory factory) : IClassFixture<OutageSiloFactory>
+{
+    private const string Email = "outage.reader@example.com";
+
+    [Fact]
+    public async Task Given_store_down_When_values_read_Then_503_without_values_and_no_record_after_recovery()
+    {
+        var client = factory.CreateClient();
+        var subjectId = Api.NewSubjectId();
+        (await client.PutAsJsonAsync($"/api/subjects/{subjectId}", new { jurisdiction = "CA", email = Email })).EnsureSuccessStatusCode();
+        (await client.GetAsync($"/api/subjects/{subjectId}")).EnsureSuccessStatusCode(); // the grain is active, its state in memory
+
+        factory.Database.RunScript("stop");
+        try
+        {
+            await client.GetAsync($"/api/subjects/{subjectId}/personal-data?purpose=customer-support").ProblemAsync(HttpStatusCode.ServiceUnavailable, Email);
+        }
+        finally
+        {
+            factory.Database.RunScript("start");
+        }
+
+        var trail = await RetryAsync(() => client.GetAsync($"/api/subjects/{subjectId}/audit"));
+        Assert.Empty(trail.EnumerateArray());
+        Assert.Equal(0, await StreamEvents.AccessRecordsAsync(factory.ConnectionString, subjectId));
+    }
+
+    private static async Task<System.Text.Json.JsonElement> RetryAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        while (true)
+        {
+            var response = await send();
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || deadline.IsCancellationRequested)
+            {
+                return await Task.FromResult(response).JsonAsync();
+            }
+
+            await Task.Delay(500, CancellationToken.None);
+        }
+    }
+}

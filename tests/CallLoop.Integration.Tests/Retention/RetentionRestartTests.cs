@@ -1,0 +1,122 @@
+using CallLoop.Contracts.Retention;
+using CallLoop.Contracts.Subjects;
+using CallLoop.Domain;
+using CallLoop.Integration.Tests.Publication;
+using CallLoop.Orleans.PostgreSql;
+using CallLoop.Testing;
+using Orleans.TestingHost;
+
+namespace CallLoop.Integration.Tests.Retention;
+
+/// <summary>
+/// Retention with short configured periods (seconds, where production keeps the policy's zero or days): the reminder
+/// is armed from the committed deactivation and erases through the subject's grain, even across a cluster restart.
+/// </summary>
+public sealed class RetentionRestartTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Given_armed_retention_reminder_When_the_whole_cluster_restarts_before_it_is_due_Then_the_new_cluster_erases_for_retention()
+    {
+        var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("retention_restart");
+        await OrleansPostgresSchema.ApplyAsync(connectionString);
+        const string serviceId = "retention-restart";
+        var settings = new Dictionary<string, string> { ["CallLoop:Retention:AfterAccountEnds"] = "00:00:25" };
+        var subjectId = $"rt-{Guid.NewGuid():N}";
+
+        var first = PublicationSilo.Build(connectionString, serviceId, silos: 1, settings);
+        await first.DeployAsync();
+        await GivenEndedAccountAsync(first, subjectId);
+        await Eventually.ReturnsAsync(() => first.GrainFactory.GetGrain<IRetentionGrain>(subjectId).IsPendingAsync(), armed => armed, Patience, "the retention reminder");
+        Assert.DoesNotContain(await first.GrainFactory.GetGrain<IDataSubjectGrain>(subjectId).GetHistoryAsync(), h => h.Event is ErasureStarted);
+        await first.StopAllSilosAsync();
+        await first.DisposeAsync();
+        var restartedAt = DateTimeOffset.UtcNow;
+
+        var second = PublicationSilo.Build(connectionString, serviceId, silos: 1, settings);
+        await second.DeployAsync();
+        try
+        {
+            var subject = second.GrainFactory.GetGrain<IDataSubjectGrain>(subjectId);
+            var erasure = await ErasureAsync(subject);
+
+            Assert.True(erasure.RecordedAt >= restartedAt);
+            var erased = Assert.IsType<ErasureStarted>(erasure.Event);
+            Assert.Equal(ErasureReason.Retention, erased.Reason);
+            Assert.Empty(erased.RetainedCategories);
+            var profile = await subject.GetProfileAsync();
+            Assert.Empty(profile.Categories);
+            Assert.Equal(ErasureReason.Retention, profile.ErasureReason);
+            await Eventually.ReturnsAsync(() => second.GrainFactory.GetGrain<IRetentionGrain>(subjectId).IsPendingAsync(), armed => !armed, Patience, "the reminder to go");
+        }
+        finally
+        {
+            await second.StopAllSilosAsync();
+            await second.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Given_legal_hold_When_retention_ends_Then_held_category_kept_until_the_hold_is_released()
+    {
+        var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("retention_hold");
+        await OrleansPostgresSchema.ApplyAsync(connectionString);
+        var settings = new Dictionary<string, string> { ["CallLoop:Retention:AfterAccountEnds"] = "00:00:02" };
+        var cluster = PublicationSilo.Build(connectionString, "retention-hold", silos: 2, settings);
+        await cluster.DeployAsync();
+        try
+        {
+            var subjectId = $"rh-{Guid.NewGuid():N}";
+            var subject = cluster.GrainFactory.GetGrain<IDataSubjectGrain>(subjectId);
+            await GivenEndedAccountAsync(cluster, subjectId, beforeEnd: s => s.PlaceLegalHoldAsync(
+                new PlaceLegalHold { HoldId = "hold-1", Categories = [PersonalInformationCategory.CommercialInformation], Reason = "litigation" }, "test"));
+
+            var first = Assert.IsType<ErasureStarted>((await ErasureAsync(subject)).Event);
+            Assert.Equal([PersonalInformationCategory.CommercialInformation], first.RetainedCategories);
+            Assert.Equal([PersonalInformationCategory.CommercialInformation], (await subject.GetProfileAsync()).Categories.Select(c => c.Category));
+
+            await subject.ReleaseLegalHoldAsync(new ReleaseLegalHold { HoldId = "hold-1", Reason = "case closed" }, "test");
+            var history = await Eventually.ReturnsAsync(
+                () => subject.GetHistoryAsync(),
+                h => h.Count(e => e.Event is ErasureStarted) == 2,
+                Patience,
+                "the second retention erasure");
+
+            Assert.Empty(Assert.IsType<ErasureStarted>(history.Last(e => e.Event is ErasureStarted).Event).RetainedCategories);
+            Assert.Empty((await subject.GetProfileAsync()).Categories);
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+
+    private static async Task GivenEndedAccountAsync(TestCluster cluster, string subjectId, Func<IDataSubjectGrain, Task>? beforeEnd = null)
+    {
+        var subject = cluster.GrainFactory.GetGrain<IDataSubjectGrain>(subjectId);
+        await subject.RegisterAsync(new RegisterSubject { Jurisdiction = "CA", Email = "retained@example.com", Name = "Kept Until" }, "test");
+        foreach (var category in new[] { PersonalInformationCategory.CommercialInformation, PersonalInformationCategory.InternetActivity })
+        {
+            await subject.CollectAsync(new CollectPersonalInformation
+            {
+                Category = category,
+                Source = CollectionSource.Direct,
+                Purposes = [ProcessingPurpose.ProvideServices],
+                Data = new Dictionary<string, string> { ["note"] = "kept" },
+            }, "test");
+        }
+
+        if (beforeEnd is not null)
+        {
+            await beforeEnd(subject);
+        }
+
+        await subject.DeactivateAccountAsync(new DeactivateAccount { Reason = "terminate-account" }, "test");
+    }
+
+    private static async Task<SubjectHistoryEntry> ErasureAsync(IDataSubjectGrain subject) =>
+        (await Eventually.ReturnsAsync(() => subject.GetHistoryAsync(), h => h.Any(e => e.Event is ErasureStarted), Patience, "the retention erasure"))
+            .First(e => e.Event is ErasureStarted);
+}
