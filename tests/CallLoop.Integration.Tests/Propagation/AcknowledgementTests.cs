@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using CallLoop.Integration.Tests.Http;
 using CallLoop.Integration.Tests.Publication;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CallLoop.Integration.Tests.Propagation;
 
@@ -9,7 +10,7 @@ namespace CallLoop.Integration.Tests.Propagation;
 [Collection(PropagationCollection.Name)]
 public sealed class AcknowledgementTests(PropagationSiloFactory silo)
 {
-    private readonly PropagationDriver driver = new(silo.CreateClient());
+    private readonly PropagationDriver driver = new(silo.CreateClient(), silo.Services.GetRequiredService<IGrainFactory>());
 
     [Fact]
     public async Task Given_two_processors_When_delete_request_fulfilled_Then_it_completes_only_after_both_acknowledge_and_records_show_who_has()

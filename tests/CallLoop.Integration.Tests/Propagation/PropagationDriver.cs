@@ -2,13 +2,18 @@ using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CallLoop.Contracts.Subjects;
+using CallLoop.Domain;
 using CallLoop.Integration.Tests.Http;
 using CallLoop.Integration.Tests.Publication;
 
 namespace CallLoop.Integration.Tests.Propagation;
 
-/// <summary>Steps the propagation tests share, all over HTTP. Each test registers its own processors under fresh names.</summary>
-internal sealed class PropagationDriver(HttpClient client)
+/// <summary>
+/// Steps the propagation tests share, over HTTP. Each test registers its own processors under fresh names. The history
+/// is read through the subject's grain (values withheld, nothing audited): the HTTP history is an audited read.
+/// </summary>
+internal sealed class PropagationDriver(HttpClient client, IGrainFactory grains)
 {
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
@@ -58,8 +63,10 @@ internal sealed class PropagationDriver(HttpClient client)
     }
 
     public async Task<JsonElement[]> HistoryAsync(string subjectId, string type) =>
-        (await client.GetAsync($"/api/subjects/{subjectId}/history").JsonAsync())
-            .EnumerateArray().Where(e => e.GetProperty("type").GetString() == type).ToArray();
+        (await grains.GetGrain<IDataSubjectGrain>(subjectId).GetHistoryAsync())
+            .Where(e => e.Type == type)
+            .Select(e => JsonSerializer.SerializeToElement(new { type = e.Type, @event = (object)e.Event }, DomainJson.Options))
+            .ToArray();
 
     public Task<JsonElement[]> HistoryWhenAsync(string subjectId, string type, int count) =>
         Eventually.ReturnsAsync(() => HistoryAsync(subjectId, type), found => found.Length >= count, Patience, $"{count} '{type}' event(s)");

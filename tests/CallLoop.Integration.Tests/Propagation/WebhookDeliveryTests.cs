@@ -8,7 +8,7 @@ namespace CallLoop.Integration.Tests.Propagation;
 [Collection(PropagationCollection.Name)]
 public sealed class WebhookDeliveryTests(PropagationSiloFactory silo)
 {
-    private readonly PropagationDriver driver = new(silo.CreateClient());
+    private readonly PropagationDriver driver = new(silo.CreateClient(), silo.Services.GetRequiredService<IGrainFactory>());
 
     [Fact]
     public async Task Given_healthy_processor_When_subject_opts_out_Then_signed_webhook_without_personal_data_and_delivery_recorded()
