@@ -52,6 +52,15 @@ public sealed class SiloKillPublicationTests(DurableStreamClusterFixture fixture
                 h => Assert.Equal(committed[subjectId].Single(e => e.Version == h.Version).Sequence, h.Sequence));
         }
 
+        // Durable, not merely repaired: every committed event also arrived on the stream itself (a batch the dead
+        // silo held comes back after the visibility timeout, possibly after a later one made the subscriber fill
+        // the gap from history, and is then dropped as a duplicate).
+        var streamed = await StreamedVersionsAsync(subjectIds);
+        foreach (var subjectId in subjectIds)
+        {
+            Assert.Equal(committed[subjectId].Select(e => e.Version), streamed.GetValueOrDefault(subjectId, []).Order());
+        }
+
         var (fromHistory, dropped) = await CountRecoveryAsync();
         output.WriteLine(
             $"{committed.Values.Sum(e => e.Count)} committed events on {Subjects} subjects; {fromHistory} filled from history, {dropped} redeliveries dropped as duplicates.");
@@ -113,6 +122,19 @@ public sealed class SiloKillPublicationTests(DurableStreamClusterFixture fixture
             subjectIds,
             r => (Subject: r.GetString(0), Version: r.GetInt64(1), Sequence: r.IsDBNull(2) ? (long?)null : r.GetInt64(2), Type: r.GetString(3)));
         return rows.GroupBy(r => r.Subject).ToDictionary(g => g.Key, g => g.Select(r => (r.Version, r.Sequence, r.Type)).ToList());
+    }
+
+    private async Task<Dictionary<string, long[]>> StreamedVersionsAsync(string[] subjectIds)
+    {
+        var rows = await QueryAsync(
+            $"""
+            SELECT subject_id, version FROM {SubscriberLedger.Schema}.handled WHERE via = 'stream' AND subject_id = ANY($1)
+            UNION
+            SELECT subject_id, version FROM {SubscriberLedger.Schema}.dropped WHERE subject_id = ANY($1)
+            """,
+            subjectIds,
+            r => (Subject: r.GetString(0), Version: r.GetInt64(1)));
+        return rows.GroupBy(r => r.Subject).ToDictionary(g => g.Key, g => g.Select(r => r.Version).ToArray());
     }
 
     private async Task<(long FromHistory, long Dropped)> CountRecoveryAsync()
