@@ -18,6 +18,10 @@ public interface IDurableSubscriberGrain : IGrainWithStringKey;
 [ImplicitStreamSubscription(SubjectEventStream.Namespace)]
 public sealed class DurableSubscriberGrain(IServiceProvider services) : Grain, IDurableSubscriberGrain, IStreamSubscriptionObserver
 {
+    // A deliberately slow consumer: batches pile up in the pulling agents' caches and queues, so the silo that dies
+    // takes undelivered batches with it, which the provider must then deliver from elsewhere.
+    private static readonly TimeSpan WorkPerEvent = TimeSpan.FromMilliseconds(100);
+
     private readonly SubjectEventDeduplicator deduplicator = new();
     private readonly SubscriberLedger? ledger = services.GetService<SubscriberLedger>();
 
@@ -36,6 +40,7 @@ public sealed class DurableSubscriberGrain(IServiceProvider services) : Grain, I
 
     private async Task HandleAsync(SubjectEventEnvelope envelope, SubscriberLedger store)
     {
+        await Task.Delay(WorkPerEvent);
         for (var attempt = 0; ; attempt++)
         {
             var (fromSequence, fromVersion) = (deduplicator.LastSequence(SubjectId), deduplicator.LastVersion(SubjectId));
