@@ -32,4 +32,11 @@ else
     silo.WithEnvironment("CallLoop__PhoneIndexKey", builder.AddParameter("phone-index-key", secret: true));
 }
 
+// A sample internal service: an Orleans client that records a consent and an SMS STOP once the silos are up, then exits.
+builder.AddProject<Projects.CallLoop_Samples_ConsentRecorder>("consent-recorder")
+    .WithReference(orleans.AsClient())
+    .WithReference(database)
+    .WaitFor(database)
+    .WaitFor(silo);
+
 builder.Build().Run();

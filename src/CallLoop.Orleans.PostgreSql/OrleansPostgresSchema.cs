@@ -6,7 +6,8 @@ namespace CallLoop.Orleans.PostgreSql;
 /// <summary>
 /// Installs (or upgrades) the PostgreSQL schema and the <c>OrleansQuery</c> rows that Orleans' ADO.NET
 /// providers read at start-up: clustering (Microsoft.Orleans.Clustering.AdoNet), grain persistence
-/// (Microsoft.Orleans.Persistence.AdoNet) and reminders (Microsoft.Orleans.Reminders.AdoNet), all with
+/// (Microsoft.Orleans.Persistence.AdoNet), reminders (Microsoft.Orleans.Reminders.AdoNet) and streams
+/// (Microsoft.Orleans.Streaming.AdoNet), all with
 /// invariant <c>"Npgsql"</c>.
 /// </summary>
 /// <remarks>

@@ -84,7 +84,7 @@ public static class SiloHostingExtensions
         return services;
     }
 
-    /// <summary>Grain storage, reminders and streams on PostgreSQL (clustering is chosen by the host).</summary>
+    /// <summary>Grain storage, reminders and (unless configured otherwise) streams on PostgreSQL; clustering is chosen by the host.</summary>
     public static ISiloBuilder AddCallLoopProviders(this ISiloBuilder silo)
     {
         // PostConfigure: Aspire's configuration may also name a connection string; the shared data source wins.
@@ -93,7 +93,7 @@ public static class SiloHostingExtensions
         silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> o) =>
             o.PostConfigure<NpgsqlDataSource>((options, dataSource) =>
                 (options.Invariant, options.DataSource, options.ConnectionString) = (Invariant, dataSource, null)));
-        silo.AddMemoryStreams(SubjectEventStreams.ProviderName);
+        silo.AddSubjectEventStreams();
         return silo;
     }
 
