@@ -34,5 +34,6 @@ public static class EventTypeNames
         [typeof(ErasureStarted)] = "erasure_started",
         [typeof(RightsRequestDueSoon)] = "rights_request_due_soon",
         [typeof(RightsRequestOverdue)] = "rights_request_overdue",
+        [typeof(PersonalDataErased)] = "personal_data_erased",
     };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CallLoop.Domain;
 using CallLoop.EventStore.Phones;
+using CallLoop.EventStore.Protection;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -44,6 +45,9 @@ public static class PrivacyEventStoreExtensions
 
         // A stable table name (privacy.mt_doc_phone_index), looked up by id and cleaned up by subject.
         options.Schema.For<PhoneIndexEntry>().DocumentAlias("phone_index").Index(e => e.SubjectId);
+
+        // Erasure masks sealed values of destroyed keys in place (Protection/PersonalValueMasking).
+        PersonalValueMasking.Register(options);
 
         options.Projections.AddPrivacyProjections();
     }
