@@ -13,6 +13,10 @@ internal static partial class SubjectStateLoader
 {
     public const int SnapshotEvery = 100;
 
+    /// <summary>The state with personal values as stored (sealed).</summary>
+    public static Task<SubjectState> LoadAsync(IDocumentStore store, string subjectId, ILogger logger, CancellationToken cancellationToken) =>
+        LoadAsync(store, subjectId, null, logger, cancellationToken);
+
     /// <summary>
     /// With a <paramref name="protector"/>, personal values are opened (snapshot and events) and the state is plain;
     /// without one, the state holds the values as stored (sealed).

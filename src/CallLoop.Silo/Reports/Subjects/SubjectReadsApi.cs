@@ -1,6 +1,8 @@
 using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Recipients;
 using CallLoop.EventStore.Projections.Subjects;
+using CallLoop.EventStore.Protection;
+using CallLoop.Grains.Keys;
 using Marten;
 
 namespace CallLoop.Silo.Reports.Subjects;
@@ -17,18 +19,18 @@ internal static class SubjectReadsApi
         return routes;
     }
 
-    public static async Task<IResult> AccessReportAsync(string subjectId, string? level, string? all, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> AccessReportAsync(string subjectId, string? level, string? all, IQuerySession session, IGrainFactory grains, TimeProvider clock, CancellationToken cancellationToken)
     {
         var detail = QueryParameters.OneOf(level, "level", AccessReportBuilder.CategoriesLevel, AccessReportBuilder.CategoriesLevel, AccessReportBuilder.SpecificLevel);
         var everything = QueryParameters.Flag(all, "all");
-        var profile = await LoadAsync(session, subjectId, cancellationToken);
+        var profile = await OpenAsync(await LoadAsync(session, subjectId, cancellationToken), grains);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(AccessReportBuilder.Build(profile, detail, everything ? null : ReportWindow.TwelveMonthsEndingAt(now).From, now));
     }
 
-    public static async Task<IResult> ExportAsync(string subjectId, HttpRequest request, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> ExportAsync(string subjectId, HttpRequest request, IQuerySession session, IGrainFactory grains, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var profile = await LoadAsync(session, subjectId, cancellationToken);
+        var profile = await OpenAsync(await LoadAsync(session, subjectId, cancellationToken), grains);
         var export = new SubjectExport(profile.Id, clock.GetUtcNow(), SubjectProjection.ToProfile(profile.State), profile.Collections);
         return CsvText.Requested(request) ? export.ToCsv().ToResult($"subject-{subjectId}.csv") : TypedResults.Ok(export);
     }
@@ -52,6 +54,13 @@ internal static class SubjectReadsApi
                 g.SelectMany(d => d.Categories).Distinct().Order().Select(EnumText.ToText).ToList()))
             .ToList();
         return TypedResults.Ok(new ShineTheLightReport(profile.Id, calendarYear, profile.State.Jurisdiction, recipients));
+    }
+
+    /// <summary>The profile's values are stored sealed; the subject's key grain opens them (erased ones are absent).</summary>
+    private static async Task<SubjectAccessProfile> OpenAsync(SubjectAccessProfile profile, IGrainFactory grains)
+    {
+        profile.State = await SubjectKeyProtector.For(grains, profile.Id).OpenAsync(profile.State);
+        return profile;
     }
 
     private static async Task<SubjectAccessProfile> LoadAsync(IQuerySession session, string subjectId, CancellationToken cancellationToken) =>
