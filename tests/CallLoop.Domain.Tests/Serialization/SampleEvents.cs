@@ -61,5 +61,14 @@ internal static class SampleEvents
         new ErasureStarted { Reason = ErasureReason.DeleteRequest, RequestId = "r-1", RetainedCategories = [PersonalInformationCategory.CommercialInformation] },
         new RightsRequestDueSoon { RequestId = "r-1", Type = RightsRequestType.Delete, Jurisdiction = "CA", DueAt = At.AddDays(5) },
         new RightsRequestOverdue { RequestId = "r-1", Type = RightsRequestType.Delete, Jurisdiction = "CA", DueAt = At },
+        new PersonalDataErased
+        {
+            Reason = ErasureReason.DeleteRequest,
+            RequestId = "r-1",
+            ErasedCategories = [PersonalInformationCategory.Identifiers],
+            DestroyedKeyIds = ["A1"],
+            Retained = [new RetainedCategory { Category = PersonalInformationCategory.CommercialInformation, HoldId = "h-1", Reason = "litigation" }],
+            MaskedEvents = 2,
+        },
     }.Select(e => e with { SubjectId = Scenario.SubjectId, OccurredAt = At, IdempotencyKey = "k-1" }).ToArray();
 }
