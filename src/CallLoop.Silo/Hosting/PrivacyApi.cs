@@ -2,6 +2,7 @@ using CallLoop.Silo.Collection;
 using CallLoop.Silo.Consent;
 using CallLoop.Silo.Corrections;
 using CallLoop.Silo.Disclosures;
+using CallLoop.Silo.Keys;
 using CallLoop.Silo.LegalHolds;
 using CallLoop.Silo.Minors;
 using CallLoop.Silo.OptOuts;
@@ -28,6 +29,7 @@ public static class PrivacyApi
         routes.MapRestrictionApi();
         routes.MapLegalHoldsApi();
         routes.MapMinorsApi();
+        routes.MapKeysApi();
         return routes;
     }
 }
