@@ -15,25 +15,28 @@ namespace CallLoop.EventStore.Protection;
 /// </remarks>
 public sealed class PersonalValueMasking(IDocumentStore store)
 {
-    private static readonly AsyncLocal<IReadOnlySet<string>?> ErasingKeyIds = new();
+    private static readonly AsyncLocal<Erasing?> Current = new();
 
-    /// <summary>Masks the subject's stored values sealed with <paramref name="keyIds"/>; returns how many events were rewritten.</summary>
-    public async Task<int> MaskAsync(string subjectId, IReadOnlyCollection<string> keyIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Masks the subject's stored values sealed with <paramref name="keyIds"/>, and any plain value (written before
+    /// values were sealed) in <paramref name="categories"/>; returns how many events were rewritten.
+    /// </summary>
+    public async Task<int> MaskAsync(string subjectId, IReadOnlyCollection<string> keyIds, IReadOnlyCollection<PersonalInformationCategory> categories, CancellationToken cancellationToken)
     {
-        if (keyIds.Count == 0)
+        if (keyIds.Count == 0 && categories.Count == 0)
         {
             return 0;
         }
 
-        var erasing = keyIds.ToHashSet(StringComparer.Ordinal);
+        var erasing = new Erasing(keyIds.ToHashSet(StringComparer.Ordinal), categories.ToHashSet());
         var masked = 0;
-        ErasingKeyIds.Value = erasing;
+        Current.Value = erasing;
         try
         {
             await store.Advanced.ApplyEventDataMasking(
                 masking => masking.IncludeStream(subjectId, e =>
                 {
-                    var matches = e.Data is SubjectEvent subjectEvent && CarriesAny(subjectEvent, erasing);
+                    var matches = e.Data is SubjectEvent subjectEvent && PersonalValues.Of(subjectEvent).Any(erasing.Masks);
                     if (matches)
                     {
                         Interlocked.Increment(ref masked);
@@ -45,7 +48,7 @@ public sealed class PersonalValueMasking(IDocumentStore store)
         }
         finally
         {
-            ErasingKeyIds.Value = null;
+            Current.Value = null;
         }
 
         return masked;
@@ -62,19 +65,16 @@ public sealed class PersonalValueMasking(IDocumentStore store)
         options.Events.AddMaskingRuleForProtectedInformation<MinorDetected>(e => (MinorDetected)Mask(e));
     }
 
-    private static bool CarriesAny(SubjectEvent e, IReadOnlySet<string> keyIds) =>
-        PersonalValues.Of(e).Any(v => SealedText.IsSealed(v.Value) && SealedText.KeyIdOf(v.Value) is { } id && keyIds.Contains(id));
-
     private static SubjectEvent Mask(SubjectEvent e)
     {
-        var erasing = ErasingKeyIds.Value;
-        if (erasing is null)
-        {
-            return e;
-        }
+        var erasing = Current.Value;
+        return erasing is null ? e : PersonalValues.Map(e, v => erasing.Masks(v) ? SealedText.Erased(SealedText.KeyIdOf(v.Value) ?? EnumText.ToText(v.Category)) : v.Value);
+    }
 
-        return PersonalValues.Map(e, v => SealedText.IsSealed(v.Value) && SealedText.KeyIdOf(v.Value) is { } id && erasing.Contains(id)
-            ? SealedText.Erased(id)
-            : v.Value);
+    private sealed record Erasing(IReadOnlySet<string> KeyIds, IReadOnlySet<PersonalInformationCategory> Categories)
+    {
+        public bool Masks(PersonalValue value) => SealedText.IsSealed(value.Value)
+            ? SealedText.KeyIdOf(value.Value) is { } id && KeyIds.Contains(id)
+            : !SealedText.IsErased(value.Value) && Categories.Contains(value.Category);
     }
 }

@@ -29,7 +29,7 @@ internal static class SubjectErasure
         }
 
         var destroyed = await grains.GetGrain<ISubjectKeyGrain>(subjectId).DestroyAsync(due);
-        var masked = await masking.MaskAsync(subjectId, destroyed, CancellationToken.None);
+        var masked = await masking.MaskAsync(subjectId, destroyed, due, CancellationToken.None);
         return ErasurePlan.Record(state, due, destroyed, masked, releasedHoldId) with { SubjectId = subjectId, OccurredAt = now };
     }
 

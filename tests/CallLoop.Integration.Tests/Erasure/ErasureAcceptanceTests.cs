@@ -191,6 +191,29 @@ public sealed class ErasureAcceptanceTests(SubjectClusterFixture fixture)
         Assert.DoesNotContain("pii:1:", await StoredSubjectEvents.AllTextAsync(fixture.ConnectionString, subjectId), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Given_values_stored_in_clear_before_sealing_existed_When_erased_Then_masking_replaces_them_by_category()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var subjectId = $"legacy-{tag}";
+        var email = $"legacy.{tag}@example.org";
+        await fixture.Streams.AppendAsync(
+            subjectId,
+            0,
+            [new SubjectRegistered { SubjectId = subjectId, OccurredAt = DateTimeOffset.UtcNow, Jurisdiction = "CA", Email = email }],
+            "legacy-import",
+            CancellationToken.None);
+        var subject = fixture.Grains.GetGrain<IDataSubjectGrain>(subjectId);
+        Assert.Equal(email, (await PersonalDataReads.ProfileAsync(subject)).Email);
+
+        await subject.DetectMinorAsync(new DetectMinor { Evidence = "support-ticket" });
+
+        var stored = await StoredSubjectEvents.AllTextAsync(fixture.ConnectionString, subjectId);
+        Assert.DoesNotContain(email, stored, StringComparison.Ordinal);
+        Assert.Contains("erased:A", stored, StringComparison.Ordinal);
+        Assert.Null((await PersonalDataReads.ProfileAsync(subject)).Email);
+    }
+
     /// <summary>Each event with its own type's fields (the entry's declared type is the abstract base).</summary>
     internal static string HistoryText(IEnumerable<SubjectHistoryEntry> history) =>
         string.Join('\n', history.Select(h => JsonSerializer.Serialize(h.Event, h.Event.GetType(), DomainJson.Options)));
