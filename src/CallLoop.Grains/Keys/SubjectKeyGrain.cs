@@ -21,6 +21,8 @@ public sealed class SubjectKeyGrain(
 
     private readonly Dictionary<string, byte[]> unwrapped = new(StringComparer.Ordinal);
 
+    private bool stale;
+
     private string SubjectId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -34,6 +36,7 @@ public sealed class SubjectKeyGrain(
     public async Task<IReadOnlyList<string>> SealAsync(IReadOnlyList<PersonalValue> values)
     {
         ArgumentNullException.ThrowIfNull(values);
+        await EnsureFreshAsync();
         var created = false;
         var sealedTexts = new string[values.Count];
         for (var i = 0; i < values.Count; i++)
@@ -46,27 +49,29 @@ public sealed class SubjectKeyGrain(
         if (created)
         {
             // A value must never be committed under a key that was not durably stored first.
-            await ring.WriteStateAsync();
+            await WriteOrForgetAsync();
         }
 
         return sealedTexts;
     }
 
-    public Task<IReadOnlyList<string?>> OpenAsync(IReadOnlyList<PersonalValue> values)
+    public async Task<IReadOnlyList<string?>> OpenAsync(IReadOnlyList<PersonalValue> values)
     {
         ArgumentNullException.ThrowIfNull(values);
+        await EnsureFreshAsync();
         var opened = new string?[values.Count];
         for (var i = 0; i < values.Count; i++)
         {
             opened[i] = Open(values[i]);
         }
 
-        return Task.FromResult<IReadOnlyList<string?>>(opened);
+        return opened;
     }
 
     public async Task<IReadOnlyList<string>> DestroyAsync(IReadOnlyList<PersonalInformationCategory> categories)
     {
         ArgumentNullException.ThrowIfNull(categories);
+        await EnsureFreshAsync();
         var erasing = categories.ToHashSet();
         var now = clock.GetUtcNow();
         var changed = false;
@@ -85,7 +90,7 @@ public sealed class SubjectKeyGrain(
 
         if (changed)
         {
-            await ring.WriteStateAsync();
+            await WriteOrForgetAsync();
         }
 
         return ring.State.Keys.Where(k => erasing.Contains(k.Category) && k.DestroyedAt is not null).Select(k => k.KeyId).ToArray();
@@ -93,19 +98,56 @@ public sealed class SubjectKeyGrain(
 
     public async Task<int> RewrapAsync()
     {
+        await EnsureFreshAsync();
         var count = Rewrap();
         if (count > 0)
         {
-            await ring.WriteStateAsync();
+            await WriteOrForgetAsync();
         }
 
         return count;
     }
 
-    public Task<IReadOnlyList<SubjectKeyInfo>> DescribeAsync() =>
-        Task.FromResult<IReadOnlyList<SubjectKeyInfo>>(ring.State.Keys
+    public async Task<IReadOnlyList<SubjectKeyInfo>> DescribeAsync()
+    {
+        await EnsureFreshAsync();
+        return ring.State.Keys
             .Select(k => new SubjectKeyInfo(k.KeyId, k.Category, k.MasterKeyId, k.CreatedAt, k.DestroyedAt))
-            .ToArray());
+            .ToArray();
+    }
+
+    /// <summary>
+    /// Writes the ring; if that fails, the in-memory ring is no longer what storage holds (a key created but not
+    /// stored, or destroyed here but not there), so it is dropped and the next call reloads from storage.
+    /// </summary>
+    private async Task WriteOrForgetAsync()
+    {
+        try
+        {
+            await ring.WriteStateAsync();
+        }
+        catch (Exception)
+        {
+            foreach (var bytes in unwrapped.Values)
+            {
+                CryptographicOperations.ZeroMemory(bytes);
+            }
+
+            unwrapped.Clear();
+            stale = true;
+            this.DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private async Task EnsureFreshAsync()
+    {
+        if (stale)
+        {
+            await ring.ReadStateAsync();
+            stale = false;
+        }
+    }
 
     private string? Open(PersonalValue value)
     {
