@@ -35,5 +35,6 @@ public static class EventTypeNames
         [typeof(RightsRequestDueSoon)] = "rights_request_due_soon",
         [typeof(RightsRequestOverdue)] = "rights_request_overdue",
         [typeof(PersonalDataAccessed)] = "personal_data_accessed",
+        [typeof(PersonalDataErased)] = "personal_data_erased",
     };
 }

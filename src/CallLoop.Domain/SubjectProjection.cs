@@ -98,6 +98,8 @@ public static class SubjectProjection
             ComplaintTo = request.ComplaintTo,
             DueSoonWarnedAt = request.DueSoonWarnedAt,
             OverdueAt = request.OverdueAt,
+            ErasedAt = request.ErasedAt,
+            RetainedCategories = request.RetainedCategories,
         };
     }
 }

@@ -76,6 +76,14 @@ public sealed record SubjectState
     [Id(20)]
     public ErasureReason? ErasureReason { get; set; }
 
+    /// <summary>Categories whose data keys were destroyed since the latest erasure started (see <see cref="ErasurePlan"/>).</summary>
+    [Id(40)]
+    public ImmutableHashSet<PersonalInformationCategory> ErasedCategories { get; set; } = [];
+
+    /// <summary>The delete request behind the latest erasure, if any.</summary>
+    [Id(41)]
+    public string? ErasureRequestId { get; set; }
+
     public bool IsActive => IsRegistered && DeactivatedAt is null;
 
     public bool IsOptedOut(OptOutScope scope) => OptOuts.ContainsKey(scope);

@@ -95,6 +95,14 @@ public sealed record RightsRequestRecord
     [Id(28)]
     public DateTimeOffset? OverdueAt { get; set; }
 
+    /// <summary>For a fulfilled delete request: when the data was erased.</summary>
+    [Id(40)]
+    public DateTimeOffset? ErasedAt { get; set; }
+
+    /// <summary>For a fulfilled delete request: the categories legal holds kept, and why.</summary>
+    [Id(41)]
+    public ImmutableList<RetainedCategory> RetainedCategories { get; set; } = [];
+
     public bool IsVerified => VerifiedAt is not null;
 
     public bool IsCompleted => CompletedAt is not null;

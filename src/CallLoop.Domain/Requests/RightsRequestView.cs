@@ -82,4 +82,12 @@ public sealed record RightsRequestView
 
     [Id(25)]
     public DateTimeOffset? OverdueAt { get; set; }
+
+    /// <summary>For a fulfilled delete request: when the data was erased.</summary>
+    [Id(40)]
+    public DateTimeOffset? ErasedAt { get; set; }
+
+    /// <summary>For a fulfilled delete request: the categories legal holds kept, and why.</summary>
+    [Id(41)]
+    public IReadOnlyList<RetainedCategory> RetainedCategories { get; set; } = [];
 }

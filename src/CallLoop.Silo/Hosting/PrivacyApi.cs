@@ -3,6 +3,7 @@ using CallLoop.Silo.Collection;
 using CallLoop.Silo.Consent;
 using CallLoop.Silo.Corrections;
 using CallLoop.Silo.Disclosures;
+using CallLoop.Silo.Keys;
 using CallLoop.Silo.LegalHolds;
 using CallLoop.Silo.Minors;
 using CallLoop.Silo.OptOuts;
@@ -30,6 +31,7 @@ public static class PrivacyApi
         routes.MapLegalHoldsApi();
         routes.MapMinorsApi();
         routes.MapAuditApi();
+        routes.MapKeysApi();
         return routes;
     }
 }

@@ -32,6 +32,7 @@ public static class SiloHostingExtensions
     {
         builder.AddNpgsqlDataSource(DatabaseConnectionName);
         builder.AddPhoneIndexKey();
+        builder.AddEncryptionKeys();
 
         // Registered before Orleans so that the schema exists when the silo joins the cluster.
         builder.Services.AddHostedService<OrleansSchemaInstaller>();
@@ -81,6 +82,7 @@ public static class SiloHostingExtensions
         services.AddGroupCommitWriter();
         services.TryAddSingleton<SubjectStreams>();
         services.TryAddSingleton<PhoneIndex>();
+        services.AddSubjectKeys();
         return services;
     }
 
@@ -94,6 +96,7 @@ public static class SiloHostingExtensions
             o.PostConfigure<NpgsqlDataSource>((options, dataSource) =>
                 (options.Invariant, options.DataSource, options.ConnectionString) = (Invariant, dataSource, null)));
         silo.AddSubjectEventStreams();
+        silo.AddSubjectKeyStorage();
         return silo;
     }
 

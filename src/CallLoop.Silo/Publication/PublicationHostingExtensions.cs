@@ -1,6 +1,7 @@
 using CallLoop.EventStore.Publication;
 using CallLoop.EventStore.Telemetry;
 using CallLoop.Grains.Deadlines;
+using CallLoop.Grains.Erasure;
 using CallLoop.Grains.Retention;
 
 namespace CallLoop.Silo.Publication;
@@ -9,8 +10,8 @@ public static class PublicationHostingExtensions
 {
     /// <summary>
     /// What hears of committed events, in this order: the subjects' Orleans streams, deadline reminders, retention
-    /// reminders, metrics. Deadlines are configured under "CallLoop:Deadlines" (DueSoonLead, RetryPeriod), retention
-    /// under "CallLoop:Retention" (AfterAccountEnds, Categories:{letter}, RetryPeriod).
+    /// reminders, erasure completion, metrics. Deadlines are configured under "CallLoop:Deadlines" (DueSoonLead,
+    /// RetryPeriod), retention under "CallLoop:Retention" (AfterAccountEnds, Categories:{letter}, RetryPeriod).
     /// </summary>
     public static IServiceCollection AddCallLoopPublication(this IServiceCollection services)
     {
@@ -22,6 +23,7 @@ public static class PublicationHostingExtensions
             .Validate(o => o.IsValid(), $"{RetentionOptions.Section}: every category key must be a letter A-L (or a category name) and every period zero or more.")
             .ValidateOnStart();
         services.AddSingleton<ICommittedEventSink, RetentionSchedulingSink>();
+        services.AddSingleton<ICommittedEventSink, ErasureCompletionSink>();
         services.AddSingleton<ICommittedEventSink, MetricsSink>();
         return services;
     }
