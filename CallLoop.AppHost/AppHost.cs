@@ -30,6 +30,18 @@ else
     // A deployed silo refuses to start without its own key for the inbound-SMS phone index (base64, >= 32 bytes);
     // locally it runs in Development, which uses a fixed public key.
     silo.WithEnvironment("CallLoop__PhoneIndexKey", builder.AddParameter("phone-index-key", secret: true));
+
+    // ... and without a master key that wraps the subjects' data keys (base64, 32 bytes), published as key id "primary".
+    // Rotation: add the new key under a new id (CallLoop__Encryption__MasterKeys__<id>), make it current, re-wrap.
+    silo.WithEnvironment("CallLoop__Encryption__MasterKeys__primary", builder.AddParameter("encryption-master-key", secret: true));
+    silo.WithEnvironment("CallLoop__Encryption__CurrentMasterKeyId", "primary");
 }
+
+// A sample internal service: an Orleans client that records a consent and an SMS STOP once the silos are up, then exits.
+builder.AddProject<Projects.CallLoop_Samples_ConsentRecorder>("consent-recorder")
+    .WithReference(orleans.AsClient())
+    .WithReference(database)
+    .WaitFor(database)
+    .WaitFor(silo);
 
 builder.Build().Run();

@@ -26,6 +26,11 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
         // Publication to live subscribers is measured apart from the append path (it runs after commit, in the daemon).
         builder.Services.AddCallLoopGrainServices(publish: false);
         builder.Services.Configure<CallLoop.EventStore.Phones.PhoneIndexOptions>(o => o.Key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        builder.Services.Configure<CallLoop.Grains.Keys.EncryptionOptions>(o =>
+        {
+            o.MasterKeys["bench"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            o.CurrentMasterKeyId = "bench";
+        });
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering();

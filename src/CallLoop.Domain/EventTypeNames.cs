@@ -41,5 +41,6 @@ public static class EventTypeNames
         [typeof(WebhookDeadLettered)] = "webhook_dead_lettered",
         [typeof(ProcessorAcknowledged)] = "processor_acknowledged",
         [typeof(PersonalDataAccessed)] = "personal_data_accessed",
+        [typeof(PersonalDataErased)] = "personal_data_erased",
     };
 }

@@ -154,6 +154,7 @@ public static class SubjectEvolver
         MinorDetected minor => state with { IsMinor = true, BirthDate = minor.BirthDate ?? state.BirthDate },
         AccountDeactivated => state with { DeactivatedAt = state.DeactivatedAt ?? e.OccurredAt },
         ErasureStarted erasure => Erase(state, erasure),
+        PersonalDataErased erased => ErasureEvolution.Apply(state, erased),
         RightsRequestDueSoon dueSoon => UpdateRequest(state, dueSoon.RequestId, r => r with { DueSoonWarnedAt = dueSoon.OccurredAt, DueSoonWarnedFor = dueSoon.DueAt }),
         PersonalDataAccessed => state,
         RightsRequestOverdue overdue => UpdateRequest(state, overdue.RequestId, r => r with { OverdueAt = overdue.OccurredAt }),
@@ -238,6 +239,8 @@ public static class SubjectEvolver
         {
             ErasureStartedAt = erasure.OccurredAt,
             ErasureReason = erasure.Reason,
+            ErasureRequestId = erasure.RequestId,
+            ErasedCategories = [],
             Categories = state.Categories.RemoveRange(state.Categories.Keys.Where(c => !retained.Contains(c))),
             Email = keepIdentifiers ? state.Email : null,
             Phone = keepIdentifiers ? state.Phone : null,

@@ -101,6 +101,8 @@ public static class SubjectProjection
             ProcessorsNotified = request.ProcessorsAwaited,
             ProcessorsAcknowledged = request.ProcessorsAcknowledged,
             ProcessorsNotYetAcknowledged = request.ProcessorsAwaited.Except(request.ProcessorsAcknowledged).ToArray(),
+            ErasedAt = request.ErasedAt,
+            RetainedCategories = request.RetainedCategories,
         };
     }
 }

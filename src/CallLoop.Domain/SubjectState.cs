@@ -76,8 +76,16 @@ public sealed record SubjectState
     [Id(20)]
     public ErasureReason? ErasureReason { get; set; }
 
-    /// <summary>Deliveries to processors and what choosing them needs (ids from 40: room for other features).</summary>
+    /// <summary>Categories whose data keys were destroyed since the latest erasure started (see <see cref="ErasurePlan"/>).</summary>
     [Id(40)]
+    public ImmutableHashSet<PersonalInformationCategory> ErasedCategories { get; set; } = [];
+
+    /// <summary>The delete request behind the latest erasure, if any.</summary>
+    [Id(41)]
+    public string? ErasureRequestId { get; set; }
+
+    /// <summary>Deliveries to processors and what choosing them needs (ids from 60: room for other features).</summary>
+    [Id(60)]
     public PropagationState Propagation { get; set; } = new();
 
     public bool IsActive => IsRegistered && DeactivatedAt is null;

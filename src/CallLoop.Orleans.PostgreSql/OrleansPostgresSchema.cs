@@ -6,7 +6,8 @@ namespace CallLoop.Orleans.PostgreSql;
 /// <summary>
 /// Installs (or upgrades) the PostgreSQL schema and the <c>OrleansQuery</c> rows that Orleans' ADO.NET
 /// providers read at start-up: clustering (Microsoft.Orleans.Clustering.AdoNet), grain persistence
-/// (Microsoft.Orleans.Persistence.AdoNet) and reminders (Microsoft.Orleans.Reminders.AdoNet), all with
+/// (Microsoft.Orleans.Persistence.AdoNet), reminders (Microsoft.Orleans.Reminders.AdoNet) and streams
+/// (Microsoft.Orleans.Streaming.AdoNet), all with
 /// invariant <c>"Npgsql"</c>.
 /// </summary>
 /// <remarks>
@@ -22,7 +23,16 @@ public static class OrleansPostgresSchema
     /// <summary>Key of the transaction-scoped advisory lock taken while the scripts run ("OrleansP" in ASCII).</summary>
     public const long AdvisoryLockKey = 0x4F72_6C65_616E_7350;
 
+    /// <summary>
+    /// A schema of its own holding a second copy of the grain-storage tables and queries, for the subjects' data keys:
+    /// a provider whose connection's search path is this schema keeps its state apart from everything else.
+    /// </summary>
+    public const string KeyStorageSchema = "callloop_keys";
+
     private const string ResourceSuffix = ".sql";
+
+    /// <summary>The scripts a grain-storage-only schema needs: the query catalogue and persistence.</summary>
+    private static readonly string[] GrainStorageScripts = ["01-Main.sql", "03-Persistence.sql"];
 
     private static readonly Lazy<IReadOnlyList<(string Name, string Text)>> EmbeddedScripts = new(LoadScripts);
 
@@ -45,18 +55,30 @@ public static class OrleansPostgresSchema
 
         foreach (var (name, text) in EmbeddedScripts.Value)
         {
-            await using var command = new NpgsqlCommand(text, connection, transaction);
-            try
-            {
-                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (PostgresException exception)
-            {
-                throw new InvalidOperationException($"Orleans PostgreSQL script '{name}' failed: {exception.MessageText}", exception);
-            }
+            await RunAsync(name, text, connection, transaction, cancellationToken).ConfigureAwait(false);
+        }
+
+        // The same unqualified scripts, run with the key schema first on the search path, create its own copies.
+        await RunAsync("key-storage-schema", $"CREATE SCHEMA IF NOT EXISTS {KeyStorageSchema}; SET LOCAL search_path TO {KeyStorageSchema};", connection, transaction, cancellationToken).ConfigureAwait(false);
+        foreach (var (name, text) in EmbeddedScripts.Value.Where(s => GrainStorageScripts.Any(g => s.Name.EndsWith(g, StringComparison.Ordinal))))
+        {
+            await RunAsync(name, text, connection, transaction, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task RunAsync(string name, string text, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(text, connection, transaction);
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException exception)
+        {
+            throw new InvalidOperationException($"Orleans PostgreSQL script '{name}' failed: {exception.MessageText}", exception);
+        }
     }
 
     /// <summary>Convenience overload: builds a short-lived data source for <paramref name="connectionString"/>.</summary>

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using CallLoop.Silo.Security;
 using Microsoft.IdentityModel.Tokens;
@@ -12,7 +13,7 @@ namespace CallLoop.AppHost.Tests;
 public sealed class AppHostTests
 {
     [Fact]
-    public async Task AppHost_starts_local_postgres_and_two_silos_and_a_subject_round_trips_through_a_grain_and_Marten()
+    public async Task AppHost_starts_local_postgres_and_two_silos_and_a_subject_round_trips_through_a_grain_and_Marten_and_the_sample_client_succeeds()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var dataDirectory = Path.Combine(Path.GetTempPath(), "callloop-tests", $"apphost-{Guid.NewGuid():N}");
@@ -42,6 +43,13 @@ public sealed class AppHostTests
         using var profile = JsonDocument.Parse(await get.Content.ReadAsStringAsync(timeout.Token));
         Assert.Equal(subjectId, profile.RootElement.GetProperty("subjectId").GetString());
         Assert.Equal("CA", profile.RootElement.GetProperty("jurisdiction").GetString());
+
+        // The sample Orleans client joined through the gateway list, recorded its consent and STOP, and exited 0.
+        var recorder = await app.ResourceNotifications.WaitForResourceAsync(
+            "consent-recorder",
+            e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text),
+            timeout.Token);
+        Assert.Equal(0, recorder.Snapshot.ExitCode);
 
         await app.StopAsync(timeout.Token);
         try

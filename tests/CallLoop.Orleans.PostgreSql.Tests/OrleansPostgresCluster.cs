@@ -15,12 +15,14 @@ namespace CallLoop.Orleans.PostgreSql.Tests;
 /// Real silos (generic host + UseOrleans) on 127.0.0.1 sharing one fresh PostgreSQL database through
 /// Orleans' ADO.NET providers, plus an optional external client that finds them through the gateway list.
 /// Option properties used: clustering (silo) and reminders via <c>ConnectionString</c>; grain storage and
-/// clustering (client) via <c>DataSource</c>, so both ways of configuring the providers are exercised.
+/// clustering (client) and ADO.NET streams (<see cref="StreamProviderName"/>, silos and client) via <c>DataSource</c>,
+/// so both ways of configuring the providers are exercised.
 /// </summary>
 public sealed class OrleansPostgresCluster : IAsyncDisposable
 {
     public const string Invariant = "Npgsql";
     public const string StorageName = "store";
+    public const string StreamProviderName = "stream";
 
     private readonly List<IHost> silos = [];
     private IHost? clientHost;
@@ -122,6 +124,16 @@ public sealed class OrleansPostgresCluster : IAsyncDisposable
                     o.ConnectionString = ConnectionString;
                 });
                 silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+                silo.AddAdoNetGrainStorage("PubSubStore", o =>
+                {
+                    o.Invariant = Invariant;
+                    o.DataSource = DataSource;
+                });
+                silo.AddAdoNetStreams(StreamProviderName, o =>
+                {
+                    o.Invariant = Invariant;
+                    o.DataSource = DataSource;
+                });
             })
             .Build();
         await host.StartAsync();
@@ -139,6 +151,11 @@ public sealed class OrleansPostgresCluster : IAsyncDisposable
                     o.ServiceId = ServiceId;
                 });
                 client.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = Invariant;
+                    o.DataSource = DataSource;
+                });
+                client.AddAdoNetStreams(StreamProviderName, o =>
                 {
                     o.Invariant = Invariant;
                     o.DataSource = DataSource;

@@ -9,7 +9,9 @@ public sealed partial class SchemaTests
     /// <summary>
     /// Every key the Orleans 10.4.2 ADO.NET providers read, with exactly the parameters they bind
     /// (Orleans.Clustering.AdoNet / Persistence.AdoNet / Reminders.AdoNet: DbStoredQueries.Columns and
-    /// AdoNetGrainStorage). CleanupDefunctSiloEntryKey and DeleteStorageKey are optional for Orleans.
+    /// AdoNetGrainStorage) and Streaming.AdoNet 10.4.2-alpha.1 (RelationalOrleansQueries: its release of unconfirmed
+    /// messages reuses ConfirmStreamMessagesKey with negative receipts). CleanupDefunctSiloEntryKey and DeleteStorageKey
+    /// are optional for Orleans.
     /// </summary>
     private static readonly Dictionary<string, string[]> Contract = new()
     {
@@ -34,20 +36,30 @@ public sealed partial class SchemaTests
         ["ReadRangeRows2Key"] = ["ServiceId", "BeginHash", "EndHash"],
         ["DeleteReminderRowKey"] = ["ServiceId", "GrainId", "ReminderName", "Version"],
         ["DeleteReminderRowsKey"] = ["ServiceId"],
+        ["QueueStreamMessageKey"] = ["ServiceId", "ProviderId", "QueueId", "Payload", "ExpiryTimeout"],
+        ["GetStreamMessagesKey"] = ["ServiceId", "ProviderId", "QueueId", "MaxCount", "MaxAttempts", "VisibilityTimeout", "RemovalTimeout", "EvictionInterval", "EvictionBatchSize"],
+        ["ConfirmStreamMessagesKey"] = ["ServiceId", "ProviderId", "QueueId", "Items"],
+        ["FailStreamMessageKey"] = ["ServiceId", "ProviderId", "QueueId", "MessageId", "MaxAttempts", "RemovalTimeout"],
+        ["EvictStreamMessagesKey"] = ["ServiceId", "ProviderId", "QueueId", "MaxCount", "MaxAttempts", "RemovalTimeout"],
+        ["EvictStreamDeadLettersKey"] = ["ServiceId", "ProviderId", "QueueId", "MaxCount"],
     };
 
     private static readonly string[] Tables =
-        ["orleansquery", "orleansmembershipversiontable", "orleansmembershiptable", "orleansstorage", "orleansreminderstable"];
+        [
+            "orleansquery", "orleansmembershipversiontable", "orleansmembershiptable", "orleansstorage", "orleansreminderstable",
+            "orleansstreammessage", "orleansstreamdeadletter", "orleansstreamcontrol",
+        ];
 
     [Fact]
     public void Scripts_are_embedded_in_order()
     {
         var names = OrleansPostgresSchema.ScriptNames;
-        Assert.Equal(4, names.Count);
+        Assert.Equal(5, names.Count);
         Assert.EndsWith("01-Main.sql", names[0], StringComparison.Ordinal);
         Assert.EndsWith("02-Clustering.sql", names[1], StringComparison.Ordinal);
         Assert.EndsWith("03-Persistence.sql", names[2], StringComparison.Ordinal);
         Assert.EndsWith("04-Reminders.sql", names[3], StringComparison.Ordinal);
+        Assert.EndsWith("05-Streaming.sql", names[4], StringComparison.Ordinal);
     }
 
     [Fact]

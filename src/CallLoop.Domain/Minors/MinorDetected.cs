@@ -9,4 +9,8 @@ public sealed record MinorDetected : SubjectEvent
 
     [Id(1)]
     public string? Evidence { get; set; }
+
+    /// <summary>The birth date as stored: sealed text (see <see cref="PersonalValues"/>); null in memory.</summary>
+    [Id(2)]
+    public string? SealedBirthDate { get; set; }
 }

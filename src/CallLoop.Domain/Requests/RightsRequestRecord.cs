@@ -95,27 +95,35 @@ public sealed record RightsRequestRecord
     [Id(28)]
     public DateTimeOffset? OverdueAt { get; set; }
 
-    /// <summary>When a delete request was carried out here and began waiting for processors' acknowledgements.</summary>
+    /// <summary>For a fulfilled delete request: when the data was erased.</summary>
     [Id(40)]
+    public DateTimeOffset? ErasedAt { get; set; }
+
+    /// <summary>For a fulfilled delete request: the categories legal holds kept, and why.</summary>
+    [Id(41)]
+    public ImmutableList<RetainedCategory> RetainedCategories { get; set; } = [];
+
+    /// <summary>When a delete request was carried out here and began waiting for processors' acknowledgements.</summary>
+    [Id(60)]
     public DateTimeOffset? AwaitingProcessorsSince { get; set; }
 
     /// <summary>The outcome the request completes with once every processor acknowledged.</summary>
-    [Id(41)]
+    [Id(61)]
     public RequestOutcome? PendingOutcome { get; set; }
 
-    [Id(42)]
+    [Id(62)]
     public string? PendingExplanation { get; set; }
 
     /// <summary>The processors to tell were chosen (possibly none).</summary>
-    [Id(43)]
+    [Id(63)]
     public bool PropagationPlanned { get; set; }
 
     /// <summary>Processors sent a webhook about this request, in registry-name order.</summary>
-    [Id(44)]
+    [Id(64)]
     public ImmutableList<string> ProcessorsAwaited { get; set; } = [];
 
     /// <summary>Processors that acknowledged every delivery about this request.</summary>
-    [Id(45)]
+    [Id(65)]
     public ImmutableList<string> ProcessorsAcknowledged { get; set; } = [];
 
     public bool IsVerified => VerifiedAt is not null;

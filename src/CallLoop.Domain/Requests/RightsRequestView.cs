@@ -83,13 +83,21 @@ public sealed record RightsRequestView
     [Id(25)]
     public DateTimeOffset? OverdueAt { get; set; }
 
-    /// <summary>Processors sent a webhook about this request.</summary>
+    /// <summary>For a fulfilled delete request: when the data was erased.</summary>
     [Id(40)]
+    public DateTimeOffset? ErasedAt { get; set; }
+
+    /// <summary>For a fulfilled delete request: the categories legal holds kept, and why.</summary>
+    [Id(41)]
+    public IReadOnlyList<RetainedCategory> RetainedCategories { get; set; } = [];
+
+    /// <summary>Processors sent a webhook about this request.</summary>
+    [Id(60)]
     public IReadOnlyList<string> ProcessorsNotified { get; set; } = [];
 
-    [Id(41)]
+    [Id(61)]
     public IReadOnlyList<string> ProcessorsAcknowledged { get; set; } = [];
 
-    [Id(42)]
+    [Id(62)]
     public IReadOnlyList<string> ProcessorsNotYetAcknowledged { get; set; } = [];
 }

@@ -20,4 +20,8 @@ public sealed record SubjectRegistered : SubjectEvent
 
     [Id(4)]
     public DateOnly? BirthDate { get; set; }
+
+    /// <summary>The birth date as stored: sealed text (see <see cref="PersonalValues"/>); null in memory.</summary>
+    [Id(5)]
+    public string? SealedBirthDate { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CallLoop.Domain;
 using CallLoop.EventStore.Phones;
 using CallLoop.EventStore.Projections.Requests;
+using CallLoop.EventStore.Protection;
 using JasperFx;
 using JasperFx.Events;
 using Marten;
@@ -49,6 +50,8 @@ public static class PrivacyEventStoreExtensions
         // Real, indexed columns for the work queue's filter and order (GET /api/requests), instead of JSON casts
         // that no index can serve.
         options.Schema.For<RequestRecord>().Duplicate(r => r.IsOpen).Duplicate(r => r.CurrentDueAt!);
+        // Erasure masks sealed values of destroyed keys in place (Protection/PersonalValueMasking).
+        PersonalValueMasking.Register(options);
 
         options.Projections.AddPrivacyProjections();
     }

@@ -9,7 +9,7 @@ namespace CallLoop.EventStore.Snapshots;
 public sealed class SubjectSnapshot
 {
     /// <summary>Bumped whenever <see cref="SubjectState"/> changes shape; snapshots of another shape are ignored.</summary>
-    public const int CurrentShape = 1;
+    public const int CurrentShape = 2;
 
     public string Id { get; set; } = string.Empty;
 
@@ -17,5 +17,8 @@ public sealed class SubjectSnapshot
 
     public long Version { get; set; }
 
+    /// <summary>Personal values sealed, as in the events (shape 2); the birth date apart, as sealed text.</summary>
     public SubjectState State { get; set; } = SubjectState.Initial;
+
+    public string? SealedBirthDate { get; set; }
 }

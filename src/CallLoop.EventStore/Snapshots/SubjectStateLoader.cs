@@ -1,4 +1,5 @@
 using CallLoop.Domain;
+using CallLoop.EventStore.Protection;
 using Marten;
 using Microsoft.Extensions.Logging;
 
@@ -12,25 +13,39 @@ internal static partial class SubjectStateLoader
 {
     public const int SnapshotEvery = 100;
 
-    public static async Task<SubjectState> LoadAsync(IDocumentStore store, string subjectId, ILogger logger, CancellationToken cancellationToken)
+    /// <summary>The state with personal values as stored (sealed).</summary>
+    public static Task<SubjectState> LoadAsync(IDocumentStore store, string subjectId, ILogger logger, CancellationToken cancellationToken) =>
+        LoadAsync(store, subjectId, null, logger, cancellationToken);
+
+    /// <summary>
+    /// With a <paramref name="protector"/>, personal values are opened (snapshot and events) and the state is plain;
+    /// without one, the state holds the values as stored (sealed).
+    /// </summary>
+    public static async Task<SubjectState> LoadAsync(IDocumentStore store, string subjectId, IPersonalValueProtector? protector, ILogger logger, CancellationToken cancellationToken)
     {
         await using var session = store.QuerySession();
         var snapshot = await TryLoadSnapshotAsync(session, subjectId, logger, cancellationToken);
         var state = snapshot?.State ?? SubjectState.Initial;
+        if (snapshot is not null && protector is not null)
+        {
+            state = await protector.OpenAsync(state, snapshot.SealedBirthDate);
+        }
+
         var streamVersion = snapshot?.Version ?? 0;
         var tail = await session.Events.FetchStreamAsync(subjectId, fromVersion: streamVersion + 1, token: cancellationToken);
-        foreach (var e in tail)
+        var events = tail.Select(e => e.Data).OfType<SubjectEvent>().ToArray();
+        if (tail.Count > 0)
         {
-            streamVersion = e.Version;
-            if (e.Data is SubjectEvent subjectEvent)
-            {
-                state = SubjectEvolver.Evolve(state, subjectEvent);
-            }
+            streamVersion = tail[^1].Version;
         }
+
+        var opened = protector is null ? events : await protector.OpenAsync(events);
+        state = opened.Aggregate(state, SubjectEvolver.Evolve);
 
         if (tail.Count >= SnapshotEvery)
         {
-            await SaveAsync(store, subjectId, streamVersion, state, cancellationToken);
+            var (stored, sealedBirthDate) = protector is null ? (state, null) : await protector.SealAsync(state);
+            await SaveAsync(store, subjectId, streamVersion, stored, sealedBirthDate, cancellationToken);
         }
 
         return state;
@@ -51,11 +66,11 @@ internal static partial class SubjectStateLoader
         }
     }
 
-    private static async Task SaveAsync(IDocumentStore store, string subjectId, long streamVersion, SubjectState state, CancellationToken cancellationToken)
+    private static async Task SaveAsync(IDocumentStore store, string subjectId, long streamVersion, SubjectState state, string? sealedBirthDate, CancellationToken cancellationToken)
     {
         // Outside the events' transaction on purpose: the state at version V follows from events 1..V, which never change.
         await using var session = store.LightweightSession();
-        session.Store(new SubjectSnapshot { Id = subjectId, Shape = SubjectSnapshot.CurrentShape, Version = streamVersion, State = state });
+        session.Store(new SubjectSnapshot { Id = subjectId, Shape = SubjectSnapshot.CurrentShape, Version = streamVersion, State = state, SealedBirthDate = sealedBirthDate });
         await session.SaveChangesAsync(cancellationToken);
     }
 

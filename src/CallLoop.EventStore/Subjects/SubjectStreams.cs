@@ -1,5 +1,6 @@
 using CallLoop.Domain;
 using CallLoop.EventStore.Appending;
+using CallLoop.EventStore.Protection;
 using CallLoop.EventStore.Snapshots;
 using Marten;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,11 @@ public sealed class SubjectStreams(IDocumentStore store, GroupCommitWriter write
 {
     /// <summary>The subject's current state: its latest snapshot plus the events after it (an activation's read).</summary>
     public Task<SubjectState> LoadStateAsync(string subjectId, CancellationToken cancellationToken) =>
-        SubjectStateLoader.LoadAsync(store, subjectId, logger, cancellationToken);
+        SubjectStateLoader.LoadAsync(store, subjectId, null, logger, cancellationToken);
+
+    /// <summary>The subject's current state with its personal values opened by <paramref name="protector"/> (the grain's read).</summary>
+    public Task<SubjectState> LoadStateAsync(string subjectId, IPersonalValueProtector protector, CancellationToken cancellationToken) =>
+        SubjectStateLoader.LoadAsync(store, subjectId, protector, logger, cancellationToken);
 
     public async Task<(SubjectState State, IReadOnlyList<SubjectEvent> Events)> LoadAsync(string subjectId, CancellationToken cancellationToken)
     {

@@ -1,7 +1,10 @@
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
 using CallLoop.EventStore.Phones;
+using CallLoop.EventStore.Protection;
 using CallLoop.EventStore.Subjects;
+using CallLoop.Grains.Erasure;
+using CallLoop.Grains.Keys;
 using CallLoop.Grains.Propagation;
 using Microsoft.Extensions.Options;
 
@@ -10,17 +13,25 @@ namespace CallLoop.Grains.Subjects;
 /// <summary>
 /// Thin actor over one subject's stream: load on activation, decide with the pure domain, append with the
 /// expected version (and the phone index entries the events imply, in the same transaction), then evolve.
+/// Personal values are plain in memory and sealed with the subject's keys (<see cref="SubjectKeyGrain"/>) in storage;
+/// once erasure is due, <see cref="SubjectErasure"/> shreds, masks and records it (also on activation, after a crash).
 /// </summary>
-public sealed class DataSubjectGrain(SubjectStreams streams, PhoneIndex phoneIndex, TimeProvider clock, IOptions<PropagationOptions> propagation)
+public sealed class DataSubjectGrain(
+    SubjectStreams streams, PhoneIndex phoneIndex, PersonalValueMasking masking, TimeProvider clock, IOptions<PropagationOptions> propagation)
     : Grain, IDataSubjectGrain
 {
     private SubjectState state = SubjectState.Initial;
 
     private string SubjectId => this.GetPrimaryKeyString();
 
+    private SubjectKeyProtector Keys => SubjectKeyProtector.For(GrainFactory, SubjectId);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        state = await streams.LoadStateAsync(SubjectId, cancellationToken);
+        state = await streams.LoadStateAsync(SubjectId, Keys, cancellationToken);
+
+        // An erasure whose events committed but whose shredding did not finish (a crash) completes here.
+        await CompleteErasureAsync(actor: null, releasedHoldId: null);
     }
 
     public Task<SubjectProfile> RegisterAsync(RegisterSubject command, string? actor = null) => ProfileAfterAsync(command, actor);
@@ -125,9 +136,10 @@ public sealed class DataSubjectGrain(SubjectStreams streams, PhoneIndex phoneInd
             throw new SubjectNotFoundException(SubjectId);
         }
 
-        return history
-            .Where(e => e.Data is SubjectEvent)
-            .Select(e => new SubjectHistoryEntry(e.Version, e.Type, e.RecordedAt, (SubjectEvent)e.Data))
+        var recorded = history.Where(e => e.Data is SubjectEvent).ToArray();
+        var opened = await Keys.OpenAsync(recorded.Select(e => (SubjectEvent)e.Data).ToArray());
+        return recorded
+            .Select((e, i) => new SubjectHistoryEntry(e.Version, e.Type, e.RecordedAt, opened[i]))
             .ToList();
     }
 
@@ -181,15 +193,43 @@ public sealed class DataSubjectGrain(SubjectStreams streams, PhoneIndex phoneInd
             return;
         }
 
+        await AppendAsync(events, actor);
+        await CompleteErasureAsync(actor, events.OfType<LegalHoldReleased>().Select(e => e.HoldId).FirstOrDefault());
+    }
+
+    /// <summary>Destroys the keys of every category due for erasure, masks their stored values and records it.</summary>
+    private async Task CompleteErasureAsync(string? actor, string? releasedHoldId)
+    {
+        try
+        {
+            var erased = await SubjectErasure.CompleteAsync(state, SubjectId, GrainFactory, masking, releasedHoldId, clock.GetUtcNow());
+            if (erased is not null)
+            {
+                await AppendAsync([erased], actor, SubjectErasure.DropSnapshot(SubjectId));
+            }
+        }
+        catch (Exception)
+        {
+            // Every step is idempotent: the next activation finds the erasure still due and completes it.
+            this.DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private async Task AppendAsync(IReadOnlyList<SubjectEvent> events, string? actor, Action<Marten.IDocumentOperations>? alsoWrite = null)
+    {
         var next = events.Aggregate(state, SubjectEvolver.Evolve);
         try
         {
-            await streams.AppendAsync(SubjectId, state.Version, events, actor, CancellationToken.None, phoneIndex.Changes(SubjectId, state, next));
+            // Keys a value needs are stored by the key grain before it answers, so before these events commit.
+            var sealedEvents = await Keys.SealAsync(events);
+            var documents = phoneIndex.Changes(SubjectId, state, next) + alsoWrite;
+            await streams.AppendAsync(SubjectId, state.Version, sealedEvents, actor, CancellationToken.None, documents);
         }
         catch (StreamVersionConflictException conflict)
         {
             // Someone else wrote to this stream (e.g. a duplicate activation): catch up so the next command decides on the truth.
-            state = await streams.LoadStateAsync(SubjectId, CancellationToken.None);
+            state = await streams.LoadStateAsync(SubjectId, Keys, CancellationToken.None);
             throw new ConcurrencyConflictException(conflict.SubjectId, conflict.ExpectedVersion);
         }
         catch (Exception)

@@ -3,6 +3,7 @@ using CallLoop.Silo.Collection;
 using CallLoop.Silo.Consent;
 using CallLoop.Silo.Corrections;
 using CallLoop.Silo.Disclosures;
+using CallLoop.Silo.Keys;
 using CallLoop.Silo.LegalHolds;
 using CallLoop.Silo.Minors;
 using CallLoop.Silo.OptOuts;
@@ -32,6 +33,7 @@ public static class PrivacyApi
         routes.MapMinorsApi();
         routes.MapProcessorsApi();
         routes.MapAuditApi();
+        routes.MapKeysApi();
         return routes;
     }
 }

@@ -32,6 +32,7 @@ public static class SiloHostingExtensions
     {
         builder.AddNpgsqlDataSource(DatabaseConnectionName);
         builder.AddPhoneIndexKey();
+        builder.AddEncryptionKeys();
 
         // Registered before Orleans so that the schema exists when the silo joins the cluster.
         builder.Services.AddHostedService<OrleansSchemaInstaller>();
@@ -81,10 +82,11 @@ public static class SiloHostingExtensions
         services.AddGroupCommitWriter();
         services.TryAddSingleton<SubjectStreams>();
         services.TryAddSingleton<PhoneIndex>();
+        services.AddSubjectKeys();
         return services;
     }
 
-    /// <summary>Grain storage, reminders and streams on PostgreSQL (clustering is chosen by the host).</summary>
+    /// <summary>Grain storage, reminders and (unless configured otherwise) streams on PostgreSQL; clustering is chosen by the host.</summary>
     public static ISiloBuilder AddCallLoopProviders(this ISiloBuilder silo)
     {
         // PostConfigure: Aspire's configuration may also name a connection string; the shared data source wins.
@@ -93,7 +95,8 @@ public static class SiloHostingExtensions
         silo.UseAdoNetReminderService((OptionsBuilder<AdoNetReminderTableOptions> o) =>
             o.PostConfigure<NpgsqlDataSource>((options, dataSource) =>
                 (options.Invariant, options.DataSource, options.ConnectionString) = (Invariant, dataSource, null)));
-        silo.AddMemoryStreams(SubjectEventStreams.ProviderName);
+        silo.AddSubjectEventStreams();
+        silo.AddSubjectKeyStorage();
         return silo;
     }
 

@@ -1,6 +1,7 @@
 using CallLoop.EventStore.Publication;
 using CallLoop.EventStore.Telemetry;
 using CallLoop.Grains.Deadlines;
+using CallLoop.Grains.Erasure;
 using CallLoop.Grains.Propagation;
 using CallLoop.Grains.Retention;
 
@@ -10,9 +11,9 @@ public static class PublicationHostingExtensions
 {
     /// <summary>
     /// What hears of committed events, in this order: the subjects' Orleans streams, deadline reminders, retention
-    /// reminders, metrics, propagation to processors. Deadlines are configured under "CallLoop:Deadlines"
-    /// (DueSoonLead, RetryPeriod), retention under "CallLoop:Retention" (AfterAccountEnds, Categories:{letter},
-    /// RetryPeriod), webhooks under "CallLoop:Propagation" (<see cref="PropagationOptions"/>).
+    /// reminders, erasure completion, metrics, propagation to processors. Deadlines are configured under
+    /// "CallLoop:Deadlines" (DueSoonLead, RetryPeriod), retention under "CallLoop:Retention" (AfterAccountEnds,
+    /// Categories:{letter}, RetryPeriod), webhooks under "CallLoop:Propagation" (<see cref="PropagationOptions"/>).
     /// </summary>
     public static IServiceCollection AddCallLoopPublication(this IServiceCollection services)
     {
@@ -25,6 +26,7 @@ public static class PublicationHostingExtensions
             .Validate(o => o.IsValid(), $"{RetentionOptions.Section}: every category key must be a letter A-L (or a category name) and every period zero or more.")
             .ValidateOnStart();
         services.AddSingleton<ICommittedEventSink, RetentionSchedulingSink>();
+        services.AddSingleton<ICommittedEventSink, ErasureCompletionSink>();
         services.AddSingleton<ICommittedEventSink, MetricsSink>();
         services.AddSingleton<ICommittedEventSink, PropagationSink>();
         services.AddSingleton<WebhookSender>();

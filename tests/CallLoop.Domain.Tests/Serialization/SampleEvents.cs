@@ -84,5 +84,14 @@ internal static class SampleEvents
             RequestId = "r-1",
             Categories = [PersonalInformationCategory.Identifiers, PersonalInformationCategory.CommercialInformation],
         },
+        new PersonalDataErased
+        {
+            Reason = ErasureReason.DeleteRequest,
+            RequestId = "r-1",
+            ErasedCategories = [PersonalInformationCategory.Identifiers],
+            DestroyedKeyIds = ["A1"],
+            Retained = [new RetainedCategory { Category = PersonalInformationCategory.CommercialInformation, HoldId = "h-1", Reason = "litigation" }],
+            MaskedEvents = 2,
+        },
     }.Select(e => e with { SubjectId = Scenario.SubjectId, OccurredAt = At, IdempotencyKey = "k-1" }).ToArray();
 }

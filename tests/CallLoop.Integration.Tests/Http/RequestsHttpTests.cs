@@ -71,7 +71,7 @@ public sealed class RequestsHttpTests(SiloApplicationFactory factory)
         Assert.Equal(("extended", Time(received, "dueAt").AddDays(45)), (extended.GetProperty("status").GetString(), Time(extended, "dueAt")));
         Assert.Equal(("completed", "fulfilled"), (completed.GetProperty("status").GetString(), completed.GetProperty("outcome").GetString()));
         Assert.NotEqual(JsonValueKind.Null, (await client.GetAsync($"/api/subjects/{subjectId}").JsonAsync()).GetProperty("erasureStartedAt").ValueKind);
-        Assert.Equal(6, await client.HistoryCountAsync(subjectId));
+        Assert.Equal(7, await client.HistoryCountAsync(subjectId)); // ... erasure_started, personal_data_erased
     }
 
     [Fact]

@@ -88,6 +88,7 @@ public sealed class SubjectClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddCallLoopGrainServices();
             siloBuilder.Services.AddSingleton<IDocumentStore>(SharedStores[connectionString]);
             siloBuilder.Services.Configure<PhoneIndexOptions>(o => o.Key = PhoneIndexKey);
+            siloBuilder.Services.Configure<CallLoop.Grains.Keys.EncryptionOptions>(TestMasterKeys.Configure);
             siloBuilder.AddCallLoopProviders();
         }
     }

@@ -45,5 +45,6 @@ public sealed class PublicationSilo : ISiloConfigurator
         siloBuilder.Services.Configure<CallLoop.Grains.Retention.RetentionOptions>(o => o.RetryPeriod = TimeSpan.FromSeconds(2));
         siloBuilder.Services.ConfigureMarten(o => o.Projections.LeadershipPollingTime = 500);
         siloBuilder.Services.Configure<CallLoop.EventStore.Phones.PhoneIndexOptions>(o => o.Key = Infrastructure.SubjectClusterFixture.PhoneIndexKey);
+        siloBuilder.Services.Configure<CallLoop.Grains.Keys.EncryptionOptions>(Infrastructure.TestMasterKeys.Configure);
     }
 }

@@ -1,6 +1,8 @@
 using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Recipients;
 using CallLoop.EventStore.Projections.Subjects;
+using CallLoop.EventStore.Protection;
+using CallLoop.Grains.Keys;
 using CallLoop.Silo.Audit;
 using CallLoop.Silo.Subjects;
 using Marten;
@@ -30,7 +32,7 @@ internal static class SubjectReadsApi
         var detail = QueryParameters.OneOf(level, "level", AccessReportBuilder.CategoriesLevel, AccessReportBuilder.CategoriesLevel, AccessReportBuilder.SpecificLevel);
         var everything = QueryParameters.Flag(all, "all");
         await grains.Subject(subjectId).RecordPersonalDataAccessAsync(http.Access(purpose, requestId, AccessPurpose.RightsRequest), AccessedView.AccessReport);
-        var profile = await LoadAsync(session, subjectId, cancellationToken);
+        var profile = await OpenAsync(await LoadAsync(session, subjectId, cancellationToken), grains);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(AccessReportBuilder.Build(profile, detail, everything ? null : ReportWindow.TwelveMonthsEndingAt(now).From, now));
     }
@@ -39,7 +41,7 @@ internal static class SubjectReadsApi
         string subjectId, string? purpose, string? requestId, IGrainFactory grains, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         await grains.Subject(subjectId).RecordPersonalDataAccessAsync(http.Access(purpose, requestId, AccessPurpose.RightsRequest), AccessedView.Export);
-        var profile = await LoadAsync(session, subjectId, cancellationToken);
+        var profile = await OpenAsync(await LoadAsync(session, subjectId, cancellationToken), grains);
         var export = new SubjectExport(profile.Id, clock.GetUtcNow(), SubjectProjection.ToPersonalProfile(profile.State), profile.Collections);
         return CsvText.Requested(http.Request) ? export.ToCsv().ToResult($"subject-{subjectId}.csv") : TypedResults.Ok(export);
     }
@@ -63,6 +65,13 @@ internal static class SubjectReadsApi
                 g.SelectMany(d => d.Categories).Distinct().Order().Select(EnumText.ToText).ToList()))
             .ToList();
         return TypedResults.Ok(new ShineTheLightReport(profile.Id, calendarYear, profile.State.Jurisdiction, recipients));
+    }
+
+    /// <summary>The profile's values are stored sealed; the subject's key grain opens them (erased ones are absent).</summary>
+    private static async Task<SubjectAccessProfile> OpenAsync(SubjectAccessProfile profile, IGrainFactory grains)
+    {
+        profile.State = await SubjectKeyProtector.For(grains, profile.Id).OpenAsync(profile.State);
+        return profile;
     }
 
     private static async Task<SubjectAccessProfile> LoadAsync(IQuerySession session, string subjectId, CancellationToken cancellationToken) =>

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace CallLoop.Samples.ConsentRecorder;
+
+public static class ConsentRecorderHosting
+{
+    /// <summary>The Aspire connection name of the database that holds the cluster's membership (the silos' database).</summary>
+    public const string DatabaseConnectionName = "calloopdb";
+
+    /// <summary>
+    /// An Orleans client on ADO.NET clustering: it reads the live gateways from the membership table through the
+    /// database the silos use (cluster and service ids from "Orleans:ClusterId" / "Orleans:ServiceId", as the
+    /// AppHost sets them), and the <see cref="ConsentRecorder"/> that uses it.
+    /// </summary>
+    public static IHostApplicationBuilder AddConsentRecorder(this IHostApplicationBuilder builder)
+    {
+        builder.AddNpgsqlDataSource(DatabaseConnectionName);
+        builder.UseOrleansClient(client =>
+            client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> o) =>
+                o.PostConfigure<NpgsqlDataSource>((options, dataSource) =>
+                    (options.Invariant, options.DataSource, options.ConnectionString) = ("Npgsql", dataSource, null))));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ConsentRecorder>();
+        return builder;
+    }
+}

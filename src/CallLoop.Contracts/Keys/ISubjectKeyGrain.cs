@@ -1,0 +1,28 @@
+using CallLoop.Domain;
+
+namespace CallLoop.Contracts.Keys;
+
+/// <summary>
+/// The data keys of one subject (key: the subject id), one per category, kept apart from the events in their own
+/// grain storage and wrapped by a master key. Keys never leave this grain: it seals and opens values itself.
+/// </summary>
+public interface ISubjectKeyGrain : IGrainWithStringKey
+{
+    /// <summary>Seals values (creating a category's key when first needed; stored before this returns).</summary>
+    Task<IReadOnlyList<string>> SealAsync(IReadOnlyList<PersonalValue> values);
+
+    /// <summary>
+    /// Opens sealed values: null where the key was destroyed or the value masked; plain values pass through.
+    /// Throws <see cref="PersonalValueUnreadableException"/> for a value sealed for another subject or category, or altered.
+    /// </summary>
+    Task<IReadOnlyList<string?>> OpenAsync(IReadOnlyList<PersonalValue> values);
+
+    /// <summary>Destroys every key of <paramref name="categories"/> (idempotent); returns the ids of all their destroyed keys.</summary>
+    Task<IReadOnlyList<string>> DestroyAsync(IReadOnlyList<PersonalInformationCategory> categories);
+
+    /// <summary>Re-wraps every live key under the current master key; returns how many were re-wrapped.</summary>
+    Task<int> RewrapAsync();
+
+    /// <summary>Key ids, categories, master key ids and destruction times; never key material.</summary>
+    Task<IReadOnlyList<SubjectKeyInfo>> DescribeAsync();
+}
