@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CallLoop.EventStore.Subjects;
+using CallLoop.EventStore.Telemetry;
 using JasperFx.Events;
 using Marten;
 using Marten.Services;
@@ -49,6 +51,7 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
     {
         List<PendingAppend> accepted = [];
         var committing = false;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await EnsureEventTablesAsync().ConfigureAwait(false);
@@ -93,6 +96,12 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
             }
 
             return ([], false);
+        }
+
+        // The Marten path is measured by AppendLatencyListener; the set-based path writes events past Marten's session.
+        if (setBased is not null && accepted.Count > 0)
+        {
+            PrivacyMetrics.AppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
 
         foreach (var pending in accepted)

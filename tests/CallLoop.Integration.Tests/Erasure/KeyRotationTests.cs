@@ -13,7 +13,7 @@ public sealed class KeyRotationTests : IClassFixture<RotationCluster>
 
     public KeyRotationTests(RotationCluster database) => this.database = database;
 
-    [Fact(Skip = "Integration of issues 5-7 (audited reads, async profile, retention with holds) broke this test; to be repaired next session")]
+    [Fact]
     public async Task Given_keys_wrapped_by_the_old_master_key_When_redeployed_with_a_new_current_one_Then_keys_are_rewrapped_events_untouched_and_everything_stays_readable_without_the_old_key()
     {
         var subjectId = $"rotate-{Guid.NewGuid():N}";
@@ -50,7 +50,7 @@ public sealed class KeyRotationTests : IClassFixture<RotationCluster>
         var profile = await PersonalDataReads.ProfileAsync(third.GrainFactory.GetGrain<IDataSubjectGrain>(subjectId));
         Assert.Equal((email, "Rota Tion"), (profile.Email, profile.Name));
         Assert.Equal("gold", profile.Categories.Single().Values["plan"]);
-        var history = ErasureAcceptanceTests.HistoryText(await third.GrainFactory.GetGrain<IDataSubjectGrain>(subjectId).GetHistoryAsync());
+        var history = ErasureAcceptanceTests.HistoryText(await PersonalDataReads.HistoryAsync(third.GrainFactory.GetGrain<IDataSubjectGrain>(subjectId)));
         Assert.Contains(email, history, StringComparison.Ordinal);
         await third.StopAllSilosAsync();
         await third.DisposeAsync();

@@ -10,5 +10,10 @@ namespace CallLoop.Integration.Tests.Erasure;
 internal static class PersonalDataReads
 {
     public static Task<SubjectProfile> ProfileAsync(IDataSubjectGrain subject) =>
-        subject.ReadPersonalDataAsync(new PersonalDataAccess { AccessedBy = "erasure-tests", Purpose = AccessPurpose.LegalCompliance });
+        subject.ReadPersonalDataAsync(Access);
+
+    /// <summary>The subject's events with their values opened (the audited history read).</summary>
+    public static Task<IReadOnlyList<SubjectHistoryEntry>> HistoryAsync(IDataSubjectGrain subject) => subject.ReadHistoryAsync(Access);
+
+    private static PersonalDataAccess Access => new() { AccessedBy = "erasure-tests", Purpose = AccessPurpose.LegalCompliance };
 }

@@ -9,7 +9,7 @@ namespace CallLoop.Integration.Tests.Erasure;
 [Collection(ClusterCollection.Name)]
 public sealed class SealedSnapshotTests(SubjectClusterFixture fixture)
 {
-    [Fact(Skip = "Integration of issues 5-7 (audited reads, async profile, retention with holds) broke this test; to be repaired next session")]
+    [Fact]
     public async Task Given_a_long_stream_When_the_grain_snapshots_it_Then_the_snapshot_holds_sealed_values_only_and_reloads_to_the_same_profile()
     {
         var tag = Guid.NewGuid().ToString("N")[..10];
@@ -30,9 +30,8 @@ public sealed class SealedSnapshotTests(SubjectClusterFixture fixture)
             await subject.WithdrawConsentAsync(new WithdrawConsent { Purpose = ConsentPurpose.MarketingEmail });
         }
 
-        var before = await PersonalDataReads.ProfileAsync(subject);
         await Reactivate(subject);
-        await PersonalDataReads.ProfileAsync(subject);
+        await subject.GetProfileAsync();
         var snapshot = await SnapshotTextAsync(subjectId);
 
         Assert.NotNull(snapshot);
@@ -40,10 +39,12 @@ public sealed class SealedSnapshotTests(SubjectClusterFixture fixture)
         Assert.Contains("pii:1:C1:", snapshot, StringComparison.Ordinal);
         Assert.Empty(await DatabaseScan.FindAsync(fixture.ConnectionString, [email, plan]));
 
+        // Reading values appends its own audit event, so the versions are compared on unaudited reads.
+        var before = await subject.GetProfileAsync();
         await Reactivate(subject);
+        Assert.Equal(before.Version, (await subject.GetProfileAsync()).Version);
         var after = await PersonalDataReads.ProfileAsync(subject);
         Assert.Equal((email, new DateOnly(1948, 3, 9), plan), (after.Email, after.BirthDate, after.Categories.Single().Values["plan"]));
-        Assert.Equal(before.Version, after.Version);
     }
 
     private static async Task Reactivate(IDataSubjectGrain subject)

@@ -10,7 +10,7 @@ namespace CallLoop.Integration.Tests.Telemetry;
 [Collection(PublicationCollection.Name)]
 public sealed class PrivacyMetricsTests(PublicationClusterFixture fixture)
 {
-    [Fact(Skip = "Integration of issues 5-7 (audited reads, async profile, retention with holds) broke this test; to be repaired next session")]
+    [Fact]
     public async Task Given_gpc_signal_and_rights_request_When_committed_Then_counters_and_append_latency_move_with_codes_only_as_tags()
     {
         var measurements = new ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)>();
