@@ -49,6 +49,7 @@ public sealed class SubjectReadsTests(SiloApplicationFactory factory)
         Assert.Equal("section,item,field,value,at", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("personal-information,F,ip,203.0.113.7,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("subject,contact,email,reader@example.com,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("subject,birth-date,,1971-06-30,", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("disclosure,Acme Analytics,business-purpose,F,", StringComparison.Ordinal));
     }
 
@@ -116,7 +117,7 @@ public sealed class SubjectReadsTests(SiloApplicationFactory factory)
     {
         var subjectId = ReportsDriver.NewId("reader");
         var now = DateTimeOffset.UtcNow;
-        await driver.ExecuteAsync(new RegisterSubject { SubjectId = subjectId, Jurisdiction = "CA", Email = "reader@example.com" });
+        await driver.ExecuteAsync(new RegisterSubject { SubjectId = subjectId, Jurisdiction = "CA", Email = "reader@example.com", BirthDate = new DateOnly(1971, 6, 30) });
         await driver.ExecuteAsync(new CollectPersonalInformation
         {
             SubjectId = subjectId,

@@ -26,6 +26,13 @@ public sealed partial class SubjectAccessProfileProjection : SingleStreamProject
 
         var profile = snapshot ?? new SubjectAccessProfile { Id = id };
         profile.State = SubjectEvolver.Evolve(profile.State, subjectEvent);
+        profile.SealedBirthDate = subjectEvent switch
+        {
+            SubjectRegistered { SealedBirthDate: { } sealedText } => sealedText,
+            MinorDetected { SealedBirthDate: { } sealedText } => sealedText,
+            PersonalDataErased erased when erased.ErasedCategories.Contains(PersonalValues.BirthDateCategory) => null,
+            _ => profile.SealedBirthDate,
+        };
         if (subjectEvent is PersonalInformationCollected collected)
         {
             profile.Collections.Add(new CollectionEntry(

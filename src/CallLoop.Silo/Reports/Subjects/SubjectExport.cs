@@ -18,6 +18,11 @@ public sealed record SubjectExport(string SubjectId, DateTimeOffset ExportedAt, 
             }
         }
 
+        if (Profile.BirthDate is { } birthDate)
+        {
+            csv.Row("subject", "birth-date", null, birthDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Profile.RegisteredAt);
+        }
+
         foreach (var held in Profile.Categories)
         {
             foreach (var (field, value) in held.Values.OrderBy(v => v.Key, StringComparer.Ordinal))

@@ -70,7 +70,7 @@ internal static class SubjectReadsApi
     /// <summary>The profile's values are stored sealed; the subject's key grain opens them (erased ones are absent).</summary>
     private static async Task<SubjectAccessProfile> OpenAsync(SubjectAccessProfile profile, IGrainFactory grains)
     {
-        profile.State = await SubjectKeyProtector.For(grains, profile.Id).OpenAsync(profile.State);
+        profile.State = await SubjectKeyProtector.For(grains, profile.Id).OpenAsync(profile.State, profile.SealedBirthDate);
         return profile;
     }
 
