@@ -1,12 +1,16 @@
 using CallLoop.Domain;
+using CallLoop.EventStore.Projections.Subjects;
+using CallLoop.Silo.Http;
 using CallLoop.Silo.Subjects;
+using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CallLoop.Silo.Deliveries;
 
 /// <summary>
-/// An admin's way out for a webhook delivery that cannot go through: send it again (a fresh retry budget), or waive
-/// it (it then counts as settled for a delete request waiting on processors). Errors are problem details: 400 naming
+/// An admin's way out for a webhook delivery that cannot go through: list a subject's deliveries (e.g. the
+/// dead-lettered ones), send one again (a fresh retry budget), or waive it (it then counts as settled for a delete
+/// request waiting on processors). Errors are problem details: 400 naming
 /// the field, 404 for an unknown subject or delivery, 409 naming the rule (delivery-not-failed, delivery-settled).
 /// </summary>
 public static class DeliveriesApi
@@ -14,9 +18,27 @@ public static class DeliveriesApi
     public static RouteGroupBuilder MapDeliveriesApi(this IEndpointRouteBuilder routes)
     {
         var deliveries = routes.MapGroup("/api/subjects/{subjectId}/deliveries").WithTags("Processor deliveries");
+        deliveries.MapGet("", ListAsync).WithName("ListDeliveries");
         deliveries.MapPost("/{deliveryId}/redeliver", RedeliverAsync).WithName("RedeliverWebhook");
         deliveries.MapPost("/{deliveryId}/waive", WaiveAsync).WithName("WaiveDelivery");
         return deliveries;
+    }
+
+    /// <summary>
+    /// The subject's deliveries (optionally only those in <paramref name="status"/>, e.g. dead-lettered), oldest source
+    /// event first, read from the subject's access profile once it has caught up with the stream.
+    /// </summary>
+    public static async Task<Ok<IReadOnlyList<DeliveryRecord>>> ListAsync(string subjectId, string? status, IQuerySession session, CancellationToken cancellationToken)
+    {
+        var only = BodyFields.OptionalEnum<DeliveryStatus>(status, "status");
+        var profile = await session.LoadCurrentAsync(SubjectIds.Validate(subjectId), cancellationToken)
+            ?? throw new SubjectNotFoundException(subjectId);
+        IReadOnlyList<DeliveryRecord> deliveries = profile.State.Propagation.Deliveries.Values
+            .Where(d => only is null || d.Status == only)
+            .OrderBy(d => d.SourceSequence)
+            .ThenBy(d => d.Processor, StringComparer.Ordinal)
+            .ToArray();
+        return TypedResults.Ok(deliveries);
     }
 
     /// <summary>Answers once the re-send is committed; the attempt itself follows at once, then retries with backoff.</summary>

@@ -62,6 +62,9 @@ public sealed class DeliveryRecoveryTests(PropagationSiloFactory silo)
         await driver.HistoryWhenAsync(subjectId, "webhook_dead_lettered", 1);
         var deliveryId = await DeliveryIdAsync(receiver);
         const string reason = "Processor went out of business; confirmed with its liquidator.";
+        var deadLettered = await driver.Client.GetAsync($"/api/subjects/{subjectId}/deliveries?status=dead-lettered").JsonAsync();
+        var listed = Assert.Single(deadLettered.EnumerateArray().ToArray());
+        Assert.Equal((deliveryId, processor, "del-w", PropagationSiloFactory.MaxAttempts), (listed.GetProperty("deliveryId").GetString(), listed.GetProperty("processor").GetString(), listed.GetProperty("requestId").GetString(), listed.GetProperty("attempts").GetInt32()));
 
         var waived = await driver.Client.PostJsonAsync($"/api/subjects/{subjectId}/deliveries/{deliveryId}/waive", new { reason }).JsonAsync();
 
@@ -84,6 +87,10 @@ public sealed class DeliveryRecoveryTests(PropagationSiloFactory silo)
         Assert.Equal([processor], record.GetProperty("processorsWaived").EnumerateArray().Select(e => e.GetString()));
         Assert.Empty(record.GetProperty("processorsNotYetAcknowledged").EnumerateArray());
         Assert.DoesNotContain("liquidator", record.GetRawText(), StringComparison.Ordinal);
+
+        Assert.Empty((await driver.Client.GetAsync($"/api/subjects/{subjectId}/deliveries?status=dead-lettered").JsonAsync()).EnumerateArray());
+        var all = Assert.Single((await driver.Client.GetAsync($"/api/subjects/{subjectId}/deliveries").JsonAsync()).EnumerateArray().ToArray());
+        Assert.Equal(("waived", "test-suite"), (all.GetProperty("status").GetString(), all.GetProperty("waivedBy").GetString()));
 
         // Settled: no further attempt, and a second waiver or a re-send is the wrong state.
         Assert.Equal("delivery-settled", await driver.Client.PostJsonAsync($"/api/subjects/{subjectId}/deliveries/{deliveryId}/waive", new { reason }).RuleProblemAsync());
@@ -111,6 +118,8 @@ public sealed class DeliveryRecoveryTests(PropagationSiloFactory silo)
         Assert.Equal("reason", await driver.Client.PostJsonAsync($"{deliveries}/{deliveryId}/redeliver", new { reason = personal }).FieldProblemAsync("Robin Example", "@example.com"));
         Assert.Equal("deliveryId", await driver.Client.PostJsonAsync($"{deliveries}/{Uri.EscapeDataString("dl 1!")}/redeliver", new { }).FieldProblemAsync());
         Assert.Equal("body", await driver.Client.PostRawAsync($"{deliveries}/{deliveryId}/waive", "{ not json").FieldProblemAsync());
+        Assert.Equal("status", await driver.Client.GetAsync($"{deliveries}?status=lost").FieldProblemAsync());
+        await driver.Client.GetAsync($"/api/subjects/no-such-subject-{Guid.NewGuid():N}/deliveries").ProblemAsync(HttpStatusCode.NotFound);
         await driver.Client.PostJsonAsync($"{deliveries}/dl-unknown/redeliver", new { }).ProblemAsync(HttpStatusCode.NotFound);
         await driver.Client.PostJsonAsync($"{deliveries}/dl-unknown/waive", new { reason = "closed" }).ProblemAsync(HttpStatusCode.NotFound);
         await driver.Client.PostJsonAsync($"/api/subjects/no-such-subject-{Guid.NewGuid():N}/deliveries/{deliveryId}/waive", new { reason = "closed" }).ProblemAsync(HttpStatusCode.NotFound);
@@ -119,6 +128,7 @@ public sealed class DeliveryRecoveryTests(PropagationSiloFactory silo)
             using var client = silo.CreateClientAs($"{role}-user", role);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"{deliveries}/{deliveryId}/waive", new StringContent("{\"reason\":\"closed\"}", System.Text.Encoding.UTF8, "application/json"))).StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync($"{deliveries}/{deliveryId}/redeliver", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(deliveries)).StatusCode);
         }
 
         Assert.Equal(version, (await grain.GetProfileAsync()).Version);
