@@ -40,6 +40,8 @@ public static class EventTypeNames
         [typeof(WebhookAttemptFailed)] = "webhook_attempt_failed",
         [typeof(WebhookDeadLettered)] = "webhook_dead_lettered",
         [typeof(ProcessorAcknowledged)] = "processor_acknowledged",
+        [typeof(WebhookRedeliveryRequested)] = "webhook_redelivery_requested",
+        [typeof(ProcessorDeliveryWaived)] = "processor_delivery_waived",
         [typeof(PersonalDataAccessed)] = "personal_data_accessed",
         [typeof(PersonalDataErased)] = "personal_data_erased",
     };

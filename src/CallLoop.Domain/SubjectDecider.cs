@@ -56,6 +56,8 @@ public static class SubjectDecider
             PlanPropagation c => Run(state, c, now, PlanPropagationDecision.Validate, PlanPropagationDecision.Decide, mustBeRegistered: false),
             RecordDeliveryAttempt c => Run(state, c, now, RecordDeliveryAttemptDecision.Validate, RecordDeliveryAttemptDecision.Decide, mustBeRegistered: false),
             AcknowledgeDelivery c => Run(state, c, now, AcknowledgeDeliveryDecision.Validate, AcknowledgeDeliveryDecision.Decide, mustBeRegistered: false),
+            RedeliverWebhook c => Run(state, c, now, RedeliverWebhookDecision.Validate, RedeliverWebhookDecision.Decide, mustBeRegistered: false),
+            WaiveDelivery c => Run(state, c, now, WaiveDeliveryDecision.Validate, WaiveDeliveryDecision.Decide, mustBeRegistered: false),
             RecordPersonalDataAccess c => Run(state, c, now, RecordPersonalDataAccessDecision.Validate, RecordPersonalDataAccessDecision.Decide),
             ApplyRetention c => Run(state, c, now, ApplyRetentionDecision.Validate, ApplyRetentionDecision.Decide),
             _ => throw new ArgumentOutOfRangeException(nameof(command), $"Unknown command type {command.GetType().Name}."),

@@ -159,6 +159,7 @@ public static class SubjectEvolver
         PersonalDataAccessed => state,
         RightsRequestOverdue overdue => UpdateRequest(state, overdue.RequestId, r => r with { OverdueAt = overdue.OccurredAt }),
         PropagationPlanned or WebhookDelivered or WebhookAttemptFailed or WebhookDeadLettered or ProcessorAcknowledged or RightsRequestAwaitingProcessors => state,
+        WebhookRedeliveryRequested or ProcessorDeliveryWaived => state,
         _ => throw new ArgumentOutOfRangeException(nameof(e), $"Unknown event type {e.GetType().Name}."),
     };
 

@@ -100,7 +100,8 @@ public static class SubjectProjection
             OverdueAt = request.OverdueAt,
             ProcessorsNotified = request.ProcessorsAwaited,
             ProcessorsAcknowledged = request.ProcessorsAcknowledged,
-            ProcessorsNotYetAcknowledged = request.ProcessorsAwaited.Except(request.ProcessorsAcknowledged).ToArray(),
+            ProcessorsNotYetAcknowledged = request.ProcessorsAwaited.Except(request.ProcessorsAcknowledged).Except(request.ProcessorsWaived.Select(w => w.Processor)).ToArray(),
+            ProcessorsWaived = request.ProcessorsWaived,
             ErasedAt = request.ErasedAt,
             RetainedCategories = request.RetainedCategories,
         };

@@ -9,4 +9,10 @@ namespace CallLoop.Contracts.Propagation;
 public interface IWebhookDeliveryGrain : IGrainWithStringKey
 {
     Task StartAsync();
+
+    /// <summary>
+    /// After an admin's re-send is committed: attempt now, even if a retry is already waiting on its backoff. An
+    /// attempt reads the delivery's record first, so a repeated call never sends a settled delivery.
+    /// </summary>
+    Task RetryNowAsync();
 }

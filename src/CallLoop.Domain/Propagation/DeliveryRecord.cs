@@ -37,4 +37,27 @@ public sealed record DeliveryRecord
 
     [Id(10)]
     public DateTimeOffset? AcknowledgedAt { get; set; }
+
+    /// <summary>
+    /// Attempts made before the latest re-send (<see cref="WebhookRedeliveryRequested"/>). Attempt numbers keep
+    /// counting, so a late duplicate of an old attempt is still recognised; the retry budget counts from here.
+    /// </summary>
+    [Id(11)]
+    public int AttemptsBeforeRedelivery { get; set; }
+
+    [Id(12)]
+    public int Redeliveries { get; set; }
+
+    [Id(13)]
+    public DateTimeOffset? WaivedAt { get; set; }
+
+    [Id(14)]
+    public string? WaivedBy { get; set; }
+
+    /// <summary>Free text, possibly personal: never logged nor used as a metric tag.</summary>
+    [Id(15)]
+    public string? WaiverReason { get; set; }
+
+    /// <summary>Attempts since the delivery was planned or last re-sent.</summary>
+    public int AttemptsThisRound => Attempts - AttemptsBeforeRedelivery;
 }

@@ -12,4 +12,8 @@ public enum DeliveryStatus
 
     [JsonStringEnumMemberName("dead-lettered")]
     DeadLettered = 2,
+
+    /// <summary>An admin settled it without the processor's acknowledgement; no longer retried.</summary>
+    [JsonStringEnumMemberName("waived")]
+    Waived = 3,
 }

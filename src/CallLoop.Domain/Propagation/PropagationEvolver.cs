@@ -13,6 +13,13 @@ internal static class PropagationEvolver
         WebhookAttemptFailed failed => UpdateDelivery(state, failed.DeliveryId, d => d with { Attempts = Math.Max(d.Attempts, failed.Attempt) }),
         WebhookDeadLettered dead => UpdateDelivery(state, dead.DeliveryId, d => d with { Status = DeliveryStatus.DeadLettered, Attempts = dead.Attempts }),
         ProcessorAcknowledged acknowledged => Acknowledge(state, acknowledged),
+        WebhookRedeliveryRequested redelivery => UpdateDelivery(state, redelivery.DeliveryId, d => d with
+        {
+            Status = DeliveryStatus.Pending,
+            AttemptsBeforeRedelivery = d.Attempts,
+            Redeliveries = d.Redeliveries + 1,
+        }),
+        ProcessorDeliveryWaived waived => Waive(state, waived),
         RightsRequestAwaitingProcessors awaiting => UpdateRequest(state, awaiting.RequestId, r => r with
         {
             Status = RightsRequestStatus.AwaitingProcessors,
@@ -64,6 +71,28 @@ internal static class PropagationEvolver
             : UpdateRequest(next, requestId, r => r.ProcessorsAcknowledged.Contains(acknowledged.Processor)
                 ? r
                 : r with { ProcessorsAcknowledged = r.ProcessorsAcknowledged.Add(acknowledged.Processor) });
+    }
+
+    private static SubjectState Waive(SubjectState state, ProcessorDeliveryWaived waived)
+    {
+        var next = UpdateDelivery(state, waived.DeliveryId, d => d with
+        {
+            Status = DeliveryStatus.Waived,
+            WaivedAt = waived.OccurredAt,
+            WaivedBy = waived.WaivedBy,
+            WaiverReason = waived.Reason,
+        });
+        var waiver = new ProcessorWaiver
+        {
+            Processor = waived.Processor,
+            DeliveryId = waived.DeliveryId,
+            Reason = waived.Reason,
+            WaivedBy = waived.WaivedBy,
+            WaivedAt = waived.OccurredAt,
+        };
+        return waived.RequestId is { } requestId
+            ? UpdateRequest(next, requestId, r => r with { ProcessorsWaived = r.ProcessorsWaived.Add(waiver) })
+            : next;
     }
 
     private static SubjectState With(SubjectState state, Func<PropagationState, PropagationState> change) =>

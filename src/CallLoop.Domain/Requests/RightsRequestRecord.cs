@@ -126,6 +126,10 @@ public sealed record RightsRequestRecord
     [Id(65)]
     public ImmutableList<string> ProcessorsAcknowledged { get; set; } = [];
 
+    /// <summary>Deliveries about this request an admin waived, with who, when and why.</summary>
+    [Id(66)]
+    public ImmutableList<ProcessorWaiver> ProcessorsWaived { get; set; } = [];
+
     public bool IsVerified => VerifiedAt is not null;
 
     public bool IsCompleted => CompletedAt is not null;

@@ -98,6 +98,11 @@ public sealed record RightsRequestView
     [Id(61)]
     public IReadOnlyList<string> ProcessorsAcknowledged { get; set; } = [];
 
+    /// <summary>Processors still owed: notified, neither acknowledged nor waived.</summary>
     [Id(62)]
     public IReadOnlyList<string> ProcessorsNotYetAcknowledged { get; set; } = [];
+
+    /// <summary>Deliveries an admin waived (distinct from acknowledged), with the reason.</summary>
+    [Id(63)]
+    public IReadOnlyList<ProcessorWaiver> ProcessorsWaived { get; set; } = [];
 }

@@ -13,8 +13,8 @@ namespace CallLoop.Grains.Propagation;
 /// <summary>
 /// Drives propagation from committed events, at least once: an erasure, correction, opt-out or consent withdrawal
 /// makes the subject's grain choose the affected processors (recorded as <see cref="PropagationPlanned"/>), and a
-/// committed plan starts one delivery grain per processor. Both steps are idempotent, so a replayed page plans and
-/// sends nothing new. Counts delivered and failed attempts into the webhook metrics.
+/// committed plan starts one delivery grain per processor; a committed re-send (an admin's) wakes the delivery's
+/// grain at once. Every step is idempotent, so a replayed page plans and sends nothing new. Counts delivered and failed attempts into the webhook metrics.
 /// The grain factory and the store are resolved on first use (see the Orleans stream sink).
 /// </summary>
 /// <remarks>Erasure is triggered by <see cref="ErasureStarted"/>; an "erasure completed" fact, once it exists, could take its place in <see cref="PlanPropagation.For"/>.</remarks>
@@ -43,6 +43,9 @@ public sealed class PropagationSink(IServiceProvider services, ILogger<Propagati
                         await Grains.GetGrain<IWebhookDeliveryGrain>(WebhookDeliveryKey.Of(committed.SubjectId, delivery.DeliveryId)).StartAsync();
                     }
 
+                    break;
+                case WebhookRedeliveryRequested redelivery:
+                    await Grains.GetGrain<IWebhookDeliveryGrain>(WebhookDeliveryKey.Of(committed.SubjectId, redelivery.DeliveryId)).RetryNowAsync();
                     break;
                 case WebhookDelivered:
                     PrivacyMetrics.WebhookDeliveries.Add(1);

@@ -42,6 +42,12 @@ public sealed class WebhookDeliveryGrain(
         Schedule(TimeSpan.Zero);
     }
 
+    public async Task RetryNowAsync()
+    {
+        await this.RegisterOrUpdateReminder(ReminderName, Options.ReminderPeriod, Options.ReminderPeriod);
+        Schedule(TimeSpan.Zero);
+    }
+
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (timer is null)
@@ -84,9 +90,11 @@ public sealed class WebhookDeliveryGrain(
             return;
         }
 
+        // After an admin's re-send the retry budget starts afresh, while attempt numbers keep counting.
         var attempt = delivery.Attempts + 1;
+        var attemptThisRound = delivery.AttemptsThisRound + 1;
         var (statusCode, failure) = await SendAsync(subjectId, delivery, cancellationToken);
-        var last = failure is not null && attempt >= Options.MaxAttempts;
+        var last = failure is not null && attemptThisRound >= Options.MaxAttempts;
         var record = new RecordDeliveryAttempt { SubjectId = subjectId, DeliveryId = deliveryId, Attempt = attempt, StatusCode = statusCode, Failure = failure, LastAttempt = last };
         await GrainFactory.GetGrain<IDataSubjectGrain>(subjectId).ExecuteAsync(record, Actor);
 
@@ -98,7 +106,7 @@ public sealed class WebhookDeliveryGrain(
         }
 
         logger.LogWarning("Webhook delivery {DeliveryId} attempt {Attempt} failed ({Failure}); retrying", deliveryId, attempt, failure);
-        Schedule(Options.RetryDelay(attempt));
+        Schedule(Options.RetryDelay(attemptThisRound));
     }
 
     private async Task<(int? StatusCode, string? Failure)> SendAsync(string subjectId, DeliveryRecord delivery, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using CallLoop.Silo.Audit;
 using CallLoop.Silo.Collection;
 using CallLoop.Silo.Consent;
 using CallLoop.Silo.Corrections;
+using CallLoop.Silo.Deliveries;
 using CallLoop.Silo.Disclosures;
 using CallLoop.Silo.Keys;
 using CallLoop.Silo.LegalHolds;
@@ -32,6 +33,7 @@ public static class PrivacyApi
         routes.MapLegalHoldsApi();
         routes.MapMinorsApi();
         routes.MapProcessorsApi();
+        routes.MapDeliveriesApi();
         routes.MapAuditApi();
         routes.MapKeysApi();
         return routes;

@@ -8,7 +8,7 @@ namespace CallLoop.Silo.Problems;
 
 /// <summary>
 /// Turns the domain's typed errors into RFC 7807 problem details: 400 naming the field, 404 for unknown
-/// subjects or requests, 409 naming the rule. Messages carry ids and codes only, never personal values.
+/// subjects, requests or deliveries, 409 naming the rule. Messages carry ids and codes only, never personal values.
 /// </summary>
 internal sealed class PrivacyProblemExceptionHandler(IProblemDetailsService problems, ILogger<PrivacyProblemExceptionHandler> logger)
     : IExceptionHandler
@@ -55,7 +55,7 @@ internal sealed class PrivacyProblemExceptionHandler(IProblemDetailsService prob
             Detail = registered.Message,
             Extensions = { ["rule"] = "subject-already-registered" },
         },
-        SubjectNotFoundException or RequestNotFoundException => new ProblemDetails
+        SubjectNotFoundException or RequestNotFoundException or DeliveryNotFoundException => new ProblemDetails
         {
             Status = StatusCodes.Status404NotFound,
             Title = "Not found.",

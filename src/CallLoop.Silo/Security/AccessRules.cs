@@ -18,6 +18,9 @@ public static class AccessRules
         new(AccessRule.AnyMethod, "/api/subjects/{subjectId}/erasure", PrivacyOfficer),
         new(AccessRule.AnyMethod, "/api/subjects/{subjectId}/deactivation", PrivacyOfficer),
 
+        // Re-sending or waiving a processor's webhook delivery (ops, like the processor registry).
+        new(AccessRule.AnyMethod, "/api/subjects/{subjectId}/deliveries", Admin),
+
         // The read audit: who read personal values, when and why (no values in it).
         new("GET", "/api/subjects/{subjectId}/audit", PrivacyOfficer, Admin),
 

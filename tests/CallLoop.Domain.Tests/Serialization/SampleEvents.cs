@@ -76,6 +76,8 @@ internal static class SampleEvents
         new WebhookAttemptFailed { DeliveryId = "dl-1", Processor = "Acme", Attempt = 1, Failure = "timeout" },
         new WebhookDeadLettered { DeliveryId = "dl-1", Processor = "Acme", Attempts = 8 },
         new ProcessorAcknowledged { DeliveryId = "dl-1", Processor = "Acme", RequestId = "r-1" },
+        new WebhookRedeliveryRequested { DeliveryId = "dl-1", Processor = "Acme", PreviousAttempts = 8, Reason = "endpoint fixed" },
+        new ProcessorDeliveryWaived { DeliveryId = "dl-1", Processor = "Acme", RequestId = "r-1", Reason = "went out of business", WaivedBy = "admin-1" },
         new PersonalDataAccessed
         {
             AccessedBy = "officer-1",

@@ -39,6 +39,9 @@ internal sealed record FuzzedRoute(string Method, string Template)
         new("PUT", "/api/processors/{id}"),
         new("GET", "/api/processors/{id}"),
         new("POST", "/api/processors/{id}/acknowledgements"),
+        new("GET", "/api/subjects/{id}/deliveries?status={purpose}"),
+        new("POST", "/api/subjects/{id}/deliveries/{hold}/redeliver"),
+        new("POST", "/api/subjects/{id}/deliveries/{hold}/waive"),
     ];
 
     public string Fill(string id, string request, string purpose, string hold, string state) =>

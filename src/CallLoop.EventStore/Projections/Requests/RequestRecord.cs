@@ -76,7 +76,10 @@ public sealed class RequestRecord
 
     public List<string> ProcessorsAcknowledged { get; set; } = [];
 
-    public List<string> ProcessorsNotYetAcknowledged => ProcessorsNotified.Except(ProcessorsAcknowledged).ToList();
+    /// <summary>Processors whose delivery an admin waived; the waiver's reason (free text) stays on the subject's request view.</summary>
+    public List<string> ProcessorsWaived { get; set; } = [];
+
+    public List<string> ProcessorsNotYetAcknowledged => ProcessorsNotified.Except(ProcessorsAcknowledged).Except(ProcessorsWaived).ToList();
 
     public static string KeyOf(string subjectId, string requestId) => $"{subjectId}/{requestId}";
 }

@@ -20,6 +20,7 @@ public sealed partial class RequestRecordProjection : MultiStreamProjection<Requ
         Identity<RightsRequestAwaitingProcessors>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
         Identities<PropagationPlanned>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
         Identities<ProcessorAcknowledged>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
+        Identities<ProcessorDeliveryWaived>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
     }
 
     public static RequestRecord Create(RightsRequestReceived e) => new()
@@ -105,4 +106,8 @@ public sealed partial class RequestRecordProjection : MultiStreamProjection<Requ
     /// <summary>Counts the processor once its delivery is acknowledged (a request has one erasure, so one delivery per processor).</summary>
     public static void Apply(ProcessorAcknowledged e, RequestRecord record) =>
         record.ProcessorsAcknowledged = record.ProcessorsAcknowledged.Union([e.Processor]).ToList();
+
+    /// <summary>Names the processor only: the reason is free text and stays out of the analysts' records.</summary>
+    public static void Apply(ProcessorDeliveryWaived e, RequestRecord record) =>
+        record.ProcessorsWaived = record.ProcessorsWaived.Union([e.Processor]).ToList();
 }
