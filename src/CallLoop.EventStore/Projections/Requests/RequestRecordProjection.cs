@@ -20,6 +20,8 @@ public sealed partial class RequestRecordProjection : MultiStreamProjection<Requ
         Identity<RightsRequestAwaitingProcessors>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
         Identities<PropagationPlanned>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
         Identities<ProcessorAcknowledged>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
+        Identities<ErasureStarted>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
+        Identities<PersonalDataErased>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
     }
 
     public static RequestRecord Create(RightsRequestReceived e) => new()
@@ -105,4 +107,11 @@ public sealed partial class RequestRecordProjection : MultiStreamProjection<Requ
     /// <summary>Counts the processor once its delivery is acknowledged (a request has one erasure, so one delivery per processor).</summary>
     public static void Apply(ProcessorAcknowledged e, RequestRecord record) =>
         record.ProcessorsAcknowledged = record.ProcessorsAcknowledged.Union([e.Processor]).ToList();
+
+    public static void Apply(ErasureStarted e, RequestRecord record) =>
+        record.RetainedCategories = e.RetainedCategories.Distinct().Order().ToList();
+
+    /// <summary>What the erasure actually kept; a later erasure after a hold's release keeps less.</summary>
+    public static void Apply(PersonalDataErased e, RequestRecord record) =>
+        record.RetainedCategories = e.Retained.Select(r => r.Category).Distinct().Order().ToList();
 }
