@@ -40,7 +40,8 @@ public static class PersonalValueCipher
     private static byte[] WrapContext(string masterKeyId, string subjectId, string keyId) =>
         Encoding.UTF8.GetBytes($"callloop/data-key/v1\n{masterKeyId}\n{subjectId}\n{keyId}");
 
-    private static byte[] Encrypt(ReadOnlySpan<byte> key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associated)
+    /// <summary>AES-256-GCM with a fresh random nonce: nonce | ciphertext | tag.</summary>
+    internal static byte[] Encrypt(ReadOnlySpan<byte> key, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associated)
     {
         var output = new byte[NonceBytes + plaintext.Length + TagBytes];
         var nonce = output.AsSpan(0, NonceBytes);
@@ -50,7 +51,8 @@ public static class PersonalValueCipher
         return output;
     }
 
-    private static byte[]? TryDecrypt(ReadOnlySpan<byte> key, byte[] payload, ReadOnlySpan<byte> associated)
+    /// <summary>Opens what <see cref="Encrypt"/> produced; null when it fails authentication.</summary>
+    internal static byte[]? TryDecrypt(ReadOnlySpan<byte> key, byte[] payload, ReadOnlySpan<byte> associated)
     {
         if (payload.Length < NonceBytes + TagBytes)
         {

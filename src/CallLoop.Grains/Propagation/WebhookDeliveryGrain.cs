@@ -3,6 +3,7 @@ using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Recipients;
 using CallLoop.EventStore.Subjects;
+using CallLoop.Grains.Keys;
 using Marten;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ public sealed class WebhookDeliveryGrain(
     SubjectStreams streams,
     IDocumentStore store,
     WebhookSender sender,
+    SigningSecretSealer sealer,
     IOptions<PropagationOptions> options,
     TimeProvider clock,
     ILogger<WebhookDeliveryGrain> logger) : Grain, IWebhookDeliveryGrain, IRemindable
@@ -119,7 +121,10 @@ public sealed class WebhookDeliveryGrain(
         }
 
         var body = WebhookPayload.For(subjectId, delivery, clock.GetUtcNow()).ToUtf8Json();
-        return await sender.SendAsync(url, processor.SigningSecret!, delivery.DeliveryId, body, Options.AttemptTimeout);
+        // A secret that does not open (its master key no longer configured) is the operator's failure, not the
+        // processor's: it throws, so the attempt is not counted and is tried again later.
+        var secret = sealer.Open(processor.Id, processor.SigningSecret!);
+        return await sender.SendAsync(url, secret, delivery.DeliveryId, body, Options.AttemptTimeout);
     }
 
     private async Task StopAsync()

@@ -47,7 +47,16 @@ public static class AnalyticsSchema
                (d.data ->> 'appealDecidedAt')::timestamptz as appeal_decided_at,
                d.data ->> 'appealOutcome' as appeal_outcome,
                (d.data ->> 'isOpen')::boolean as is_open,
-               (d.data ->> 'currentDueAt')::timestamptz as current_due_at
+               (d.data ->> 'currentDueAt')::timestamptz as current_due_at,
+               -- Appended (a view can only grow at the end): processors' propagation and what legal holds kept.
+               coalesce(d.data ->> 'status' = 'awaiting-processors', false) as awaiting_processors,
+               (d.data ->> 'awaitingProcessorsSince')::timestamptz as awaiting_processors_since,
+               array(select jsonb_array_elements_text(coalesce(d.data -> 'processorsNotified', '[]'))) as processors_notified,
+               array(select jsonb_array_elements_text(coalesce(d.data -> 'processorsAcknowledged', '[]'))) as processors_acknowledged,
+               array(select jsonb_array_elements_text(coalesce(d.data -> 'processorsNotYetAcknowledged', '[]'))) as processors_pending,
+               coalesce(jsonb_array_length(d.data -> 'processorsNotYetAcknowledged'), 0) as processors_pending_count,
+               array(select jsonb_array_elements_text(coalesce(d.data -> 'retainedCategories', '[]'))) as retained_categories,
+               array(select jsonb_array_elements_text(coalesce(d.data -> 'processorsWaived', '[]'))) as processors_waived
         from {Privacy}.mt_doc_requestrecord d;
 
         create or replace view {Schema}.collection_facts as

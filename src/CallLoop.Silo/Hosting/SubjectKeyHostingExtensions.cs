@@ -14,10 +14,11 @@ public static class SubjectKeyHostingExtensions
     /// <summary>Service key of the data source whose search path is <see cref="OrleansPostgresSchema.KeyStorageSchema"/>.</summary>
     public const string KeyDataSource = "subject-keys";
 
-    /// <summary>Master keys (<see cref="EncryptionOptions"/>, configured by the host) and the erasure masking.</summary>
+    /// <summary>Master keys (<see cref="EncryptionOptions"/>, configured by the host), the erasure masking and the processors' secret sealer.</summary>
     public static IServiceCollection AddSubjectKeys(this IServiceCollection services)
     {
         services.TryAddSingleton<MasterKeyRing>();
+        services.TryAddSingleton<SigningSecretSealer>();
         services.TryAddSingleton<PersonalValueMasking>();
         services.TryAddKeyedSingleton(KeyDataSource, (provider, _) => KeyStorageDataSource(provider));
         return services;

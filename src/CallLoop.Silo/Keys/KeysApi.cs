@@ -1,6 +1,8 @@
 using CallLoop.Contracts.Keys;
 using CallLoop.Domain;
 using CallLoop.Grains.Keys;
+using CallLoop.Silo.Processors;
+using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
 
@@ -27,10 +29,16 @@ public static class KeysApi
     }
 
     /// <summary>
-    /// Re-wraps every subject's live data keys under the current master key, so an old master key can be retired.
-    /// Events are not touched. Idempotent: a second run re-wraps nothing.
+    /// Re-wraps every subject's live data keys and reseals every processor's signing secret under the current master
+    /// key, so an old master key can be retired. Events are not touched. Idempotent: a second run re-wraps nothing.
     /// </summary>
-    public static async Task<Ok<KeyRewrapReport>> RewrapAllAsync(NpgsqlDataSource db, IGrainFactory grains, MasterKeyRing masterKeys, CancellationToken cancellationToken)
+    public static async Task<Ok<KeyRewrapReport>> RewrapAllAsync(
+        NpgsqlDataSource db,
+        IGrainFactory grains,
+        MasterKeyRing masterKeys,
+        IDocumentStore store,
+        SigningSecretSealer sealer,
+        CancellationToken cancellationToken)
     {
         var (subjects, rewrapped) = (0, 0);
         string? after = null;
@@ -39,7 +47,8 @@ public static class KeysApi
             var ids = await NextSubjectsAsync(db, after, cancellationToken);
             if (ids.Count == 0)
             {
-                return TypedResults.Ok(new KeyRewrapReport(masterKeys.CurrentId, subjects, rewrapped));
+                var resealed = await ProcessorSecretResealing.ResealAllAsync(store, sealer, cancellationToken);
+                return TypedResults.Ok(new KeyRewrapReport(masterKeys.CurrentId, subjects, rewrapped, resealed));
             }
 
             foreach (var id in ids)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.Grains.Keys;
 using CallLoop.Silo.Http;
 using Marten;
 
@@ -25,6 +26,7 @@ internal static class AcknowledgementsApi
         HttpRequest request,
         IQuerySession session,
         IGrainFactory grains,
+        SigningSecretSealer sealer,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -37,7 +39,7 @@ internal static class AcknowledgementsApi
         await request.Body.CopyToAsync(buffer, cancellationToken);
         var body = buffer.ToArray();
         if (!WebhookSignature.IsValid(
-                processor.SigningSecret!,
+                sealer.Open(processor.Id, processor.SigningSecret!),
                 request.Headers[WebhookSignature.TimestampHeader],
                 request.Headers[WebhookSignature.SignatureHeader],
                 body,

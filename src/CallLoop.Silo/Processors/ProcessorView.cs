@@ -1,9 +1,10 @@
 using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.EventStore.Protection;
 
 namespace CallLoop.Silo.Processors;
 
-/// <summary>A processor as the API shows it: the signing secret only as whether one is set and its last 4 characters.</summary>
+/// <summary>A processor as the API shows it: the signing secret only as whether one is set and its last 4 characters, never sealed or in clear.</summary>
 public sealed record ProcessorView(
     string Name,
     RecipientType Type,
@@ -20,5 +21,9 @@ public sealed record ProcessorView(
         recipient.Categories,
         recipient.WebhookUrl,
         recipient.SigningSecret is not null,
-        recipient.SigningSecret is { Length: >= 32 } secret ? "..." + secret[^4..] : null);
+        recipient.SigningSecretHint ?? LegacyHint(recipient.SigningSecret));
+
+    /// <summary>A secret stored in clear before sealing existed has no stored hint; a sealed one never yields one here.</summary>
+    private static string? LegacyHint(string? stored) =>
+        stored is null || SigningSecretCipher.IsSealed(stored) ? null : ProcessorRegistration.Hint(stored);
 }

@@ -1,11 +1,13 @@
 using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.Grains.Keys;
 using Marten;
 
 namespace CallLoop.Silo.Processors;
 
 /// <summary>
 /// Admin routes for processors: recipients (same registry as /api/recipients) with the categories they receive, a
-/// webhook URL and a signing secret. Answers never contain the secret, and nothing here logs it.
+/// webhook URL and a signing secret, stored sealed under the current master key. Answers never contain the secret
+/// (sealed or not), and nothing here logs it.
 /// </summary>
 internal static class ProcessorsApi
 {
@@ -21,10 +23,10 @@ internal static class ProcessorsApi
         return routes;
     }
 
-    public static async Task<IResult> CreateAsync(ProcessorBody body, IDocumentSession session, CancellationToken cancellationToken)
+    public static async Task<IResult> CreateAsync(ProcessorBody body, IDocumentSession session, SigningSecretSealer sealer, CancellationToken cancellationToken)
     {
         var name = ProcessorRegistration.Name(body.Name);
-        var recipient = ProcessorRegistration.Apply(name, body, existing: null);
+        var recipient = ProcessorRegistration.Apply(name, body, existing: null, sealer);
         if (await session.LoadAsync<Recipient>(name, cancellationToken) is not null)
         {
             return TypedResults.Problem(
@@ -39,11 +41,11 @@ internal static class ProcessorsApi
         return TypedResults.Created($"/api/processors/{Uri.EscapeDataString(name)}", ProcessorView.Of(recipient));
     }
 
-    public static async Task<IResult> PutAsync(string processorId, ProcessorBody body, IDocumentSession session, CancellationToken cancellationToken)
+    public static async Task<IResult> PutAsync(string processorId, ProcessorBody body, IDocumentSession session, SigningSecretSealer sealer, CancellationToken cancellationToken)
     {
         var name = ProcessorRegistration.Name(processorId);
         var existing = await session.LoadAsync<Recipient>(name, cancellationToken);
-        var recipient = ProcessorRegistration.Apply(name, body, existing);
+        var recipient = ProcessorRegistration.Apply(name, body, existing, sealer);
         session.Store(recipient);
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ProcessorView.Of(recipient));

@@ -87,6 +87,7 @@ public sealed class DeliveryRecoveryTests(PropagationSiloFactory silo)
         Assert.Equal([processor], record.GetProperty("processorsWaived").EnumerateArray().Select(e => e.GetString()));
         Assert.Empty(record.GetProperty("processorsNotYetAcknowledged").EnumerateArray());
         Assert.DoesNotContain("liquidator", record.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(processor, await WaivedInViewAsync(subjectId));
 
         Assert.Empty((await driver.Client.GetAsync($"/api/subjects/{subjectId}/deliveries?status=dead-lettered").JsonAsync()).EnumerateArray());
         var all = Assert.Single((await driver.Client.GetAsync($"/api/subjects/{subjectId}/deliveries").JsonAsync()).EnumerateArray().ToArray());
@@ -157,4 +158,14 @@ public sealed class DeliveryRecoveryTests(PropagationSiloFactory silo)
             r => r.ValueKind == JsonValueKind.Object && done(r),
             PropagationDriver.Patience,
             "the request record");
+
+    /// <summary>The analysts' SQL view: the processors waived on the subject's delete request.</summary>
+    private async Task<string?> WaivedInViewAsync(string subjectId)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(silo.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("select array_to_string(processors_waived, ',') from analytics.request_records where subject_id = $1", connection);
+        command.Parameters.AddWithValue(subjectId);
+        return (string?)await command.ExecuteScalarAsync();
+    }
 }

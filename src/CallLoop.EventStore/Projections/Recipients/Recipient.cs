@@ -21,8 +21,15 @@ public sealed class Recipient
     /// <summary>Absolute http(s) URL that webhooks are POSTed to.</summary>
     public string? WebhookUrl { get; set; }
 
-    /// <summary>Key of the webhooks' HMAC-SHA256 signatures. Never returned by the API in full and never logged.</summary>
+    /// <summary>
+    /// Key of the webhooks' HMAC-SHA256 signatures, sealed under a master key (<c>secret:1:...</c>, see
+    /// <c>SigningSecretCipher</c>); a row written before sealing existed holds it in clear until its next update or
+    /// rewrap. Never returned by the API and never logged.
+    /// </summary>
     public string? SigningSecret { get; set; }
+
+    /// <summary>The secret's last 4 characters as <c>...abcd</c>, so an admin can tell which secret is set.</summary>
+    public string? SigningSecretHint { get; set; }
 
     public bool IsProcessor => WebhookUrl is not null && SigningSecret is not null;
 

@@ -81,5 +81,8 @@ public sealed class RequestRecord
 
     public List<string> ProcessorsNotYetAcknowledged => ProcessorsNotified.Except(ProcessorsAcknowledged).Except(ProcessorsWaived).ToList();
 
+    /// <summary>For a delete request: the categories kept from erasure under a legal hold (planned at its start, then as erased).</summary>
+    public List<PersonalInformationCategory> RetainedCategories { get; set; } = [];
+
     public static string KeyOf(string subjectId, string requestId) => $"{subjectId}/{requestId}";
 }

@@ -21,6 +21,8 @@ public sealed partial class RequestRecordProjection : MultiStreamProjection<Requ
         Identities<PropagationPlanned>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
         Identities<ProcessorAcknowledged>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
         Identities<ProcessorDeliveryWaived>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
+        Identities<ErasureStarted>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
+        Identities<PersonalDataErased>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
     }
 
     public static RequestRecord Create(RightsRequestReceived e) => new()
@@ -110,4 +112,11 @@ public sealed partial class RequestRecordProjection : MultiStreamProjection<Requ
     /// <summary>Names the processor only: the reason is free text and stays out of the analysts' records.</summary>
     public static void Apply(ProcessorDeliveryWaived e, RequestRecord record) =>
         record.ProcessorsWaived = record.ProcessorsWaived.Union([e.Processor]).ToList();
+
+    public static void Apply(ErasureStarted e, RequestRecord record) =>
+        record.RetainedCategories = e.RetainedCategories.Distinct().Order().ToList();
+
+    /// <summary>What the erasure actually kept; a later erasure after a hold's release keeps less.</summary>
+    public static void Apply(PersonalDataErased e, RequestRecord record) =>
+        record.RetainedCategories = e.Retained.Select(r => r.Category).Distinct().Order().ToList();
 }
