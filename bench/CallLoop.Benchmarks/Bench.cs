@@ -45,6 +45,21 @@ public static class Bench
             return 0;
         }
 
+        if (args.Contains("--grains-only"))
+        {
+            // Row 4 alone, for quick comparisons while tuning: no baselines, so no ratios. --work Projections|Production adds the daemon.
+            var work = Array.IndexOf(args, "--work") is var at and >= 0 && at + 1 < args.Length ? Enum.Parse<SiloWork>(args[at + 1], ignoreCase: true) : SiloWork.WritePathOnly;
+            await using var silo = await BenchSilo.StartAsync(connectionString, GroupCommitPath.SetBased, work);
+            await GrainCommands.RegisterAsync(silo.Grains, scale.Subjects);
+            foreach (var concurrency in scale.GrainConcurrency)
+            {
+                Done(await GrainCommands.RunAsync(silo.Grains, scale, concurrency));
+            }
+
+            Console.WriteLine(ResultTable.Render(rows, []));
+            return 0;
+        }
+
         Done(await PostgresCeiling.RunAsync(dataSource, scale, writers: 2));
         Done(await MartenCeiling.RunAsync(store, scale, writers: 2, streamsPerTransaction: 1_000));
         Done(await MartenCeiling.RunAsync(store, scale, writers: 2, streamsPerTransaction: 1));
@@ -73,6 +88,17 @@ public static class Bench
             await GrainCommands.ActivateAllAsync(silo.Grains, scale.Subjects);
             var row = await GrainCommands.RunAsync(silo.Grains, scale, 256);
             Done(row with { Row = "4. (alternative) grains, Marten session per batch, concurrency 256" });
+        }
+
+        // As production runs: the daemon folds the analysts' projections and publishes every committed event to the Orleans streams.
+        await ProductionLoad.PrepareAsync(dataSource);
+        await using (var silo = await BenchSilo.StartAsync(connectionString, GroupCommitPath.SetBased, SiloWork.Production))
+        {
+            await GrainCommands.ActivateAllAsync(silo.Grains, scale.Subjects);
+            foreach (var row in await ProductionLoad.RunAsync(silo.Grains, dataSource, scale, 256))
+            {
+                Done(row);
+            }
         }
 
         await ReportRowsAsync();

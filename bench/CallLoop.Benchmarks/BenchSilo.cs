@@ -16,15 +16,15 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
 {
     public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<BenchSilo> StartAsync(string connectionString, GroupCommitPath path)
+    public static async Task<BenchSilo> StartAsync(string connectionString, GroupCommitPath path, SiloWork work = SiloWork.WritePathOnly)
     {
         await OrleansPostgresSchema.ApplyAsync(connectionString);
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration[$"{GroupCommitOptions.Section}:{nameof(GroupCommitOptions.Path)}"] = path.ToString();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        // Publication to live subscribers is measured apart from the append path (it runs after commit, in the daemon).
-        builder.Services.AddCallLoopGrainServices(publish: false);
+        // Projections and publication run after commit, in the daemon: measured in rows of their own (SiloWork.Production).
+        builder.Services.AddCallLoopGrainServices(publish: work == SiloWork.Production, runDaemon: work != SiloWork.WritePathOnly);
         builder.Services.Configure<CallLoop.EventStore.Phones.PhoneIndexOptions>(o => o.Key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         builder.Services.Configure<CallLoop.Grains.Keys.EncryptionOptions>(o =>
         {

@@ -62,14 +62,22 @@ public static class SiloHostingExtensions
     /// False only where a host must not publish (tests of reports that do not need live subscribers);
     /// deadline reminders are scheduled from the publication, so production always publishes.
     /// </param>
-    public static IServiceCollection AddCallLoopGrainServices(this IServiceCollection services, bool publish = true)
+    /// <param name="runDaemon">
+    /// False only where a host measures the write path alone (the benchmark): no async daemon, so neither the
+    /// analysts' projections nor publication run in this process.
+    /// </param>
+    public static IServiceCollection AddCallLoopGrainServices(this IServiceCollection services, bool publish = true, bool runDaemon = true)
     {
         services.TryAddSingleton(TimeProvider.System);
 
         // Marten's async daemon (hot/cold: one leader across silos) runs the analysts' async projections
         // and, when publishing, the subscription that carries committed events to Orleans streams.
         var store = services.AddPrivacyEventStore();
-        if (publish)
+        if (!runDaemon)
+        {
+            store.AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.Disabled);
+        }
+        else if (publish)
         {
             store.AddSubjectEventPublication();
             services.AddCallLoopPublication();

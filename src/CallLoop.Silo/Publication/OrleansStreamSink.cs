@@ -13,7 +13,7 @@ namespace CallLoop.Silo.Publication;
 public sealed class OrleansStreamSink(IServiceProvider services, TimeProvider clock) : ICommittedEventSink
 {
     // Subjects are independent streams; a few in flight at once keep a large page from publishing serially.
-    private const int SubjectsInFlight = 8;
+    private const int SubjectsInFlight = 32;
 
     public string Name => "orleans-stream";
 

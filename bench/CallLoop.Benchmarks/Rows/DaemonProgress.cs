@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace CallLoop.Benchmarks.Rows;
+
+/// <summary>
+/// Where Marten's async daemon stands: the event log's high sequence and each projection's or subscription's
+/// progression row (<c>mt_event_progression</c>, named <c>{name}:All</c>).
+/// </summary>
+public static class DaemonProgress
+{
+    private const string Schema = "privacy";
+
+    public static async Task<long> HighSequenceAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand($"select coalesce(max(seq_id), 0) from {Schema}.mt_events");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Starts <paramref name="name"/> at the log's current end, so that a row measures its own events, not the backlog of earlier rows.</summary>
+    public static async Task SkipToEndAsync(NpgsqlDataSource dataSource, string name)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"insert into {Schema}.mt_event_progression (name, last_seq_id) select $1, coalesce(max(seq_id), 0) from {Schema}.mt_events " +
+            "on conflict (name) do update set last_seq_id = excluded.last_seq_id");
+        command.Parameters.AddWithValue(name + ":All");
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static async Task<long> PositionAsync(NpgsqlDataSource dataSource, string name)
+    {
+        await using var command = dataSource.CreateCommand($"select coalesce(max(last_seq_id), 0) from {Schema}.mt_event_progression where name = $1");
+        command.Parameters.AddWithValue(name + ":All");
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>How long until <paramref name="name"/> has handled every event up to <paramref name="sequence"/> (null if not within <paramref name="limit"/>).</summary>
+    public static async Task<TimeSpan?> WaitForAsync(NpgsqlDataSource dataSource, string name, long sequence, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (await PositionAsync(dataSource, name) >= sequence)
+            {
+                return clock.Elapsed;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return null;
+    }
+
+    /// <summary>For each name, how long after this call it had handled every event up to <paramref name="sequence"/> (null if not within <paramref name="limit"/>).</summary>
+    public static async Task<Dictionary<string, TimeSpan?>> WaitForAllAsync(NpgsqlDataSource dataSource, IReadOnlyList<string> names, long sequence, TimeSpan limit)
+    {
+        var result = names.ToDictionary(n => n, _ => (TimeSpan?)null);
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit && result.Values.Any(v => v is null))
+        {
+            foreach (var name in names.Where(n => result[n] is null))
+            {
+                if (await PositionAsync(dataSource, name) >= sequence)
+                {
+                    result[name] = clock.Elapsed;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        return result;
+    }
+}

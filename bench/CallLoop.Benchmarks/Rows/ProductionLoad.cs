@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using CallLoop.EventStore.Projections;
+using CallLoop.EventStore.Publication;
+using Npgsql;
+
+namespace CallLoop.Benchmarks.Rows;
+
+/// <summary>
+/// Row 4 as production runs it: in the same silo, the async daemon folds every committed event into the
+/// analysts' projections and publishes it to the subjects' Orleans streams (ADO.NET provider: each batch a
+/// committed PostgreSQL row). Commands still return at commit; the other rows are how fast the daemon's work
+/// follows, and how far behind it is when the load stops.
+/// </summary>
+public static class ProductionLoad
+{
+    private static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(5);
+
+    private static readonly string[] Projections =
+        [ProjectionNames.SubjectAccessProfile, ProjectionNames.RequestRecords, ProjectionNames.StateCategoryFacts, ProjectionNames.ConsentLedger];
+
+    /// <summary>Before the silo starts: the daemon begins at the log's end, so the rows measure their own events, not earlier rows' backlog.</summary>
+    public static async Task PrepareAsync(NpgsqlDataSource dataSource)
+    {
+        foreach (var name in Projections.Append(SubjectEventPublication.SubscriptionName))
+        {
+            await DaemonProgress.SkipToEndAsync(dataSource, name);
+        }
+    }
+
+    public static async Task<IReadOnlyList<Measurement>> RunAsync(IGrainFactory grains, NpgsqlDataSource dataSource, BenchScale scale, int concurrency)
+    {
+        var start = await DaemonProgress.HighSequenceAsync(dataSource);
+        var clock = Stopwatch.StartNew();
+        var commands = await GrainCommands.RunAsync(grains, scale, concurrency);
+        var loadEnded = clock.Elapsed;
+        var target = await DaemonProgress.HighSequenceAsync(dataSource);
+
+        var caughtUp = await DaemonProgress.WaitForAllAsync(dataSource, [SubjectEventPublication.SubscriptionName, .. Projections], target, CatchUpLimit);
+        var published = await DaemonProgress.PositionAsync(dataSource, SubjectEventPublication.SubscriptionName) - start;
+        var publicationBehind = caughtUp[SubjectEventPublication.SubscriptionName];
+        var projectionsBehind = Projections.Select(n => caughtUp[n]).Aggregate((TimeSpan?)TimeSpan.Zero, (max, t) => max is null || t is null ? null : t > max ? t : max);
+        var projected = target - start;
+        return
+        [
+            commands with { Row = $"4. (production) grains, projections and publication on, concurrency {concurrency:N0}" },
+            new Measurement(
+                "Publication to Orleans streams (daemon → ADO.NET queue)",
+                "events/s",
+                published / (loadEnded + (publicationBehind ?? CatchUpLimit)).TotalSeconds,
+                LatencySummary.None,
+                $"{published:N0} events; {Lag(publicationBehind)}"),
+            new Measurement(
+                "Analysts' projections (4, async daemon)",
+                "events/s",
+                projectionsBehind is { } p ? projected / (loadEnded + p).TotalSeconds : double.NaN,
+                LatencySummary.None,
+                $"{projected:N0} events; slowest {Lag(projectionsBehind)}"),
+        ];
+    }
+
+    private static string Lag(TimeSpan? behind) =>
+        behind is { } b ? $"caught up {b.TotalSeconds:N1} s after the load ended" : $"not caught up {CatchUpLimit.TotalMinutes:N0} min after the load ended";
+}
