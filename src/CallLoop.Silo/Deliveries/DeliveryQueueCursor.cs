@@ -32,7 +32,8 @@ public sealed record DeliveryQueueCursor(DateTimeOffset PlannedAt, string Id)
             if (bar > 0
                 && long.TryParse(text.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
                 && ticks <= DateTimeOffset.MaxValue.UtcTicks
-                && text.Length > bar + 1)
+                && text.Length > bar + 1
+                && !text.AsSpan(bar + 1).ContainsAnyInRange('\0', '\u001f'))
             {
                 return new DeliveryQueueCursor(new DateTimeOffset(ticks, TimeSpan.Zero), text[(bar + 1)..]);
             }

@@ -64,8 +64,8 @@ public sealed class DeliveryQueueEntry
         return entry;
     }
 
-    /// <summary>Folds one event about this delivery through the domain's own <see cref="DeliveryEvolver"/>, then stamps its time.</summary>
-    public void Apply(SubjectEvent e)
+    /// <summary>Folds one event about this delivery (named apart from Marten's Apply convention) through the domain's own <see cref="DeliveryEvolver"/>, then stamps its time.</summary>
+    public void Fold(SubjectEvent e)
     {
         Take(DeliveryEvolver.Evolve(ToRecord(), e));
         switch (e)

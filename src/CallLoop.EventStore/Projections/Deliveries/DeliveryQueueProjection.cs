@@ -31,7 +31,7 @@ public sealed partial class DeliveryQueueProjection : MultiStreamProjection<Deli
                 var delivery = planned.Deliveries.FirstOrDefault(d => DeliveryQueueEntry.KeyOf(planned.SubjectId, d.DeliveryId) == id);
                 return delivery is null ? snapshot : DeliveryQueueEntry.Planned(planned, delivery);
             case SubjectEvent about when snapshot is not null && DeliveryEvolver.DeliveryIdOf(about) is not null:
-                snapshot.Apply(about);
+                snapshot.Fold(about);
                 return snapshot;
             default:
                 return snapshot;
