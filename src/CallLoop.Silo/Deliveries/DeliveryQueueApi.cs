@@ -22,6 +22,7 @@ public static class DeliveryQueueApi
     public static async Task<Ok<DeliveryQueuePage>> ListAsync(
         string? status,
         string? processor,
+        string? plannedBefore,
         string? limit,
         string? after,
         IQuerySession session,
@@ -30,6 +31,7 @@ public static class DeliveryQueueApi
         var filter = new DeliveryQueueFilter(
             QueryParameters.OneOf(status, "status", DeliveryQueueFilter.Any, [.. DeliveryQueueFilter.Statuses]),
             ProcessorName(processor),
+            QueryParameters.OptionalInstant(plannedBefore, "plannedBefore"),
             DeliveryQueueCursor.Parse(after, "after"),
             QueryParameters.Limit(limit, "limit", 500, 5000));
 

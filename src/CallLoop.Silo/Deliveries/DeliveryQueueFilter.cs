@@ -4,9 +4,9 @@ namespace CallLoop.Silo.Deliveries;
 
 /// <summary>
 /// The cross-subject delivery queue's filter as SQL on the duplicated, indexed columns <c>status</c>,
-/// <c>processor</c> and <c>planned_at</c>; oldest planned first, paged by (planned_at, id) after <see cref="After"/>.
+/// <c>processor</c> and <c>planned_at</c> (<see cref="PlannedBefore"/> finds deliveries stuck for a while); oldest planned first, paged by (planned_at, id) after <see cref="After"/>.
 /// </summary>
-public sealed record DeliveryQueueFilter(string Status, string? Processor, DeliveryQueueCursor? After, int Limit)
+public sealed record DeliveryQueueFilter(string Status, string? Processor, DateTimeOffset? PlannedBefore, DeliveryQueueCursor? After, int Limit)
 {
     public const string Any = "any";
 
@@ -26,6 +26,12 @@ public sealed record DeliveryQueueFilter(string Status, string? Processor, Deliv
         {
             conditions.Add("d.processor = ?");
             parameters.Add(Processor);
+        }
+
+        if (PlannedBefore is { } plannedBefore)
+        {
+            conditions.Add("d.planned_at < ?");
+            parameters.Add(plannedBefore.ToUniversalTime());
         }
 
         if (After is { } after)

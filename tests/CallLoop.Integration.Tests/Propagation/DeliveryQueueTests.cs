@@ -54,6 +54,9 @@ public sealed class DeliveryQueueTests(PropagationSiloFactory silo)
         var two = await driver.Client.GetAsync($"{deadLettered}&limit=1&after={one.GetProperty("next").GetString()}").JsonAsync();
         Assert.Equal(entries[1].GetProperty("deliveryId").GetString(), Assert.Single(two.GetProperty("deliveries").EnumerateArray().ToArray()).GetProperty("deliveryId").GetString());
         var end = await driver.Client.GetAsync($"{deadLettered}&limit=1&after={two.GetProperty("next").GetString()}").JsonAsync();
+        Assert.Empty((await driver.Client.GetAsync($"{deadLettered}&plannedBefore=2000-01-01").JsonAsync()).GetProperty("deliveries").EnumerateArray());
+        var before = $"{deadLettered}&plannedBefore={Uri.EscapeDataString(planned[1].AddDays(1).ToString("O"))}";
+        Assert.Equal(2, (await driver.Client.GetAsync(before).JsonAsync()).GetProperty("count").GetInt32());
         Assert.Empty(end.GetProperty("deliveries").EnumerateArray());
         Assert.Equal(JsonValueKind.Null, end.GetProperty("next").ValueKind);
 
@@ -115,6 +118,7 @@ public sealed class DeliveryQueueTests(PropagationSiloFactory silo)
         var forged = Convert.ToBase64String(Encoding.UTF8.GetBytes("yesterday|x")).TrimEnd('=');
         Assert.Equal("after", await driver.Client.GetAsync($"/api/deliveries?after={Uri.EscapeDataString(forged)}").FieldProblemAsync());
         Assert.Equal("processor", await driver.Client.GetAsync("/api/deliveries?processor=a%01b").FieldProblemAsync());
+        Assert.Equal("plannedBefore", await driver.Client.GetAsync("/api/deliveries?plannedBefore=yesterday").FieldProblemAsync());
         Assert.Equal("processor", await driver.Client.GetAsync($"/api/deliveries?processor={new string('p', 201)}").FieldProblemAsync());
         await driver.Client.GetAsync("/api/deliveries?status=dead-lettered&limit=5").JsonAsync();
 
@@ -122,6 +126,28 @@ public sealed class DeliveryQueueTests(PropagationSiloFactory silo)
         {
             using var client = silo.CreateClientAs($"{role}-user", role);
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/deliveries?status=dead-lettered")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Queue_filter_and_order_columns_are_real_indexed_columns()
+    {
+        await driver.Client.GetAsync("/api/deliveries").JsonAsync();
+        await using var connection = new NpgsqlConnection(silo.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select indexdef from pg_indexes where schemaname = 'privacy' and tablename = 'mt_doc_deliveryqueueentry'", connection);
+        var indexes = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                indexes.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var column in new[] { "status", "processor", "planned_at" })
+        {
+            Assert.Contains(indexes, i => i.Contains($"({column})", StringComparison.Ordinal));
         }
     }
 
