@@ -9,16 +9,9 @@ internal static class PropagationEvolver
         PersonalInformationCollected collected when !state.Propagation.CategoriesEverHeld.Contains(collected.Category) =>
             With(state, p => p with { CategoriesEverHeld = p.CategoriesEverHeld.Add(collected.Category) }),
         PropagationPlanned planned => Plan(state, planned),
-        WebhookDelivered delivered => UpdateDelivery(state, delivered.DeliveryId, d => d with { Status = DeliveryStatus.Delivered, Attempts = delivered.Attempt }),
-        WebhookAttemptFailed failed => UpdateDelivery(state, failed.DeliveryId, d => d with { Attempts = Math.Max(d.Attempts, failed.Attempt) }),
-        WebhookDeadLettered dead => UpdateDelivery(state, dead.DeliveryId, d => d with { Status = DeliveryStatus.DeadLettered, Attempts = dead.Attempts }),
+        WebhookDelivered or WebhookAttemptFailed or WebhookDeadLettered or WebhookRedeliveryRequested =>
+            UpdateDelivery(state, DeliveryEvolver.DeliveryIdOf(e)!, d => DeliveryEvolver.Evolve(d, e)),
         ProcessorAcknowledged acknowledged => Acknowledge(state, acknowledged),
-        WebhookRedeliveryRequested redelivery => UpdateDelivery(state, redelivery.DeliveryId, d => d with
-        {
-            Status = DeliveryStatus.Pending,
-            AttemptsBeforeRedelivery = d.Attempts,
-            Redeliveries = d.Redeliveries + 1,
-        }),
         ProcessorDeliveryWaived waived => Waive(state, waived),
         RightsRequestAwaitingProcessors awaiting => UpdateRequest(state, awaiting.RequestId, r => r with
         {
@@ -35,17 +28,7 @@ internal static class PropagationEvolver
         var next = With(state, p => p with
         {
             PlannedSequences = p.PlannedSequences.Add(planned.SourceSequence),
-            Deliveries = p.Deliveries.SetItems(planned.Deliveries.Select(d => KeyValuePair.Create(d.DeliveryId, new DeliveryRecord
-            {
-                DeliveryId = d.DeliveryId,
-                Processor = d.Processor,
-                SourceSequence = planned.SourceSequence,
-                Action = planned.Action,
-                Category = planned.Category,
-                Scope = planned.Scope,
-                Purpose = planned.Purpose,
-                RequestId = planned.RequestId,
-            }))),
+            Deliveries = p.Deliveries.SetItems(planned.Deliveries.Select(d => KeyValuePair.Create(d.DeliveryId, DeliveryEvolver.Planned(planned, d)))),
         });
         return planned.RequestId is { } requestId
             ? UpdateRequest(next, requestId, r => r with
@@ -58,7 +41,7 @@ internal static class PropagationEvolver
 
     private static SubjectState Acknowledge(SubjectState state, ProcessorAcknowledged acknowledged)
     {
-        var next = UpdateDelivery(state, acknowledged.DeliveryId, d => d with { AcknowledgedAt = acknowledged.OccurredAt });
+        var next = UpdateDelivery(state, acknowledged.DeliveryId, d => DeliveryEvolver.Evolve(d, acknowledged));
         if (acknowledged.RequestId is not { } requestId)
         {
             return next;
@@ -75,13 +58,7 @@ internal static class PropagationEvolver
 
     private static SubjectState Waive(SubjectState state, ProcessorDeliveryWaived waived)
     {
-        var next = UpdateDelivery(state, waived.DeliveryId, d => d with
-        {
-            Status = DeliveryStatus.Waived,
-            WaivedAt = waived.OccurredAt,
-            WaivedBy = waived.WaivedBy,
-            WaiverReason = waived.Reason,
-        });
+        var next = UpdateDelivery(state, waived.DeliveryId, d => DeliveryEvolver.Evolve(d, waived));
         var waiver = new ProcessorWaiver
         {
             Processor = waived.Processor,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CallLoop.Domain;
 using CallLoop.EventStore.Phones;
+using CallLoop.EventStore.Projections.Deliveries;
 using CallLoop.EventStore.Projections.Requests;
 using CallLoop.EventStore.Protection;
 using JasperFx;
@@ -50,6 +51,8 @@ public static class PrivacyEventStoreExtensions
         // Real, indexed columns for the work queue's filter and order (GET /api/requests), instead of JSON casts
         // that no index can serve.
         options.Schema.For<RequestRecord>().Duplicate(r => r.IsOpen).Duplicate(r => r.CurrentDueAt!);
+        // The delivery queue (GET /api/deliveries) filters by status and processor and pages by planned time.
+        options.Schema.For<DeliveryQueueEntry>().Duplicate(d => d.Status).Duplicate(d => d.Processor).Duplicate(d => d.PlannedAt);
         // Erasure masks sealed values of destroyed keys in place (Protection/PersonalValueMasking).
         PersonalValueMasking.Register(options);
 

@@ -1,3 +1,4 @@
+using CallLoop.EventStore.Projections.Deliveries;
 using CallLoop.EventStore.Projections.Facts;
 using CallLoop.EventStore.Projections.Requests;
 using CallLoop.EventStore.Projections.Subjects;
@@ -17,5 +18,6 @@ internal static class PrivacyProjections
         projections.Add(new RequestRecordProjection(), ProjectionLifecycle.Async);
         projections.Add(new StateFactsProjection(), ProjectionLifecycle.Async);
         projections.Add(new ConsentLedgerProjection(), ProjectionLifecycle.Async);
+        projections.Add(new DeliveryQueueProjection(), ProjectionLifecycle.Async);
     }
 }

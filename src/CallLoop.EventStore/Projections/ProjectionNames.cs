@@ -11,8 +11,10 @@ public static class ProjectionNames
 
     public const string ConsentLedger = "consent-ledger";
 
+    public const string DeliveryQueue = "delivery-queue";
+
     /// <summary>Projections run by the async daemon (and so can be rebuilt).</summary>
-    public static IReadOnlyList<string> Async { get; } = [SubjectAccessProfile, RequestRecords, StateCategoryFacts, ConsentLedger];
+    public static IReadOnlyList<string> Async { get; } = [SubjectAccessProfile, RequestRecords, StateCategoryFacts, ConsentLedger, DeliveryQueue];
 
     /// <summary>Projections updated in the same transaction as the append (none: see PrivacyProjections).</summary>
     public static IReadOnlyList<string> Inline { get; } = [];

@@ -15,7 +15,7 @@ public static class AnalyticsSchema
     public const string AnalystRole = "callloop_analyst";
 
     public static IReadOnlyList<string> Views { get; } =
-        ["request_records", "collection_facts", "disclosure_facts", "state_category_facts", "consent_ledger", "personal_data_access"];
+        ["request_records", "collection_facts", "disclosure_facts", "state_category_facts", "consent_ledger", "personal_data_access", "processor_deliveries"];
 
     private static readonly string Privacy = PrivacyEventStoreExtensions.SchemaName;
 
@@ -80,6 +80,25 @@ public static class AnalyticsSchema
         create or replace view {Schema}.consent_ledger as
         select seq_id, subject_id, entry, purpose, basis, notice_version, channel, method, request_id, occurred_at
         from {ReportTables.Qualified(ReportTables.ConsentLedger)};
+
+        -- Processor delivery health: one row per webhook delivery owed to a processor; codes, counts and times only.
+        create or replace view {Schema}.processor_deliveries as
+        select d.data ->> 'subjectId' as subject_id,
+               d.data ->> 'deliveryId' as delivery_id,
+               d.processor,
+               d.data ->> 'action' as action,
+               d.data ->> 'requestId' as request_id,
+               d.status,
+               (d.data ->> 'attempts')::int as attempts,
+               (d.data ->> 'redeliveries')::int as redeliveries,
+               d.planned_at,
+               (d.data ->> 'lastAttemptAt')::timestamptz as last_attempt_at,
+               (d.data ->> 'deliveredAt')::timestamptz as delivered_at,
+               (d.data ->> 'deadLetteredAt')::timestamptz as dead_lettered_at,
+               (d.data ->> 'redeliveryRequestedAt')::timestamptz as redelivery_requested_at,
+               (d.data ->> 'acknowledgedAt')::timestamptz as acknowledged_at,
+               (d.data ->> 'waivedAt')::timestamptz as waived_at
+        from {Privacy}.mt_doc_deliveryqueueentry d;
 
         -- The read audit: who read a subject's personal values, when, why and which categories were held; no values.
         create or replace view {Schema}.personal_data_access as

@@ -34,6 +34,7 @@ public static class PrivacyApi
         routes.MapMinorsApi();
         routes.MapProcessorsApi();
         routes.MapDeliveriesApi();
+        routes.MapDeliveryQueue();
         routes.MapAuditApi();
         routes.MapKeysApi();
         return routes;

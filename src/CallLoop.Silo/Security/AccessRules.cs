@@ -20,6 +20,7 @@ public static class AccessRules
 
         // Re-sending or waiving a processor's webhook delivery (ops, like the processor registry).
         new(AccessRule.AnyMethod, "/api/subjects/{subjectId}/deliveries", Admin),
+        new("GET", "/api/deliveries", Admin),
 
         // The read audit: who read personal values, when and why (no values in it).
         new("GET", "/api/subjects/{subjectId}/audit", PrivacyOfficer, Admin),

@@ -42,6 +42,7 @@ internal sealed record FuzzedRoute(string Method, string Template)
         new("GET", "/api/subjects/{id}/deliveries?status={purpose}"),
         new("POST", "/api/subjects/{id}/deliveries/{hold}/redeliver"),
         new("POST", "/api/subjects/{id}/deliveries/{hold}/waive"),
+        new("GET", "/api/deliveries?status={purpose}&processor={id}&after={request}&limit={hold}&plannedBefore={state}"),
     ];
 
     public string Fill(string id, string request, string purpose, string hold, string state) =>

@@ -1,0 +1,47 @@
+using CallLoop.EventStore.Projections.Deliveries;
+
+namespace CallLoop.Silo.Deliveries;
+
+/// <summary>
+/// The cross-subject delivery queue's filter as SQL on the duplicated, indexed columns <c>status</c>,
+/// <c>processor</c> and <c>planned_at</c> (<see cref="PlannedBefore"/> finds deliveries stuck for a while); oldest planned first, paged by (planned_at, id) after <see cref="After"/>.
+/// </summary>
+public sealed record DeliveryQueueFilter(string Status, string? Processor, DateTimeOffset? PlannedBefore, DeliveryQueueCursor? After, int Limit)
+{
+    public const string Any = "any";
+
+    public static IReadOnlyList<string> Statuses { get; } = [Any, .. DeliveryQueueStatus.All];
+
+    public (string Where, object[] Parameters) ToSql()
+    {
+        var conditions = new List<string>();
+        var parameters = new List<object>();
+        if (Status != Any)
+        {
+            conditions.Add("d.status = ?");
+            parameters.Add(Status);
+        }
+
+        if (Processor is not null)
+        {
+            conditions.Add("d.processor = ?");
+            parameters.Add(Processor);
+        }
+
+        if (PlannedBefore is { } plannedBefore)
+        {
+            conditions.Add("d.planned_at < ?");
+            parameters.Add(plannedBefore.ToUniversalTime());
+        }
+
+        if (After is { } after)
+        {
+            conditions.Add("(d.planned_at, d.id) > (?, ?)");
+            parameters.Add(after.PlannedAt);
+            parameters.Add(after.Id);
+        }
+
+        var where = conditions.Count == 0 ? "true" : string.Join(" and ", conditions);
+        return ($"where {where} order by d.planned_at, d.id limit {Limit}", parameters.ToArray());
+    }
+}
