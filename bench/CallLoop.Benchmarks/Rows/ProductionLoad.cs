@@ -16,7 +16,7 @@ public static class ProductionLoad
     private static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(5);
 
     private static readonly string[] Projections =
-        [ProjectionNames.SubjectAccessProfile, ProjectionNames.RequestRecords, ProjectionNames.StateCategoryFacts, ProjectionNames.ConsentLedger];
+        [.. ProjectionNames.Async];
 
     /// <summary>Before the silo starts: the daemon begins at the log's end, so the rows measure their own events, not earlier rows' backlog.</summary>
     public static async Task PrepareAsync(NpgsqlDataSource dataSource)
@@ -50,7 +50,7 @@ public static class ProductionLoad
                 LatencySummary.None,
                 $"{published:N0} events; {Lag(publicationBehind)}"),
             new Measurement(
-                "Analysts' projections (4, async daemon)",
+                $"Analysts' projections ({Projections.Length}, async daemon)",
                 "events/s",
                 projectionsBehind is { } p ? projected / (loadEnded + p).TotalSeconds : double.NaN,
                 LatencySummary.None,
