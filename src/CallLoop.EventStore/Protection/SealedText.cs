@@ -37,16 +37,19 @@ public static class SealedText
     }
 
     /// <summary>Splits a sealed value into its key id and payload; false when it is not well-formed.</summary>
-    public static bool TryParse(string? text, out string keyId, out byte[] payload)
+    public static bool TryParse(string? text, out string keyId, out byte[] payload) => TryParse(text, SealedPrefix, out keyId, out payload);
+
+    /// <summary>Splits <c>&lt;prefix&gt;&lt;keyId&gt;:&lt;base64&gt;</c> into its key id and payload; false when it is not well-formed.</summary>
+    internal static bool TryParse(string? text, string prefix, out string keyId, out byte[] payload)
     {
         keyId = string.Empty;
         payload = [];
-        if (!IsSealed(text))
+        if (text is null || !text.StartsWith(prefix, StringComparison.Ordinal))
         {
             return false;
         }
 
-        var rest = text![SealedPrefix.Length..];
+        var rest = text[prefix.Length..];
         var colon = rest.IndexOf(':', StringComparison.Ordinal);
         if (colon <= 0)
         {

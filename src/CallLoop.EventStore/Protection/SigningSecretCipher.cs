@@ -31,33 +31,8 @@ public static class SigningSecretCipher
     public static string? MasterKeyIdOf(string? stored) => TryParse(stored, out var masterKeyId, out _) ? masterKeyId : null;
 
     /// <summary>Splits a sealed secret into its master key id and payload; false when it is not well-formed.</summary>
-    public static bool TryParse(string? stored, out string masterKeyId, out byte[] payload)
-    {
-        masterKeyId = string.Empty;
-        payload = [];
-        if (!IsSealed(stored))
-        {
-            return false;
-        }
-
-        var rest = stored![SealedPrefix.Length..];
-        var colon = rest.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0)
-        {
-            return false;
-        }
-
-        var base64 = rest[(colon + 1)..];
-        var buffer = new byte[base64.Length];
-        if (!Convert.TryFromBase64String(base64, buffer, out var written))
-        {
-            return false;
-        }
-
-        masterKeyId = rest[..colon];
-        payload = buffer[..written];
-        return true;
-    }
+    public static bool TryParse(string? stored, out string masterKeyId, out byte[] payload) =>
+        SealedText.TryParse(stored, SealedPrefix, out masterKeyId, out payload);
 
     private static byte[] Context(string masterKeyId, string recipientId) =>
         Encoding.UTF8.GetBytes($"callloop/signing-secret/v1\n{masterKeyId}\n{recipientId}");
