@@ -55,8 +55,10 @@ internal static class DatabaseScan
         var bytes = Encoding.UTF8.GetBytes(secret);
         yield return ("plaintext", secret);
         yield return ("lowercase", secret.ToLowerInvariant());
+        // Digits only is how a phone number may be stored; for a text that merely contains digits (an email with a
+        // random tag), its digits are no longer the secret and, short as they are, turn up by chance in unrelated data.
         var digits = new string(secret.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length >= 7)
+        if (digits.Length >= 7 && digits.Length * 2 > secret.Length)
         {
             yield return ("digits", digits);
         }
