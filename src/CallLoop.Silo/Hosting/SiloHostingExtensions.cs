@@ -25,6 +25,12 @@ public static class SiloHostingExtensions
     public const string PublicationEnabledKey = "CallLoop:Publication:Enabled";
 
     /// <summary>
+    /// Whether this silo takes part in running Marten's async daemon (the analysts' projections and publication).
+    /// Off on some replicas keeps their cores for commands; at least one replica must keep it on.
+    /// </summary>
+    public const string DaemonEnabledKey = "CallLoop:Daemon:Enabled";
+
+    /// <summary>
     /// The whole silo: one NpgsqlDataSource (Aspire.Npgsql: pooling, health check, telemetry) shared by Marten
     /// and every Orleans ADO.NET provider, the Orleans schema, the event store and Orleans itself.
     /// </summary>
@@ -36,7 +42,9 @@ public static class SiloHostingExtensions
 
         // Registered before Orleans so that the schema exists when the silo joins the cluster.
         builder.Services.AddHostedService<OrleansSchemaInstaller>();
-        builder.Services.AddCallLoopGrainServices(publish: builder.Configuration.GetValue(PublicationEnabledKey, true));
+        builder.Services.AddCallLoopGrainServices(
+            publish: builder.Configuration.GetValue(PublicationEnabledKey, true),
+            runDaemon: builder.Configuration.GetValue(DaemonEnabledKey, true));
 
         builder.UseOrleans(silo =>
         {
@@ -63,8 +71,9 @@ public static class SiloHostingExtensions
     /// deadline reminders are scheduled from the publication, so production always publishes.
     /// </param>
     /// <param name="runDaemon">
-    /// False only where a host measures the write path alone (the benchmark): no async daemon, so neither the
-    /// analysts' projections nor publication run in this process.
+    /// False on replicas that leave the daemon to others (<see cref="DaemonEnabledKey"/>), and where a host measures
+    /// the write path alone (the benchmark): neither the analysts' projections nor publication run in this process.
+    /// The daemon is hot/cold, so the replicas that run it elect one leader among themselves.
     /// </param>
     public static IServiceCollection AddCallLoopGrainServices(this IServiceCollection services, bool publish = true, bool runDaemon = true)
     {
