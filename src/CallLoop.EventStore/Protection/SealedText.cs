@@ -10,7 +10,10 @@ public static class SealedText
     public const string SealedPrefix = "pii:1:";
     public const string ErasedPrefix = "erased:";
 
-    public static string Format(string keyId, ReadOnlySpan<byte> payload) => $"{SealedPrefix}{keyId}:{Convert.ToBase64String(payload)}";
+    public static string Format(string keyId, ReadOnlySpan<byte> payload) => Format(SealedPrefix, keyId, payload);
+
+    /// <summary><c>&lt;prefix&gt;&lt;keyId&gt;:&lt;base64&gt;</c>, the form <see cref="TryParse(string?, string, out string, out byte[])"/> splits.</summary>
+    internal static string Format(string prefix, string keyId, ReadOnlySpan<byte> payload) => $"{prefix}{keyId}:{Convert.ToBase64String(payload)}";
 
     public static string Erased(string keyId) => ErasedPrefix + keyId;
 

@@ -17,7 +17,7 @@ public static class SigningSecretCipher
     public static string Seal(ReadOnlySpan<byte> masterKey, string masterKeyId, string recipientId, string secret)
     {
         var payload = PersonalValueCipher.Encrypt(masterKey, Encoding.UTF8.GetBytes(secret), Context(masterKeyId, recipientId));
-        return $"{SealedPrefix}{masterKeyId}:{Convert.ToBase64String(payload)}";
+        return SealedText.Format(SealedPrefix, masterKeyId, payload);
     }
 
     /// <summary>The secret; null when it fails authentication (another recipient, another key, or altered).</summary>

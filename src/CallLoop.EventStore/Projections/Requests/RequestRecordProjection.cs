@@ -18,12 +18,15 @@ public sealed partial class RequestRecordProjection : MultiStreamProjection<Requ
         Identity<AppealFiled>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
         Identity<AppealDecided>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
         Identity<RightsRequestAwaitingProcessors>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
-        Identities<PropagationPlanned>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
-        Identities<ProcessorAcknowledged>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
-        Identities<ProcessorDeliveryWaived>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
-        Identities<ErasureStarted>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
-        Identities<PersonalDataErased>(e => e.RequestId is { } id ? [RequestRecord.KeyOf(e.SubjectId, id)] : []);
+        Identities<PropagationPlanned>(e => KeysOf(e.SubjectId, e.RequestId));
+        Identities<ProcessorAcknowledged>(e => KeysOf(e.SubjectId, e.RequestId));
+        Identities<ProcessorDeliveryWaived>(e => KeysOf(e.SubjectId, e.RequestId));
+        Identities<ErasureStarted>(e => KeysOf(e.SubjectId, e.RequestId));
+        Identities<PersonalDataErased>(e => KeysOf(e.SubjectId, e.RequestId));
     }
+
+    /// <summary>The record an event about a request belongs to; none for an event that names no request.</summary>
+    private static string[] KeysOf(string subjectId, string? requestId) => requestId is null ? [] : [RequestRecord.KeyOf(subjectId, requestId)];
 
     public static RequestRecord Create(RightsRequestReceived e) => new()
     {
