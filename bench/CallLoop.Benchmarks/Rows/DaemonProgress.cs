@@ -34,23 +34,6 @@ public static class DaemonProgress
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>How long until <paramref name="name"/> has handled every event up to <paramref name="sequence"/> (null if not within <paramref name="limit"/>).</summary>
-    public static async Task<TimeSpan?> WaitForAsync(NpgsqlDataSource dataSource, string name, long sequence, TimeSpan limit)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < limit)
-        {
-            if (await PositionAsync(dataSource, name) >= sequence)
-            {
-                return clock.Elapsed;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return null;
-    }
-
     /// <summary>For each name, how long after this call it had handled every event up to <paramref name="sequence"/> (null if not within <paramref name="limit"/>).</summary>
     public static async Task<Dictionary<string, TimeSpan?>> WaitForAllAsync(NpgsqlDataSource dataSource, IReadOnlyList<string> names, long sequence, TimeSpan limit)
     {

@@ -15,8 +15,7 @@ public static class ProductionLoad
 {
     private static readonly TimeSpan CatchUpLimit = TimeSpan.FromMinutes(5);
 
-    private static readonly string[] Projections =
-        [.. ProjectionNames.Async];
+    private static readonly string[] Projections = [.. ProjectionNames.Async];
 
     /// <summary>Before the silo starts: the daemon begins at the log's end, so the rows measure their own events, not earlier rows' backlog.</summary>
     public static async Task PrepareAsync(NpgsqlDataSource dataSource)
