@@ -96,6 +96,7 @@ public static class SiloHostingExtensions
             store.AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
         }
 
+        services.AddCallLoopGrainSettings();
         services.AddGroupCommitWriter();
         services.TryAddSingleton<SubjectStreams>();
         services.TryAddSingleton<PhoneIndex>();

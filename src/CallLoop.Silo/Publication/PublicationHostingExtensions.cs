@@ -4,6 +4,7 @@ using CallLoop.Grains.Deadlines;
 using CallLoop.Grains.Erasure;
 using CallLoop.Grains.Propagation;
 using CallLoop.Grains.Retention;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CallLoop.Silo.Publication;
 
@@ -11,25 +12,35 @@ public static class PublicationHostingExtensions
 {
     /// <summary>
     /// What hears of committed events, in this order: the subjects' Orleans streams, deadline reminders, retention
-    /// reminders, erasure completion, metrics, propagation to processors. Deadlines are configured under
-    /// "CallLoop:Deadlines" (DueSoonLead, RetryPeriod), retention under "CallLoop:Retention" (AfterAccountEnds,
-    /// Categories:{letter}, RetryPeriod), webhooks under "CallLoop:Propagation" (<see cref="PropagationOptions"/>).
+    /// reminders, erasure completion, metrics, propagation to processors. Only where the daemon publishes; what the
+    /// grains themselves need (<see cref="AddCallLoopGrainSettings"/>) is registered on every silo.
     /// </summary>
     public static IServiceCollection AddCallLoopPublication(this IServiceCollection services)
     {
-        services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section);
-        services.AddOptions<PropagationOptions>().BindConfiguration(PropagationOptions.Section);
         services.AddSingleton<ICommittedEventSink, OrleansStreamSink>();
         services.AddSingleton<ICommittedEventSink, DeadlineSchedulingSink>();
-        services.AddOptions<RetentionOptions>()
-            .BindConfiguration(RetentionOptions.Section)
-            .Validate(o => o.IsValid(), $"{RetentionOptions.Section}: every category key must be a letter A-L (or a category name) and every period zero or more.")
-            .ValidateOnStart();
         services.AddSingleton<ICommittedEventSink, RetentionSchedulingSink>();
         services.AddSingleton<ICommittedEventSink, ErasureCompletionSink>();
         services.AddSingleton<ICommittedEventSink, MetricsSink>();
         services.AddSingleton<ICommittedEventSink, PropagationSink>();
-        services.AddSingleton<WebhookSender>();
+        return services;
+    }
+
+    /// <summary>
+    /// Settings and services of the grains that publication drives, which any silo may host whether or not it runs
+    /// the daemon: deadlines under "CallLoop:Deadlines" (DueSoonLead, RetryPeriod), retention under
+    /// "CallLoop:Retention" (AfterAccountEnds, Categories:{letter}, RetryPeriod), webhooks under "CallLoop:Propagation"
+    /// (<see cref="PropagationOptions"/>) and their sender.
+    /// </summary>
+    public static IServiceCollection AddCallLoopGrainSettings(this IServiceCollection services)
+    {
+        services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section);
+        services.AddOptions<PropagationOptions>().BindConfiguration(PropagationOptions.Section);
+        services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.Section)
+            .Validate(o => o.IsValid(), $"{RetentionOptions.Section}: every category key must be a letter A-L (or a category name) and every period zero or more.")
+            .ValidateOnStart();
+        services.TryAddSingleton<WebhookSender>();
         return services;
     }
 }

@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using CallLoop.Grains.Propagation;
 using CallLoop.Integration.Tests.Infrastructure;
 using CallLoop.Silo.Hosting;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CallLoop.Integration.Tests.Hosting;
@@ -24,6 +27,10 @@ public sealed class DaemonPlacementTests
         var registered = await client.PutAsync($"/api/subjects/{subjectId}", JsonContent("""{"jurisdiction":"VA"}"""));
 
         Assert.Equal(HttpStatusCode.OK, registered.StatusCode);
+
+        // The grains publication drives may activate here too: their settings and sender are registered without the daemon.
+        Assert.True(commands.Services.GetRequiredService<IOptions<PropagationOptions>>().Value.DeleteRequiresAcknowledgements);
+        Assert.NotNull(commands.Services.GetRequiredService<WebhookSender>());
 
         // Alone, nothing projects the subject: the read waits its while, then asks to be retried.
         var alone = await client.GetAsync($"/api/subjects/{subjectId}/access-report");
@@ -68,7 +75,10 @@ public sealed class DaemonPlacementTests
         protected override Task<string> CreateDatabaseAsync() =>
             connectionString is null ? TestDatabases.CreateAsync("placement") : Task.FromResult(connectionString);
 
-        protected override void ConfigureSettings(IWebHostBuilder builder) =>
+        protected override void ConfigureSettings(IWebHostBuilder builder)
+        {
             builder.UseSetting(SiloHostingExtensions.DaemonEnabledKey, daemon ? "true" : "false");
+            builder.UseSetting($"{PropagationOptions.Section}:{nameof(PropagationOptions.DeleteRequiresAcknowledgements)}", "true");
+        }
     }
 }
