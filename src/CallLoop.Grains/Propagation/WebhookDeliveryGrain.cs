@@ -33,16 +33,8 @@ public sealed class WebhookDeliveryGrain(
 
     private PropagationOptions Options => options.Value;
 
-    public async Task StartAsync()
-    {
-        if (timer is not null)
-        {
-            return;
-        }
-
-        await this.RegisterOrUpdateReminder(ReminderName, Options.ReminderPeriod, Options.ReminderPeriod);
-        Schedule(TimeSpan.Zero);
-    }
+    /// <summary>Like <see cref="RetryNowAsync"/>, but leaves an attempt already under way (or waiting on its backoff) alone.</summary>
+    public Task StartAsync() => timer is null ? RetryNowAsync() : Task.CompletedTask;
 
     public async Task RetryNowAsync()
     {

@@ -45,12 +45,14 @@ internal static class ProcessorRegistration
     /// <summary>Seals <paramref name="recipient"/>'s secret under the current master key if it is not already; true when it changed.</summary>
     public static bool Reseal(Recipient recipient, SigningSecretSealer sealer)
     {
-        if (recipient.SigningSecret is not { } stored || sealer.IsCurrent(stored))
+        if (recipient.SigningSecret is not { } stored || sealer.Reseal(recipient.Id, stored) is var resealed && ReferenceEquals(resealed, stored))
         {
             return false;
         }
 
-        Seal(recipient, sealer.Open(recipient.Id, stored), sealer);
+        // A secret stored in clear before sealing existed has no hint yet; a sealed one keeps its own.
+        recipient.SigningSecretHint ??= Hint(sealer.Open(recipient.Id, resealed));
+        recipient.SigningSecret = resealed;
         return true;
     }
 
