@@ -37,10 +37,15 @@ internal sealed class PropagationDriver(HttpClient client, IGrainFactory grains)
         return name;
     }
 
+    /// <summary>The phone number every subject of <see cref="SubjectDisclosedToAsync"/> registers with, as typed and canonical.</summary>
+    public const string SubjectPhone = "(555) 201-3344";
+
+    public const string SubjectPhoneCanonical = "+15552013344";
+
     /// <summary>A subject with contact details and identifiers collected, disclosed to each of <paramref name="processors"/>.</summary>
     public async Task<string> SubjectDisclosedToAsync(params string[] processors)
     {
-        var subjectId = await client.RegisterAsync(phone: "(555) 201-3344");
+        var subjectId = await client.RegisterAsync(phone: SubjectPhone);
         await client.PostJsonAsync($"/api/subjects/{subjectId}/collections", new
         {
             category = "A",
