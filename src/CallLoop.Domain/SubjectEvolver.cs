@@ -249,7 +249,8 @@ public static class SubjectEvolver
         };
     }
 
-    private static SubjectState UpdateRequest(SubjectState state, string requestId, Func<RightsRequestRecord, RightsRequestRecord> change) =>
+    /// <summary>The state with one request changed; unchanged when the request is unknown.</summary>
+    internal static SubjectState UpdateRequest(SubjectState state, string requestId, Func<RightsRequestRecord, RightsRequestRecord> change) =>
         state.Requests.TryGetValue(requestId, out var request)
             ? state with { Requests = state.Requests.SetItem(requestId, change(request)) }
             : state;

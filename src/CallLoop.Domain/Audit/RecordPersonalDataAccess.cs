@@ -30,9 +30,9 @@ internal static class RecordPersonalDataAccessDecision
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, RecordPersonalDataAccess command, DateTimeOffset now)
     {
-        if (command.Access.RequestId is { } requestId && !state.Requests.ContainsKey(requestId))
+        if (command.Access.RequestId is { } requestId)
         {
-            throw new RequestNotFoundException(command.SubjectId, requestId);
+            Rules.FindRequest(state, command.SubjectId, requestId);
         }
 
         return

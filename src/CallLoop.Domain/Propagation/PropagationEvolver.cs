@@ -13,7 +13,7 @@ internal static class PropagationEvolver
             UpdateDelivery(state, DeliveryEvolver.DeliveryIdOf(e)!, d => DeliveryEvolver.Evolve(d, e)),
         ProcessorAcknowledged acknowledged => Acknowledge(state, acknowledged),
         ProcessorDeliveryWaived waived => Waive(state, waived),
-        RightsRequestAwaitingProcessors awaiting => UpdateRequest(state, awaiting.RequestId, r => r with
+        RightsRequestAwaitingProcessors awaiting => SubjectEvolver.UpdateRequest(state, awaiting.RequestId, r => r with
         {
             Status = RightsRequestStatus.AwaitingProcessors,
             AwaitingProcessorsSince = awaiting.FulfilledAt,
@@ -31,7 +31,7 @@ internal static class PropagationEvolver
             Deliveries = p.Deliveries.SetItems(planned.Deliveries.Select(d => KeyValuePair.Create(d.DeliveryId, DeliveryEvolver.Planned(planned, d)))),
         });
         return planned.RequestId is { } requestId
-            ? UpdateRequest(next, requestId, r => r with
+            ? SubjectEvolver.UpdateRequest(next, requestId, r => r with
             {
                 PropagationPlanned = true,
                 ProcessorsAwaited = r.ProcessorsAwaited.AddRange(planned.Deliveries.Select(d => d.Processor).Where(p => !r.ProcessorsAwaited.Contains(p)).Distinct()),
@@ -51,7 +51,7 @@ internal static class PropagationEvolver
         var outstanding = next.Propagation.Deliveries.Values.Any(d => d.RequestId == requestId && d.Processor == acknowledged.Processor && d.AcknowledgedAt is null);
         return outstanding
             ? next
-            : UpdateRequest(next, requestId, r => r.ProcessorsAcknowledged.Contains(acknowledged.Processor)
+            : SubjectEvolver.UpdateRequest(next, requestId, r => r.ProcessorsAcknowledged.Contains(acknowledged.Processor)
                 ? r
                 : r with { ProcessorsAcknowledged = r.ProcessorsAcknowledged.Add(acknowledged.Processor) });
     }
@@ -68,7 +68,7 @@ internal static class PropagationEvolver
             WaivedAt = waived.OccurredAt,
         };
         return waived.RequestId is { } requestId
-            ? UpdateRequest(next, requestId, r => r with { ProcessorsWaived = r.ProcessorsWaived.Add(waiver) })
+            ? SubjectEvolver.UpdateRequest(next, requestId, r => r with { ProcessorsWaived = r.ProcessorsWaived.Add(waiver) })
             : next;
     }
 
@@ -78,10 +78,5 @@ internal static class PropagationEvolver
     private static SubjectState UpdateDelivery(SubjectState state, string deliveryId, Func<DeliveryRecord, DeliveryRecord> change) =>
         state.Propagation.Deliveries.TryGetValue(deliveryId, out var delivery)
             ? With(state, p => p with { Deliveries = p.Deliveries.SetItem(deliveryId, change(delivery)) })
-            : state;
-
-    private static SubjectState UpdateRequest(SubjectState state, string requestId, Func<RightsRequestRecord, RightsRequestRecord> change) =>
-        state.Requests.TryGetValue(requestId, out var request)
-            ? state with { Requests = state.Requests.SetItem(requestId, change(request)) }
             : state;
 }
