@@ -32,18 +32,8 @@ public sealed class ReadAuditOutageTests(OutageSiloFactory factory) : IClassFixt
         Assert.Equal(0, await StreamEvents.AccessRecordsAsync(factory.ConnectionString, subjectId));
     }
 
-    private static async Task<System.Text.Json.JsonElement> RetryAsync(Func<Task<HttpResponseMessage>> send)
-    {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        while (true)
-        {
-            var response = await send();
-            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || deadline.IsCancellationRequested)
-            {
-                return await Task.FromResult(response).JsonAsync();
-            }
-
-            await Task.Delay(500, CancellationToken.None);
-        }
-    }
+    /// <summary>The answer once the store answers again (no longer 503), as JSON; the wait fails after a minute.</summary>
+    private static Task<System.Text.Json.JsonElement> RetryAsync(Func<Task<HttpResponseMessage>> send) =>
+        Publication.Eventually.ReturnsAsync(send, r => r.StatusCode != HttpStatusCode.ServiceUnavailable, TimeSpan.FromMinutes(1), "the store to answer again")
+            .JsonAsync();
 }
