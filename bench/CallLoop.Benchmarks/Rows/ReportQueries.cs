@@ -27,7 +27,7 @@ public static class ReportQueries
     {
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var schema = PrivacyEventStoreExtensions.SchemaName;
-        var states = JurisdictionTable.All.Select(j => j.Code).ToArray();
+        var states = JurisdictionTable.ListedCodes.ToArray();
         var categories = Enum.GetValues<PersonalInformationCategory>().Select(c => EnumText.ToText(c)).ToArray();
         var purposes = Enum.GetValues<ProcessingPurpose>().Select(p => EnumText.ToText(p)).ToArray();
         var types = Enum.GetValues<RightsRequestType>().Select(t => EnumText.ToText(t)).ToArray();

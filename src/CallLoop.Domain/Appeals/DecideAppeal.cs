@@ -42,7 +42,7 @@ internal static class DecideAppealDecision
         }
 
         var complaintTo = command.ComplaintTo
-            ?? (command.Outcome == AppealOutcome.Upheld ? JurisdictionTable.Get(request.Jurisdiction).ComplaintAuthority : null);
+            ?? (command.Outcome == AppealOutcome.Upheld ? Rules.LawOf(request).ComplaintAuthority : null);
         return
         [
             new AppealDecided

@@ -27,7 +27,7 @@ internal static class FileAppealDecision
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, FileAppeal command, DateTimeOffset now)
     {
         var request = Rules.FindRequest(state, command.SubjectId, command.RequestId);
-        var law = JurisdictionTable.Get(request.Jurisdiction);
+        var law = Rules.LawOf(request);
         if (!law.HasAppealRight)
         {
             throw Rules.Violation("no-appeal-right", $"The law of {law.Code} gives no appeal; complaints go to the {law.ComplaintAuthority}.");

@@ -67,12 +67,9 @@ internal static class CollectPersonalInformationDecision
             throw Rules.Violation("opted-out-of-targeted-advertising", "The subject opted out of targeted advertising.");
         }
 
-        if (command.Category == PersonalInformationCategory.SensitivePersonalInformation
-            && !legalOrSecurityOnly
-            && Rules.LawOf(state).SensitiveDataNeedsConsent
-            && !state.HasConsent(ConsentPurpose.SensitiveProcessing))
+        if (command.Category == PersonalInformationCategory.SensitivePersonalInformation)
         {
-            throw Rules.Violation("sensitive-consent-required", "Sensitive personal information needs opt-in consent in this jurisdiction.");
+            RequireSensitiveUseAllowed(state, command, legalOrSecurityOnly, now);
         }
 
         return
@@ -88,6 +85,26 @@ internal static class CollectPersonalInformationDecision
                 LegalOrSecurityOnly = legalOrSecurityOnly,
             },
         ];
+    }
+
+    private static void RequireSensitiveUseAllowed(SubjectState state, CollectPersonalInformation command, bool legalOrSecurityOnly, DateTimeOffset now)
+    {
+        var law = Rules.LawOf(state, command.CollectedAt ?? now);
+        var permittedOnly = SensitivePurposes.AllPermitted(command.Purposes);
+        if (law.SensitiveOnlyWhenStrictlyNecessary && !permittedOnly)
+        {
+            throw Rules.Violation("sensitive-not-strictly-necessary", $"In {law.Code} sensitive personal information is processed only where strictly necessary (providing the service, security, fraud prevention, legal compliance).");
+        }
+
+        if (state.IsOptedOut(OptOutScope.SensitiveUse) && !permittedOnly)
+        {
+            throw Rules.Violation("limited-sensitive-use", "The subject limited the use of their sensitive personal information to providing the service, security, fraud prevention and legal compliance.");
+        }
+
+        if (!legalOrSecurityOnly && law.SensitiveDataNeedsConsent && !state.HasConsent(ConsentPurpose.SensitiveProcessing))
+        {
+            throw Rules.Violation("sensitive-consent-required", "Sensitive personal information needs opt-in consent in this jurisdiction.");
+        }
     }
 
     private static Dictionary<string, string> ValidData(IReadOnlyDictionary<string, string>? data)

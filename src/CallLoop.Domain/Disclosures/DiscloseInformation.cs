@@ -80,6 +80,13 @@ internal static class DiscloseInformationDecision
             throw Rules.Violation("limited-sensitive-use", "The subject limited the use of their sensitive personal information.");
         }
 
+        if (saleOrSharing
+            && command.Categories.Contains(PersonalInformationCategory.SensitivePersonalInformation)
+            && Rules.LawOf(state, command.DisclosedAt ?? now).SensitiveOnlyWhenStrictlyNecessary)
+        {
+            throw Rules.Violation("sensitive-never-sold", "In this jurisdiction sensitive personal information is never sold or shared.");
+        }
+
         if (state.IsRestricted && !command.LegalOrSecurity)
         {
             throw Rules.Violation("processing-restricted", "Processing is restricted to legal-compliance and security purposes.");

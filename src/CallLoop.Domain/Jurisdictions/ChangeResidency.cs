@@ -11,7 +11,7 @@ public sealed record ChangeResidency : SubjectCommand
 internal static class ChangeResidencyDecision
 {
     public static ChangeResidency Validate(ChangeResidency command, DateTimeOffset now) =>
-        command with { Jurisdiction = JurisdictionTable.Get(command.Jurisdiction).Code };
+        command with { Jurisdiction = JurisdictionTable.Code(command.Jurisdiction) };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ChangeResidency command, DateTimeOffset now) =>
         state.Jurisdiction == command.Jurisdiction

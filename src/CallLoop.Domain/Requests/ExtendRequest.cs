@@ -22,7 +22,7 @@ internal static class ExtendRequestDecision
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ExtendRequest command, DateTimeOffset now)
     {
         var request = Rules.RequireOpen(Rules.FindRequest(state, command.SubjectId, command.RequestId));
-        var law = JurisdictionTable.Get(request.Jurisdiction);
+        var law = Rules.LawOf(request);
         if (request.Extended)
         {
             throw Rules.Violation("request-already-extended", $"Rights request '{request.RequestId}' was already extended once.");

@@ -45,13 +45,19 @@ internal static class ReceiveRightsRequestDecision
             return [];
         }
 
-        var law = Rules.LawOf(state);
+        var receivedAt = command.ReceivedAt ?? now;
+        var law = Rules.LawOf(state, receivedAt);
         if (!law.Offers(command.Type))
         {
             throw Rules.Violation("right-not-offered", $"The law of {law.Code} does not give the '{EnumText.ToText(command.Type)}' right.");
         }
 
-        var receivedAt = command.ReceivedAt ?? now;
+        if (command.Type == RightsRequestType.ShineTheLight
+            && state.Requests.Values.Any(r => r.Type == RightsRequestType.ShineTheLight && r.ReceivedAt.UtcDateTime.Year == receivedAt.UtcDateTime.Year))
+        {
+            throw Rules.Violation("shine-the-light-once-a-year", "A Shine the Light request is answered once per calendar year.");
+        }
+
         return
         [
             new RightsRequestReceived

@@ -17,13 +17,17 @@ public static class RightsRequestDeadline
     public static bool IsOptOutOrLimit(RightsRequestType type) =>
         type is RightsRequestType.OptOutSaleSharing or RightsRequestType.LimitSensitive;
 
-    /// <summary>When the response is due: business days for opt-out/limit where the law says so, else calendar days.</summary>
+    /// <summary>When the response is due: the law's shorter period for opt-out/limit and Shine the Light where it sets one, else its calendar days.</summary>
     public static DateTimeOffset DueAt(JurisdictionRule law, RightsRequestType type, DateTimeOffset receivedAt)
     {
         ArgumentNullException.ThrowIfNull(law);
-        return IsOptOutOrLimit(type) && law.OptOutBusinessDays is { } businessDays
-            ? AddBusinessDays(receivedAt, businessDays)
-            : receivedAt.AddDays(law.RespondDays);
+        return (IsOptOutOrLimit(type), law) switch
+        {
+            (true, { OptOutBusinessDays: { } businessDays }) => AddBusinessDays(receivedAt, businessDays),
+            (true, { OptOutCalendarDays: { } days }) => receivedAt.AddDays(days),
+            (_, { ShineTheLightDays: { } days }) when type == RightsRequestType.ShineTheLight => receivedAt.AddDays(days),
+            _ => receivedAt.AddDays(law.RespondDays),
+        };
     }
 
     /// <summary>When receipt must be confirmed, where the law requires a confirmation for this type.</summary>

@@ -33,4 +33,8 @@ public enum RightsRequestType
 
     [JsonStringEnumMemberName("terminate-account")]
     TerminateAccount = 9,
+
+    /// <summary>California's Shine the Light (Civ. Code 1798.83): disclosures for direct marketing in the preceding calendar year.</summary>
+    [JsonStringEnumMemberName("shine-the-light")]
+    ShineTheLight = 10,
 }

@@ -25,7 +25,7 @@ internal static class RegisterSubjectDecision
 {
     public static RegisterSubject Validate(RegisterSubject command, DateTimeOffset now) => command with
     {
-        Jurisdiction = JurisdictionTable.Get(command.Jurisdiction).Code,
+        Jurisdiction = JurisdictionTable.Code(command.Jurisdiction),
         Email = string.IsNullOrWhiteSpace(command.Email) ? null : EmailAddress.Normalize(command.Email),
         Phone = string.IsNullOrWhiteSpace(command.Phone) ? null : PhoneNumber.Normalize(command.Phone),
         Name = Require.OptionalText(command.Name, "name", 256),

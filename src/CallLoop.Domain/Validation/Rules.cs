@@ -29,5 +29,9 @@ internal static class Rules
         }
     }
 
-    public static JurisdictionRule LawOf(SubjectState state) => JurisdictionTable.Get(state.Jurisdiction);
+    /// <summary>The law of the subject's jurisdiction as in force at <paramref name="at"/>.</summary>
+    public static JurisdictionRule LawOf(SubjectState state, DateTimeOffset at) => JurisdictionTable.On(state.Jurisdiction, at);
+
+    /// <summary>The law that governs a request: its jurisdiction's, as in force on the day it was received.</summary>
+    public static JurisdictionRule LawOf(RightsRequestRecord request) => JurisdictionTable.On(request.Jurisdiction, request.ReceivedAt);
 }

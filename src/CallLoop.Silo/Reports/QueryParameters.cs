@@ -78,7 +78,7 @@ internal static class QueryParameters
             return null;
         }
 
-        return JurisdictionTable.TryGet(text, out var rule) ? rule.Code : throw Invalid(name, "a supported US state code or CAN");
+        return JurisdictionTable.TryCode(text, out var code) ? code : throw Invalid(name, "a USPS state or territory code, or CAN");
     }
 
     public static string OneOf(string? text, string name, string fallback, params string[] allowed)

@@ -21,7 +21,7 @@ internal sealed class DemoPopulation(IGrainFactory grains, IDocumentStore store,
     ];
 
     private static readonly string[] WeightedStates =
-        [.. Enumerable.Repeat("CA", 8), .. JurisdictionTable.All.Select(j => j.Code)];
+        [.. Enumerable.Repeat("CA", 8), .. JurisdictionTable.ListedCodes];
 
     private int rejected;
 

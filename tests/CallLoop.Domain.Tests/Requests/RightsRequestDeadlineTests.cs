@@ -78,8 +78,8 @@ public class RightsRequestDeadlineTests
     [Fact]
     public void Given_jurisdiction_without_appeal_When_appeal_due_computed_Then_null()
     {
-        Assert.Null(RightsRequestDeadline.AppealDueAt(JurisdictionTable.Get("CA"), Scenario.Now));
-        Assert.Equal(Scenario.Now.AddDays(60), RightsRequestDeadline.AppealDueAt(JurisdictionTable.Get("VA"), Scenario.Now));
+        Assert.Null(RightsRequestDeadline.AppealDueAt(JurisdictionTable.On("CA", Scenario.Now), Scenario.Now));
+        Assert.Equal(Scenario.Now.AddDays(60), RightsRequestDeadline.AppealDueAt(JurisdictionTable.On("VA", Scenario.Now), Scenario.Now));
     }
 
     [Fact]
@@ -91,5 +91,49 @@ public class RightsRequestDeadlineTests
         Assert.Equal("VA", scenario.State.Jurisdiction);
         Assert.Equal("IA", scenario.Request("r-1").Jurisdiction);
         Assert.Equal(Scenario.Now.AddDays(90), scenario.Request("r-1").DueAt);
+    }
+
+    private static IReadOnlyList<SubjectEvent> ReceiveAt(string jurisdiction, RightsRequestType type, DateTimeOffset receivedAt) =>
+        Scenario.Registered(jurisdiction).At(receivedAt.AddDays(2)).When(new ReceiveRightsRequest
+        {
+            SubjectId = Scenario.SubjectId,
+            RequestId = "r-1",
+            Type = type,
+            Channel = RequestChannel.Email,
+            ReceivedAt = receivedAt,
+        });
+
+    [Fact]
+    public void Given_UT_subject_When_correction_received_from_2026_07_01_Then_recorded_due_in_45_days()
+    {
+        var receivedAt = new DateTimeOffset(2026, 7, 1, 9, 0, 0, TimeSpan.Zero);
+
+        var received = Assert.IsType<RightsRequestReceived>(Assert.Single(ReceiveAt("UT", RightsRequestType.Correct, receivedAt)));
+
+        Assert.Equal(receivedAt.AddDays(45), received.DueAt);
+    }
+
+    [Fact]
+    public void Given_UT_subject_When_correction_received_before_2026_07_01_Then_right_not_offered()
+    {
+        var error = Assert.Throws<RuleViolationException>(() => ReceiveAt("UT", RightsRequestType.Correct, new DateTimeOffset(2026, 6, 30, 23, 0, 0, TimeSpan.Zero)));
+
+        Assert.Equal("right-not-offered", error.Rule);
+    }
+
+    [Fact]
+    public void Given_NJ_subject_When_opt_out_received_Then_due_in_15_days()
+    {
+        var received = Receive("NJ", RightsRequestType.OptOutSaleSharing);
+
+        Assert.Equal(Scenario.Now.AddDays(15), received.DueAt);
+    }
+
+    [Fact]
+    public void Given_NY_subject_When_delete_received_Then_company_policy_45_days()
+    {
+        var received = Receive("NY", RightsRequestType.Delete);
+
+        Assert.Equal((Scenario.Now.AddDays(45), "NY"), (received.DueAt, received.Jurisdiction));
     }
 }

@@ -9,7 +9,7 @@ namespace CallLoop.Integration.Tests.Reports;
 internal sealed class KnownPopulation
 {
     /// <summary>Other report tests use CO and VA in the present; the population keeps out of their way.</summary>
-    public static readonly string[] States = JurisdictionTable.All.Select(j => j.Code).Where(c => c is not "CO" and not "VA").ToArray();
+    public static readonly string[] States = JurisdictionTable.ListedCodes.Where(c => c is not "CO" and not "VA").ToArray();
 
     private static readonly DateTimeOffset FactsFrom = new(2017, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset RequestsFrom = new(2017, 11, 1, 0, 0, 0, TimeSpan.Zero);
