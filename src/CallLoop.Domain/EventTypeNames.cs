@@ -44,5 +44,6 @@ public static class EventTypeNames
         [typeof(ProcessorDeliveryWaived)] = "processor_delivery_waived",
         [typeof(PersonalDataAccessed)] = "personal_data_accessed",
         [typeof(PersonalDataErased)] = "personal_data_erased",
+        [typeof(BreachNoticeSent)] = "breach_notice_sent",
     };
 }

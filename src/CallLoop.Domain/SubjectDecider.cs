@@ -60,6 +60,7 @@ public static class SubjectDecider
             WaiveDelivery c => Run(state, c, now, WaiveDeliveryDecision.Validate, WaiveDeliveryDecision.Decide, mustBeRegistered: false),
             RecordPersonalDataAccess c => Run(state, c, now, RecordPersonalDataAccessDecision.Validate, RecordPersonalDataAccessDecision.Decide),
             ApplyRetention c => Run(state, c, now, ApplyRetentionDecision.Validate, ApplyRetentionDecision.Decide),
+            RecordBreachNotice c => Run(state, c, now, RecordBreachNoticeDecision.Validate, RecordBreachNoticeDecision.Decide),
             _ => throw new ArgumentOutOfRangeException(nameof(command), $"Unknown command type {command.GetType().Name}."),
         };
 

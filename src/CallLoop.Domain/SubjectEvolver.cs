@@ -160,6 +160,16 @@ public static class SubjectEvolver
         RightsRequestOverdue overdue => UpdateRequest(state, overdue.RequestId, r => r with { OverdueAt = overdue.OccurredAt }),
         PropagationPlanned or WebhookDelivered or WebhookAttemptFailed or WebhookDeadLettered or ProcessorAcknowledged or RightsRequestAwaitingProcessors => state,
         WebhookRedeliveryRequested or ProcessorDeliveryWaived => state,
+        BreachNoticeSent notice => state with
+        {
+            BreachNotices = state.BreachNotices.Add(new BreachNoticeRecord
+            {
+                IncidentId = notice.IncidentId,
+                Channel = notice.Channel,
+                SentAt = notice.SentAt,
+                Jurisdiction = notice.Jurisdiction,
+            }),
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(e), $"Unknown event type {e.GetType().Name}."),
     };
 

@@ -88,6 +88,10 @@ public sealed record SubjectState
     [Id(60)]
     public PropagationState Propagation { get; set; } = new();
 
+    /// <summary>Breach notices the subject was sent, oldest first (ids from 80).</summary>
+    [Id(80)]
+    public ImmutableList<BreachNoticeRecord> BreachNotices { get; set; } = [];
+
     public bool IsActive => IsRegistered && DeactivatedAt is null;
 
     public bool IsOptedOut(OptOutScope scope) => OptOuts.ContainsKey(scope);

@@ -95,5 +95,6 @@ internal static class SampleEvents
             Retained = [new RetainedCategory { Category = PersonalInformationCategory.CommercialInformation, HoldId = "h-1", Reason = "litigation" }],
             MaskedEvents = 2,
         },
+        new BreachNoticeSent { IncidentId = "incident-1", Channel = NoticeChannel.Mail, SentAt = At, Jurisdiction = "FL" },
     }.Select(e => e with { SubjectId = Scenario.SubjectId, OccurredAt = At, IdempotencyKey = "k-1" }).ToArray();
 }

@@ -1,0 +1,20 @@
+namespace CallLoop.Domain;
+
+internal static class IncidentRules
+{
+    public static void RequireAssessed(IncidentState state)
+    {
+        if (state.AssessmentCompleted == 0 || state.AssessmentRunning || state.AssessmentStale)
+        {
+            throw new RuleViolationException("incident-not-assessed", "The incident's affected subjects are not assessed yet (or the facts were corrected since: assess again).");
+        }
+    }
+
+    public static void RequireAfterDiscovery(IncidentState state, DateTimeOffset at, string field)
+    {
+        if (at < state.Facts!.DiscoveredAt)
+        {
+            throw new InvalidCommandException(field, $"Field '{field}' must not be before the incident was discovered.");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace CallLoop.Domain;
+
+[GenerateSerializer, Immutable, Alias("callloop.jurisdiction-notice-count")]
+public sealed record JurisdictionNoticeCount
+{
+    [Id(0)]
+    public string Jurisdiction { get; set; } = string.Empty;
+
+    [Id(1)]
+    public long Count { get; set; }
+}

@@ -1,0 +1,83 @@
+namespace CallLoop.Domain;
+
+/// <summary>What one jurisdiction's breach law asks of us for one incident, and how far we are.</summary>
+[GenerateSerializer, Immutable, Alias("callloop.jurisdiction-obligation")]
+public sealed record JurisdictionObligation
+{
+    [Id(0)]
+    public string Jurisdiction { get; set; } = string.Empty;
+
+    [Id(1)]
+    public string Statute { get; set; } = string.Empty;
+
+    /// <summary>The law table row applied (the one in force on the discovery date).</summary>
+    [Id(2)]
+    public DateOnly RuleEffectiveFrom { get; set; }
+
+    [Id(3)]
+    public long Affected { get; set; }
+
+    [Id(4)]
+    public long Notifiable { get; set; }
+
+    [Id(5)]
+    public long NoticesSent { get; set; }
+
+    [Id(6)]
+    public bool IndividualNoticeRequired { get; set; }
+
+    /// <summary>required, encryption-safe-harbour, elements-do-not-trigger or no-real-risk-of-significant-harm.</summary>
+    [Id(7)]
+    public string IndividualNoticeReason { get; set; } = string.Empty;
+
+    /// <summary>"30 days", or "without delay" (then the due date is the company's ceiling).</summary>
+    [Id(8)]
+    public string IndividualNoticeDeadline { get; set; } = string.Empty;
+
+    [Id(9)]
+    public DateTimeOffset? IndividualNoticeDueAt { get; set; }
+
+    [Id(10)]
+    public int IndividualNoticeExtensionDays { get; set; }
+
+    [Id(11)]
+    public string IndividualNoticeState { get; set; } = ObligationStates.NotRequired;
+
+    [Id(12)]
+    public string? Regulator { get; set; }
+
+    [Id(13)]
+    public bool RegulatorNoticeRequired { get; set; }
+
+    [Id(14)]
+    public DateTimeOffset? RegulatorNoticeDueAt { get; set; }
+
+    [Id(15)]
+    public DateTimeOffset? RegulatorNotifiedAt { get; set; }
+
+    [Id(16)]
+    public string RegulatorNoticeState { get; set; } = ObligationStates.NotRequired;
+
+    [Id(17)]
+    public bool RegulatorBeforeIndividuals { get; set; }
+
+    [Id(18)]
+    public bool CreditBureausRequired { get; set; }
+
+    [Id(19)]
+    public DateTimeOffset? CreditBureausDueAt { get; set; }
+
+    /// <summary>Months of identity-theft protection or credit monitoring to offer (CT, DE), when owed.</summary>
+    [Id(20)]
+    public int? IdentityProtectionMonths { get; set; }
+
+    /// <summary>Until when the incident's record must be kept (CAN: 24 months, harmful or not).</summary>
+    [Id(21)]
+    public DateTimeOffset? RecordKeptUntil { get; set; }
+
+    [Id(22)]
+    public string? Notes { get; set; }
+
+    [Id(23)]
+    public DateTimeOffset? IndividualNoticesCompletedAt { get; set; }
+}

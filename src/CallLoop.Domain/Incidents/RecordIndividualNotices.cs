@@ -1,0 +1,34 @@
+namespace CallLoop.Domain;
+
+/// <summary>Record that notices reached people, counted per jurisdiction (each person's stream has its own fact).</summary>
+[GenerateSerializer, Immutable, Alias("callloop.record-individual-notices")]
+public sealed record RecordIndividualNotices : IncidentCommand
+{
+    [Id(0)]
+    public NoticeChannel Channel { get; set; }
+
+    [Id(1)]
+    public DateTimeOffset? SentAt { get; set; }
+
+    [Id(2)]
+    public IReadOnlyList<JurisdictionNoticeCount> Notices { get; set; } = [];
+}
+
+internal static class RecordIndividualNoticesDecision
+{
+    public static RecordIndividualNotices Validate(RecordIndividualNotices command, DateTimeOffset now) => command with
+    {
+        Channel = Require.Defined(command.Channel, "channel"),
+        SentAt = Require.Timestamp(command.SentAt, "sentAt", now),
+        Notices = [.. (command.Notices ?? []).Where(n => n.Count > 0)],
+    };
+
+    public static IReadOnlyList<IncidentEvent> Decide(IncidentState state, RecordIndividualNotices command, DateTimeOffset now)
+    {
+        IncidentRules.RequireAssessed(state);
+        IncidentRules.RequireAfterDiscovery(state, command.SentAt!.Value, "sentAt");
+        return command.Notices.Count == 0
+            ? []
+            : [new IndividualNoticesRecorded { Channel = command.Channel, SentAt = command.SentAt.Value, Notices = command.Notices }];
+    }
+}

@@ -1,0 +1,42 @@
+namespace CallLoop.Domain;
+
+/// <summary>Record that a jurisdiction's regulator was notified.</summary>
+[GenerateSerializer, Immutable, Alias("callloop.record-regulator-notice")]
+public sealed record RecordRegulatorNotice : IncidentCommand
+{
+    [Id(0)]
+    public string Jurisdiction { get; set; } = string.Empty;
+
+    [Id(1)]
+    public string Regulator { get; set; } = string.Empty;
+
+    [Id(2)]
+    public DateTimeOffset? SentAt { get; set; }
+}
+
+internal static class RecordRegulatorNoticeDecision
+{
+    public static RecordRegulatorNotice Validate(RecordRegulatorNotice command, DateTimeOffset now) => command with
+    {
+        Jurisdiction = Require.Text(command.Jurisdiction, "jurisdiction", 16).ToUpperInvariant(),
+        Regulator = Require.Text(command.Regulator, "regulator"),
+        SentAt = Require.Timestamp(command.SentAt, "sentAt", now),
+    };
+
+    public static IReadOnlyList<IncidentEvent> Decide(IncidentState state, RecordRegulatorNotice command, DateTimeOffset now)
+    {
+        IncidentRules.RequireAssessed(state);
+        IncidentRules.RequireAfterDiscovery(state, command.SentAt!.Value, "sentAt");
+        if (!state.Affected.ContainsKey(command.Jurisdiction))
+        {
+            throw new RuleViolationException("jurisdiction-not-affected", "The assessment found nobody affected in that jurisdiction.");
+        }
+
+        if (state.RegulatorNotices.ContainsKey(command.Jurisdiction))
+        {
+            return [];
+        }
+
+        return [new RegulatorNotified { Jurisdiction = command.Jurisdiction, Regulator = command.Regulator, SentAt = command.SentAt.Value }];
+    }
+}
