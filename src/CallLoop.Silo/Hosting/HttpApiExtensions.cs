@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CallLoop.Domain;
 using CallLoop.Silo.Http;
 
@@ -17,6 +18,7 @@ public static class HttpApiExtensions
         {
             CopyDomainJson(o.SerializerOptions);
             o.SerializerOptions.Converters.Add(new UtcTimeJsonConverter());
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
 
         // Malformed bodies then reach the exception handler, which names the field, in every environment

@@ -1,6 +1,7 @@
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Subjects;
+using CallLoop.Silo.Http;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -72,6 +73,7 @@ internal sealed class PrivacyProblemExceptionHandler(IProblemDetailsService prob
             Status = StatusCodes.Status413PayloadTooLarge,
             Title = "The request body is larger than 64 KiB.",
         },
+        BadHttpRequestException when UnknownJsonMember.NameIn(exception) is { } member => Problems.UnknownMember(member),
         BadHttpRequestException bad => new ProblemDetails
         {
             Status = bad.StatusCode,

@@ -1,3 +1,4 @@
+using CallLoop.Silo.Http;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CallLoop.Silo.Problems;
@@ -15,4 +16,8 @@ internal static class Problems
             ["errors"] = new Dictionary<string, string[]> { [field] = [detail] },
         },
     };
+
+    /// <summary>A body member no field of the command has: refused rather than ignored, since ignoring a misspelt one defaults its field.</summary>
+    public static ProblemDetails UnknownMember(string member) =>
+        InvalidField(member, UnknownJsonMember.Detail(member));
 }

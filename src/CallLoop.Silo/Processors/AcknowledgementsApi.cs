@@ -61,12 +61,21 @@ internal static class AcknowledgementsApi
         return TypedResults.Ok(new { deliveryId, subjectId, acknowledged = true });
     }
 
+    private static readonly JsonSerializerOptions StrictJson = new(JsonSerializerOptions.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
     private static AcknowledgementBody Parse(byte[] body)
     {
         try
         {
-            return JsonSerializer.Deserialize<AcknowledgementBody>(body, JsonSerializerOptions.Web)
+            return JsonSerializer.Deserialize<AcknowledgementBody>(body, StrictJson)
                 ?? throw new InvalidCommandException("body", "The body must be a JSON object.");
+        }
+        catch (JsonException error) when (UnknownJsonMember.NameIn(error) is { } member)
+        {
+            throw new InvalidCommandException(member, UnknownJsonMember.Detail(member));
         }
         catch (JsonException)
         {

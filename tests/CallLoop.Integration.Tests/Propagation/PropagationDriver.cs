@@ -83,9 +83,13 @@ internal sealed class PropagationDriver(HttpClient client, IGrainFactory grains)
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.").Concat(body).ToArray()));
 
     /// <summary>POSTs an acknowledgement signed with <paramref name="secret"/>, as a processor would.</summary>
-    public Task<HttpResponseMessage> AcknowledgeAsync(string processor, string secret, string subjectId, string deliveryId)
+    public Task<HttpResponseMessage> AcknowledgeAsync(string processor, string secret, string subjectId, string deliveryId) =>
+        AcknowledgeAsync(processor, secret, new { deliveryId, subjectId });
+
+    /// <summary>Posts <paramref name="acknowledgement"/>, signed with <paramref name="secret"/>, as the processor would.</summary>
+    public Task<HttpResponseMessage> AcknowledgeAsync(string processor, string secret, object acknowledgement)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new { deliveryId, subjectId });
+        var body = JsonSerializer.SerializeToUtf8Bytes(acknowledgement);
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/processors/{Uri.EscapeDataString(processor)}/acknowledgements")
         {
