@@ -2,12 +2,17 @@ namespace CallLoop.Domain;
 
 /// <summary>
 /// Decides which events a command produces, without side effects. Order of checks: input validation
-/// (<see cref="InvalidCommandException"/>), duplicate idempotency key (no events), registration
+/// (<see cref="InvalidCommandException"/>), used idempotency key (no events for a retry of the same command by the same
+/// caller, <see cref="IdempotencyKeyReusedException"/> for anything else), registration
 /// (<see cref="SubjectNotFoundException"/>), then the use case's rules (<see cref="RuleViolationException"/>).
 /// </summary>
 public static class SubjectDecider
 {
-    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, SubjectCommand command, DateTimeOffset now)
+    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, SubjectCommand command, DateTimeOffset now) =>
+        Decide(state, command, now, caller: null);
+
+    /// <param name="caller">Who sends the command (the actor recorded on the events); an idempotency key is bound to it.</param>
+    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, SubjectCommand command, DateTimeOffset now, string? caller)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(command);
@@ -22,57 +27,62 @@ public static class SubjectDecider
 
         var events = command switch
         {
-            RegisterSubject c => Run(state, c, now, RegisterSubjectDecision.Validate, RegisterSubjectDecision.Decide, mustBeRegistered: false),
-            ChangeResidency c => Run(state, c, now, ChangeResidencyDecision.Validate, ChangeResidencyDecision.Decide),
-            CollectPersonalInformation c => Run(state, c, now, CollectPersonalInformationDecision.Validate, CollectPersonalInformationDecision.Decide),
-            GrantConsent c => Run(state, c, now, GrantConsentDecision.Validate, GrantConsentDecision.Decide),
-            WithdrawConsent c => Run(state, c, now, WithdrawConsentDecision.Validate, WithdrawConsentDecision.Decide),
-            OptOut c => Run(state, c, now, OptOutDecision.Validate, OptOutDecision.Decide),
-            OptBackIn c => Run(state, c, now, OptBackInDecision.Validate, OptBackInDecision.Decide),
+            RegisterSubject c => Run(state, c, now, caller, RegisterSubjectDecision.Validate, RegisterSubjectDecision.Decide, mustBeRegistered: false),
+            ChangeResidency c => Run(state, c, now, caller, ChangeResidencyDecision.Validate, ChangeResidencyDecision.Decide),
+            CollectPersonalInformation c => Run(state, c, now, caller, CollectPersonalInformationDecision.Validate, CollectPersonalInformationDecision.Decide),
+            GrantConsent c => Run(state, c, now, caller, GrantConsentDecision.Validate, GrantConsentDecision.Decide),
+            WithdrawConsent c => Run(state, c, now, caller, WithdrawConsentDecision.Validate, WithdrawConsentDecision.Decide),
+            OptOut c => Run(state, c, now, caller, OptOutDecision.Validate, OptOutDecision.Decide),
+            OptBackIn c => Run(state, c, now, caller, OptBackInDecision.Validate, OptBackInDecision.Decide),
 
             // A signal or text from an unknown person is still honoured: the opt-out waits for their registration.
-            ReceiveGpcSignal c => Run(state, c, now, ReceiveGpcSignalDecision.Validate, ReceiveGpcSignalDecision.Decide, mustBeRegistered: false),
-            ReceiveSmsKeyword c => Run(state, c, now, ReceiveSmsKeywordDecision.Validate, ReceiveSmsKeywordDecision.Decide, mustBeRegistered: false),
-            ReceiveRightsRequest c => Run(state, c, now, ReceiveRightsRequestDecision.Validate, ReceiveRightsRequestDecision.Decide),
-            ConfirmReceipt c => Run(state, c, now, ConfirmReceiptDecision.Validate, ConfirmReceiptDecision.Decide),
-            VerifyIdentity c => Run(state, c, now, VerifyIdentityDecision.Validate, VerifyIdentityDecision.Decide),
-            FailVerification c => Run(state, c, now, FailVerificationDecision.Validate, FailVerificationDecision.Decide),
-            ExtendRequest c => Run(state, c, now, ExtendRequestDecision.Validate, ExtendRequestDecision.Decide),
-            CompleteRequest c => Run(state, c, now, CompleteRequestDecision.Validate, CompleteRequestDecision.Decide),
-            FileAppeal c => Run(state, c, now, FileAppealDecision.Validate, FileAppealDecision.Decide),
-            DecideAppeal c => Run(state, c, now, DecideAppealDecision.Validate, DecideAppealDecision.Decide),
-            DiscloseInformation c => Run(state, c, now, DiscloseInformationDecision.Validate, DiscloseInformationDecision.Decide),
-            CorrectInformation c => Run(state, c, now, CorrectInformationDecision.Validate, CorrectInformationDecision.Decide),
-            RestrictProcessing c => Run(state, c, now, RestrictProcessingDecision.Validate, RestrictProcessingDecision.Decide),
-            LiftRestriction c => Run(state, c, now, LiftRestrictionDecision.Validate, LiftRestrictionDecision.Decide),
-            PlaceLegalHold c => Run(state, c, now, PlaceLegalHoldDecision.Validate, PlaceLegalHoldDecision.Decide),
-            ReleaseLegalHold c => Run(state, c, now, ReleaseLegalHoldDecision.Validate, ReleaseLegalHoldDecision.Decide),
-            DetectMinor c => Run(state, c, now, DetectMinorDecision.Validate, DetectMinorDecision.Decide),
-            DeactivateAccount c => Run(state, c, now, DeactivateAccountDecision.Validate, DeactivateAccountDecision.Decide),
-            MarkRequestDueSoon c => Run(state, c, now, MarkRequestDueSoonDecision.Validate, MarkRequestDueSoonDecision.Decide),
-            MarkRequestOverdue c => Run(state, c, now, MarkRequestOverdueDecision.Validate, MarkRequestOverdueDecision.Decide),
+            ReceiveGpcSignal c => Run(state, c, now, caller, ReceiveGpcSignalDecision.Validate, ReceiveGpcSignalDecision.Decide, mustBeRegistered: false),
+            ReceiveSmsKeyword c => Run(state, c, now, caller, ReceiveSmsKeywordDecision.Validate, ReceiveSmsKeywordDecision.Decide, mustBeRegistered: false),
+            ReceiveRightsRequest c => Run(state, c, now, caller, ReceiveRightsRequestDecision.Validate, ReceiveRightsRequestDecision.Decide),
+            ConfirmReceipt c => Run(state, c, now, caller, ConfirmReceiptDecision.Validate, ConfirmReceiptDecision.Decide),
+            VerifyIdentity c => Run(state, c, now, caller, VerifyIdentityDecision.Validate, VerifyIdentityDecision.Decide),
+            FailVerification c => Run(state, c, now, caller, FailVerificationDecision.Validate, FailVerificationDecision.Decide),
+            ExtendRequest c => Run(state, c, now, caller, ExtendRequestDecision.Validate, ExtendRequestDecision.Decide),
+            CompleteRequest c => Run(state, c, now, caller, CompleteRequestDecision.Validate, CompleteRequestDecision.Decide),
+            FileAppeal c => Run(state, c, now, caller, FileAppealDecision.Validate, FileAppealDecision.Decide),
+            DecideAppeal c => Run(state, c, now, caller, DecideAppealDecision.Validate, DecideAppealDecision.Decide),
+            DiscloseInformation c => Run(state, c, now, caller, DiscloseInformationDecision.Validate, DiscloseInformationDecision.Decide),
+            CorrectInformation c => Run(state, c, now, caller, CorrectInformationDecision.Validate, CorrectInformationDecision.Decide),
+            RestrictProcessing c => Run(state, c, now, caller, RestrictProcessingDecision.Validate, RestrictProcessingDecision.Decide),
+            LiftRestriction c => Run(state, c, now, caller, LiftRestrictionDecision.Validate, LiftRestrictionDecision.Decide),
+            PlaceLegalHold c => Run(state, c, now, caller, PlaceLegalHoldDecision.Validate, PlaceLegalHoldDecision.Decide),
+            ReleaseLegalHold c => Run(state, c, now, caller, ReleaseLegalHoldDecision.Validate, ReleaseLegalHoldDecision.Decide),
+            DetectMinor c => Run(state, c, now, caller, DetectMinorDecision.Validate, DetectMinorDecision.Decide),
+            DeactivateAccount c => Run(state, c, now, caller, DeactivateAccountDecision.Validate, DeactivateAccountDecision.Decide),
+            MarkRequestDueSoon c => Run(state, c, now, caller, MarkRequestDueSoonDecision.Validate, MarkRequestDueSoonDecision.Decide),
+            MarkRequestOverdue c => Run(state, c, now, caller, MarkRequestOverdueDecision.Validate, MarkRequestOverdueDecision.Decide),
 
             // Propagation to processors: a GPC opt-out may precede registration, so planning does not require it.
-            PlanPropagation c => Run(state, c, now, PlanPropagationDecision.Validate, PlanPropagationDecision.Decide, mustBeRegistered: false),
-            RecordDeliveryAttempt c => Run(state, c, now, RecordDeliveryAttemptDecision.Validate, RecordDeliveryAttemptDecision.Decide, mustBeRegistered: false),
-            AcknowledgeDelivery c => Run(state, c, now, AcknowledgeDeliveryDecision.Validate, AcknowledgeDeliveryDecision.Decide, mustBeRegistered: false),
-            RedeliverWebhook c => Run(state, c, now, RedeliverWebhookDecision.Validate, RedeliverWebhookDecision.Decide, mustBeRegistered: false),
-            WaiveDelivery c => Run(state, c, now, WaiveDeliveryDecision.Validate, WaiveDeliveryDecision.Decide, mustBeRegistered: false),
-            RecordPersonalDataAccess c => Run(state, c, now, RecordPersonalDataAccessDecision.Validate, RecordPersonalDataAccessDecision.Decide),
-            ApplyRetention c => Run(state, c, now, ApplyRetentionDecision.Validate, ApplyRetentionDecision.Decide),
-            RecordBreachNotice c => Run(state, c, now, RecordBreachNoticeDecision.Validate, RecordBreachNoticeDecision.Decide),
+            PlanPropagation c => Run(state, c, now, caller, PlanPropagationDecision.Validate, PlanPropagationDecision.Decide, mustBeRegistered: false),
+            RecordDeliveryAttempt c => Run(state, c, now, caller, RecordDeliveryAttemptDecision.Validate, RecordDeliveryAttemptDecision.Decide, mustBeRegistered: false),
+            AcknowledgeDelivery c => Run(state, c, now, caller, AcknowledgeDeliveryDecision.Validate, AcknowledgeDeliveryDecision.Decide, mustBeRegistered: false),
+            RedeliverWebhook c => Run(state, c, now, caller, RedeliverWebhookDecision.Validate, RedeliverWebhookDecision.Decide, mustBeRegistered: false),
+            WaiveDelivery c => Run(state, c, now, caller, WaiveDeliveryDecision.Validate, WaiveDeliveryDecision.Decide, mustBeRegistered: false),
+            RecordPersonalDataAccess c => Run(state, c, now, caller, RecordPersonalDataAccessDecision.Validate, RecordPersonalDataAccessDecision.Decide),
+            ApplyRetention c => Run(state, c, now, caller, ApplyRetentionDecision.Validate, ApplyRetentionDecision.Decide),
+            RecordBreachNotice c => Run(state, c, now, caller, RecordBreachNoticeDecision.Validate, RecordBreachNoticeDecision.Decide),
             _ => throw new ArgumentOutOfRangeException(nameof(command), $"Unknown command type {command.GetType().Name}."),
         };
 
-        return events.Count == 0
-            ? []
-            : events.Select(e => e with { SubjectId = command.SubjectId, OccurredAt = now, IdempotencyKey = command.IdempotencyKey }).ToArray();
+        if (events.Count == 0)
+        {
+            return [];
+        }
+
+        var fingerprint = command.IdempotencyKey is null ? null : IdempotencyFingerprint.Of(command, caller);
+        return events.Select(e => e with { SubjectId = command.SubjectId, OccurredAt = now, IdempotencyKey = command.IdempotencyKey, IdempotencyFingerprint = fingerprint }).ToArray();
     }
 
     private static IReadOnlyList<SubjectEvent> Run<TCommand>(
         SubjectState state,
         TCommand command,
         DateTimeOffset now,
+        string? caller,
         Func<TCommand, DateTimeOffset, TCommand> validate,
         Func<SubjectState, TCommand, DateTimeOffset, IReadOnlyList<SubjectEvent>> decide,
         bool mustBeRegistered = true)
@@ -81,7 +91,9 @@ public static class SubjectDecider
         var valid = validate(command, now);
         if (valid.IdempotencyKey is { } key && state.IdempotencyKeys.Contains(key))
         {
-            return [];
+            return !state.IdempotencyFingerprints.TryGetValue(key, out var bound) || bound == IdempotencyFingerprint.Of(command, caller)
+                ? []
+                : throw new IdempotencyKeyReusedException(command.SubjectId);
         }
 
         if (mustBeRegistered && !state.IsRegistered)

@@ -17,4 +17,8 @@ public abstract record SubjectEvent
     /// <summary>Key of the command that produced the event, used to ignore retries.</summary>
     [Id(2)]
     public string? IdempotencyKey { get; set; }
+
+    /// <summary>What the key was bound to (<see cref="Domain.IdempotencyFingerprint"/>); absent on events recorded before keys were bound.</summary>
+    [Id(3)]
+    public string? IdempotencyFingerprint { get; set; }
 }

@@ -15,7 +15,13 @@ public static class SubjectEvolver
         };
 
         return e.IdempotencyKey is { Length: > 0 } key
-            ? next with { IdempotencyKeys = next.IdempotencyKeys.Add(key) }
+            ? next with
+            {
+                IdempotencyKeys = next.IdempotencyKeys.Add(key),
+                IdempotencyFingerprints = e.IdempotencyFingerprint is { } fingerprint
+                    ? next.IdempotencyFingerprints.SetItem(key, fingerprint)
+                    : next.IdempotencyFingerprints,
+            }
             : next;
     }
 

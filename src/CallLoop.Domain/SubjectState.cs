@@ -70,6 +70,10 @@ public sealed record SubjectState
     [Id(18)]
     public ImmutableHashSet<string> IdempotencyKeys { get; set; } = [];
 
+    /// <summary>Each bound idempotency key's <see cref="IdempotencyFingerprint"/> (keys recorded before binding have none).</summary>
+    [Id(61)]
+    public ImmutableDictionary<string, string> IdempotencyFingerprints { get; set; } = ImmutableDictionary<string, string>.Empty;
+
     [Id(19)]
     public DateTimeOffset? ErasureStartedAt { get; set; }
 

@@ -67,6 +67,6 @@ public sealed partial class MasterKeyRing
         return Convert.TryFromBase64String(base64.Trim(), buffer, out var written) && written == PersonalValueCipher.KeyBytes ? buffer[..written] : null;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,32}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9._-]{1,32}\z")]
     private static partial Regex KeyIdPattern();
 }

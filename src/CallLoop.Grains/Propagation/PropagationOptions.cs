@@ -25,6 +25,13 @@ public sealed class PropagationOptions
     /// </summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// Networks (CIDR, e.g. "10.20.0.0/16" or "127.0.0.1/32") a webhook may reach although they are loopback, private,
+    /// link-local or otherwise internal (<see cref="WebhookAddresses"/>). Empty by default: webhooks go to the public
+    /// internet only. For tests and for processors inside a private deployment.
+    /// </summary>
+    public List<string> AllowedWebhookNetworks { get; set; } = [];
+
     public TimeSpan RetryDelay(int failedAttempts)
     {
         var ticks = FirstRetryDelay.Ticks * Math.Pow(2, Math.Clamp(failedAttempts - 1, 0, 30));

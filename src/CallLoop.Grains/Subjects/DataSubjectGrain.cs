@@ -187,7 +187,7 @@ public sealed class DataSubjectGrain(
             command = complete with { AwaitProcessorAcknowledgements = true };
         }
 
-        var events = SubjectDecider.Decide(state, ForThisSubject(command), clock.GetUtcNow());
+        var events = SubjectDecider.Decide(state, ForThisSubject(command), clock.GetUtcNow(), actor);
         if (events.Count == 0)
         {
             return;

@@ -49,6 +49,14 @@ internal sealed class PrivacyProblemExceptionHandler(IProblemDetailsService prob
             Type = $"https://callloop.example/problems/{rule.Rule}",
             Extensions = { ["rule"] = rule.Rule },
         },
+        IdempotencyKeyReusedException reused => new ProblemDetails
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "The idempotency key was already used by another command.",
+            Detail = reused.Message,
+            Type = $"https://callloop.example/problems/{IdempotencyKeyReusedException.Rule}",
+            Extensions = { ["rule"] = IdempotencyKeyReusedException.Rule },
+        },
         SubjectAlreadyRegisteredException registered => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,

@@ -10,8 +10,10 @@ namespace CallLoop.Silo.Processors;
 
 /// <summary>
 /// POST /api/processors/{processorId}/acknowledgements. Two proofs: a bearer token allowed on the route (see
-/// AccessRules), and the body signed like a webhook with the processor's own secret (headers X-CallLoop-Timestamp
-/// and X-CallLoop-Signature), so only the processor that holds the secret can acknowledge its deliveries.
+/// AccessRules), and the body signed with the processor's own secret (headers X-CallLoop-Timestamp and
+/// X-CallLoop-Signature) over the acknowledgement's own string, so only the processor that holds the secret can
+/// acknowledge its deliveries and a captured webhook never passes for an acknowledgement. Unknown members are refused:
+/// the signed body must mean exactly what it says.
 /// </summary>
 internal static class AcknowledgementsApi
 {
@@ -40,6 +42,7 @@ internal static class AcknowledgementsApi
         var body = buffer.ToArray();
         if (!WebhookSignature.IsValid(
                 sealer.Open(processor.Id, processor.SigningSecret!),
+                SignedMessage.Acknowledgement,
                 request.Headers[WebhookSignature.TimestampHeader],
                 request.Headers[WebhookSignature.SignatureHeader],
                 body,
@@ -48,7 +51,7 @@ internal static class AcknowledgementsApi
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status401Unauthorized,
                 title: "Signature missing or invalid.",
-                detail: $"Sign '{{timestamp}}.{{body}}' with the processor's secret (HMAC-SHA256) in {WebhookSignature.SignatureHeader}, the timestamp (Unix seconds, within 5 minutes) in {WebhookSignature.TimestampHeader}.",
+                detail: $"Sign '{WebhookSignature.AcknowledgementPrefix}{{timestamp}}.{{body}}' with the processor's secret (HMAC-SHA256) in {WebhookSignature.SignatureHeader}, the timestamp (Unix seconds, within 5 minutes) in {WebhookSignature.TimestampHeader}.",
                 extensions: new Dictionary<string, object?> { ["field"] = WebhookSignature.SignatureHeader });
         }
 
@@ -79,7 +82,7 @@ internal static class AcknowledgementsApi
         }
         catch (JsonException)
         {
-            throw new InvalidCommandException("body", "The body is not valid JSON.");
+            throw new InvalidCommandException("body", "The body must be a JSON object holding deliveryId and subjectId and nothing else.");
         }
     }
 }

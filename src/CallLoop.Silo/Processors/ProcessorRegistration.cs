@@ -16,12 +16,12 @@ internal static class ProcessorRegistration
     /// The recipient to store, its secret sealed under the current master key: a new secret from the body, or the
     /// existing one kept (and sealed anew if it was in clear or under an older master key).
     /// </summary>
-    public static Recipient Apply(string name, ProcessorBody body, Recipient? existing, SigningSecretSealer sealer)
+    public static Recipient Apply(string name, ProcessorBody body, Recipient? existing, SigningSecretSealer sealer, WebhookDestinations destinations)
     {
         var type = BodyFields.Enum<RecipientType>(body.Type, "type");
         var address = RequiredText(body.Address, "address", 1024);
         var categories = BodyFields.Enums<PersonalInformationCategory>(body.Categories ?? [], "categories").Distinct().Order().ToList();
-        var url = WebhookUrl(body.WebhookUrl);
+        var url = destinations.Validate(body.WebhookUrl);
         var secret = body.SigningSecret is null ? null : Secret(body.SigningSecret);
         if (secret is null && existing?.SigningSecret is null)
         {
@@ -66,20 +66,6 @@ internal static class ProcessorRegistration
     public static string? Hint(string secret) => secret.Length >= MinSecretLength ? "..." + secret[^4..] : null;
 
     public static string Name(string? value) => RequiredText(value, "name", 256);
-
-    private static string WebhookUrl(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value)
-            || value.Length > 2048
-            || !Uri.TryCreate(value.Trim(), UriKind.Absolute, out var url)
-            || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)
-            || !string.IsNullOrEmpty(url.UserInfo))
-        {
-            throw QueryParameters.Invalid("webhookUrl", "an absolute http or https URL without credentials, at most 2048 characters");
-        }
-
-        return url.AbsoluteUri;
-    }
 
     private static string Secret(string value) =>
         value.Length is < MinSecretLength or > MaxSecretLength || value.Any(char.IsControl) || value.Trim().Length != value.Length

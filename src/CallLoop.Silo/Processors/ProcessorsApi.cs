@@ -23,10 +23,10 @@ internal static class ProcessorsApi
         return routes;
     }
 
-    public static async Task<IResult> CreateAsync(ProcessorBody body, IDocumentSession session, SigningSecretSealer sealer, CancellationToken cancellationToken)
+    public static async Task<IResult> CreateAsync(ProcessorBody body, IDocumentSession session, SigningSecretSealer sealer, WebhookDestinations destinations, CancellationToken cancellationToken)
     {
         var name = ProcessorRegistration.Name(body.Name);
-        var recipient = ProcessorRegistration.Apply(name, body, existing: null, sealer);
+        var recipient = ProcessorRegistration.Apply(name, body, existing: null, sealer, destinations);
         if (await session.LoadAsync<Recipient>(name, cancellationToken) is not null)
         {
             return TypedResults.Problem(
@@ -41,11 +41,11 @@ internal static class ProcessorsApi
         return TypedResults.Created($"/api/processors/{Uri.EscapeDataString(name)}", ProcessorView.Of(recipient));
     }
 
-    public static async Task<IResult> PutAsync(string processorId, ProcessorBody body, IDocumentSession session, SigningSecretSealer sealer, CancellationToken cancellationToken)
+    public static async Task<IResult> PutAsync(string processorId, ProcessorBody body, IDocumentSession session, SigningSecretSealer sealer, WebhookDestinations destinations, CancellationToken cancellationToken)
     {
         var name = ProcessorRegistration.Name(processorId);
         var existing = await session.LoadAsync<Recipient>(name, cancellationToken);
-        var recipient = ProcessorRegistration.Apply(name, body, existing, sealer);
+        var recipient = ProcessorRegistration.Apply(name, body, existing, sealer, destinations);
         session.Store(recipient);
         await session.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(ProcessorView.Of(recipient));

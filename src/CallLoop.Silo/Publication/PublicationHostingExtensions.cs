@@ -35,12 +35,16 @@ public static class PublicationHostingExtensions
     public static IServiceCollection AddCallLoopGrainSettings(this IServiceCollection services)
     {
         services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section);
-        services.AddOptions<PropagationOptions>().BindConfiguration(PropagationOptions.Section);
+        services.AddOptions<PropagationOptions>()
+            .BindConfiguration(PropagationOptions.Section)
+            .Validate(o => WebhookAddresses.Problem(o.AllowedWebhookNetworks) is null, WebhookAddresses.Problem(["x"])!)
+            .ValidateOnStart();
         services.AddOptions<RetentionOptions>()
             .BindConfiguration(RetentionOptions.Section)
             .Validate(o => o.IsValid(), $"{RetentionOptions.Section}: every category key must be a letter A-L (or a category name) and every period zero or more.")
             .ValidateOnStart();
         services.TryAddSingleton<WebhookSender>();
+        services.TryAddSingleton<Processors.WebhookDestinations>();
         return services;
     }
 }

@@ -5,7 +5,11 @@ using CallLoop.Domain;
 
 namespace CallLoop.Silo.Reports;
 
-/// <summary>RFC 4180 CSV: a header row, then one row per record; fields quoted only when they must be.</summary>
+/// <summary>
+/// RFC 4180 CSV: a header row, then one row per record; fields quoted only when they must be. Text that a spreadsheet
+/// would run as a formula (starting with =, +, -, @, tab or carriage return) is prefixed with an apostrophe, so a value
+/// typed by a subject or a member of staff is shown, never executed, when the file is opened.
+/// </summary>
 internal sealed class CsvText
 {
     public const string MediaType = "text/csv";
@@ -37,8 +41,12 @@ internal sealed class CsvText
             Enum e => JsonSerializer.Serialize(e, e.GetType(), DomainJson.Options).Trim('"'),
             DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? string.Empty,
+            _ => Inert(value.ToString() ?? string.Empty),
         };
         return s.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
     }
+
+    /// <summary>Numbers, dates and codes are formatted by us and left alone; only free text can start a formula.</summary>
+    internal static string Inert(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 }

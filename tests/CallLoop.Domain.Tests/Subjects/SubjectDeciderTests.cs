@@ -29,6 +29,30 @@ public class SubjectDeciderTests
     }
 
     [Fact]
+    public void Given_seen_idempotency_key_When_another_command_payload_or_caller_uses_it_Then_key_reused_and_retry_still_silent()
+    {
+        var scenario = Scenario.Registered();
+        var state = SubjectDecider.Decide(scenario.State, OptOutOfSale(key: "key-1"), Scenario.Now, "service:crm").Aggregate(scenario.State, SubjectEvolver.Evolve);
+
+        Assert.Throws<IdempotencyKeyReusedException>(() => SubjectDecider.Decide(state, new OptBackIn { SubjectId = Scenario.SubjectId, IdempotencyKey = "key-1", Scope = OptOutScope.Sale, Method = PreferenceMethod.Request }, Scenario.Now, "service:crm"));
+        Assert.Throws<IdempotencyKeyReusedException>(() => SubjectDecider.Decide(state, OptOutOfSale(key: "key-1") with { Scope = OptOutScope.Sharing }, Scenario.Now, "service:crm"));
+        Assert.Throws<IdempotencyKeyReusedException>(() => SubjectDecider.Decide(state, OptOutOfSale(key: "key-1"), Scenario.Now, "service:billing"));
+        Assert.Empty(SubjectDecider.Decide(state, OptOutOfSale(key: "key-1"), Scenario.Now, "service:crm"));
+    }
+
+    [Theory]
+    [InlineData("sub-123\n")]
+    [InlineData("sub-123\r\n")]
+    [InlineData("\nsub-123")]
+    public void Given_id_with_a_line_break_When_any_command_names_it_Then_invalid_subject_id(string subjectId)
+    {
+        var error = Assert.Throws<InvalidCommandException>(() => Scenario.Unregistered().When(new RegisterSubject { SubjectId = subjectId, Jurisdiction = "CA" }));
+
+        Assert.Equal("subjectId", error.Field);
+        Assert.Equal("requestId", Assert.Throws<InvalidCommandException>(() => Scenario.Registered().When(new ReceiveRightsRequest { SubjectId = Scenario.SubjectId, RequestId = "req-1\n", Type = RightsRequestType.Delete, Channel = RequestChannel.Email })).Field);
+    }
+
+    [Fact]
     public void Given_seen_idempotency_key_When_command_repeated_Then_no_events()
     {
         var scenario = Scenario.Registered().Given(OptOutOfSale(key: "key-1"))

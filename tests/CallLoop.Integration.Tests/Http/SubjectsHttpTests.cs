@@ -28,6 +28,18 @@ public sealed class SubjectsHttpTests(SiloApplicationFactory factory)
         Assert.Equal("CA", entry.GetProperty("event").GetProperty("jurisdiction").GetString());
     }
 
+    [Theory]
+    [InlineData("%0A")]
+    [InlineData("%0D%0A")]
+    public async Task Given_subject_id_with_a_trailing_line_break_When_registered_or_read_Then_400_names_subject_id_and_nothing_is_stored(string lineBreak)
+    {
+        var subjectId = Api.NewSubjectId();
+
+        Assert.Equal("subjectId", await client.PutAsJsonAsync($"/api/subjects/{subjectId}{lineBreak}", new { jurisdiction = "CA" }).FieldProblemAsync());
+        Assert.Equal("subjectId", await client.GetAsync($"/api/subjects/{subjectId}{lineBreak}/personal-data?purpose=customer-support").FieldProblemAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/subjects/{subjectId}/personal-data?purpose=customer-support")).StatusCode);
+    }
+
     [Fact]
     public async Task Given_registered_subject_When_the_same_registration_is_repeated_Then_ok_and_no_second_event()
     {

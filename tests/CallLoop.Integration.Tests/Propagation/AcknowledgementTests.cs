@@ -85,6 +85,33 @@ public sealed class AcknowledgementTests(PropagationSiloFactory silo)
         Assert.Empty(done.GetProperty("processorsNotified").EnumerateArray());
     }
 
+    [Fact]
+    public async Task Given_a_captured_webhook_When_replayed_as_an_acknowledgement_or_padded_with_extra_members_Then_refused_and_nothing_acknowledged()
+    {
+        await using var receiver = await WebhookReceiver.HealthyAsync();
+        var secret = PropagationDriver.NewSecret();
+        var name = await driver.RegisterProcessorAsync(PropagationDriver.NewProcessorName("Replay"), receiver.Url, secret);
+        var subjectId = await driver.SubjectDisclosedToAsync(name);
+        await driver.Client.PostJsonAsync($"/api/subjects/{subjectId}/requests", new { requestId = "del-r", type = "delete", channel = "email" }).JsonAsync();
+        await driver.Client.PostJsonAsync($"/api/subjects/{subjectId}/requests/del-r/verification", new { method = "data-points", dataPointsMatched = 2 }).JsonAsync();
+        await driver.Client.PostJsonAsync($"/api/subjects/{subjectId}/requests/del-r/completion", new { outcome = "fulfilled" }).JsonAsync();
+        var webhook = (await PropagationDriver.RequestsWhenAsync(receiver, 1))[0];
+        var deliveryId = JsonDocument.Parse(webhook.Body).RootElement.GetProperty("deliveryId").GetString()!;
+
+        // The webhook as sent (body and both signature headers), posted back by whoever captured it.
+        await driver.PostAcknowledgementAsync(name, webhook.Body, webhook.Headers["X-CallLoop-Timestamp"], webhook.Headers["X-CallLoop-Signature"])
+            .ProblemAsync(HttpStatusCode.Unauthorized);
+
+        // A correctly signed acknowledgement carrying a member it does not define.
+        var padded = JsonSerializer.SerializeToUtf8Bytes(new { deliveryId, subjectId, processor = "someone else" });
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        Assert.Equal("processor", await driver.PostAcknowledgementAsync(name, padded, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), PropagationDriver.Sign(secret, timestamp, padded)).FieldProblemAsync());
+        Assert.Empty(await driver.HistoryAsync(subjectId, "processor_acknowledged"));
+
+        await driver.AcknowledgeAsync(name, secret, subjectId, deliveryId).JsonAsync();
+        Assert.Single(await driver.HistoryAsync(subjectId, "processor_acknowledged"));
+    }
+
     private static async Task<string> DeliveryIdAsync(WebhookReceiver receiver) =>
         JsonDocument.Parse((await PropagationDriver.RequestsWhenAsync(receiver, 1))[0].Body).RootElement.GetProperty("deliveryId").GetString()!;
 

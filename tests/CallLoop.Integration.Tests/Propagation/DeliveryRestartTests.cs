@@ -83,6 +83,7 @@ public sealed class DeliveryRestartTests
                 o.MaxRetryDelay = TimeSpan.FromHours(1);
                 o.ReminderPeriod = TimeSpan.FromSeconds(2);
                 o.AttemptTimeout = TimeSpan.FromSeconds(2);
+                o.AllowedWebhookNetworks = [WebhookReceiver.Network];
             });
         }
     }

@@ -79,8 +79,9 @@ internal sealed class PropagationDriver(HttpClient client, IGrainFactory grains)
     public static Task<WebhookReceiver.Received[]> RequestsWhenAsync(WebhookReceiver receiver, int count) =>
         Eventually.ReturnsAsync(() => Task.FromResult(receiver.Requests.ToArray()), r => r.Length >= count, Patience, $"{count} webhook request(s)");
 
+    /// <summary>An acknowledgement's signature as the README tells processors to compute it (written here, not taken from the silo's code).</summary>
     public static string Sign(string secret, long timestamp, byte[] body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.").Concat(body).ToArray()));
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"acknowledgement.{timestamp}.").Concat(body).ToArray()));
 
     /// <summary>POSTs an acknowledgement signed with <paramref name="secret"/>, as a processor would.</summary>
     public Task<HttpResponseMessage> AcknowledgeAsync(string processor, string secret, string subjectId, string deliveryId) =>
@@ -91,12 +92,18 @@ internal sealed class PropagationDriver(HttpClient client, IGrainFactory grains)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(acknowledgement);
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        return PostAcknowledgementAsync(processor, body, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), Sign(secret, timestamp, body));
+    }
+
+    /// <summary>POSTs these exact bytes and signature headers to a processor's acknowledgements.</summary>
+    public Task<HttpResponseMessage> PostAcknowledgementAsync(string processor, byte[] body, string timestamp, string signature)
+    {
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/processors/{Uri.EscapeDataString(processor)}/acknowledgements")
         {
             Content = new ByteArrayContent(body) { Headers = { ContentType = new("application/json") } },
         };
-        request.Headers.Add("X-CallLoop-Timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("X-CallLoop-Signature", Sign(secret, timestamp, body));
+        request.Headers.Add("X-CallLoop-Timestamp", timestamp);
+        request.Headers.Add("X-CallLoop-Signature", signature);
         return client.SendAsync(request);
     }
 }

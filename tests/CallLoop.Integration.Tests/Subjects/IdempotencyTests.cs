@@ -29,6 +29,23 @@ public sealed class IdempotencyTests(SubjectClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Given_a_used_key_When_another_command_payload_or_caller_sends_it_Then_typed_idempotency_key_reused_and_nothing_appended()
+    {
+        var (_, grain) = await RegisteredAsync();
+        var optOut = new OptOut { IdempotencyKey = "bound-1", Scope = OptOutScope.Sale, Method = PreferenceMethod.Email };
+        await grain.OptOutAsync(optOut, actor: "service:crm");
+        var stored = (await grain.GetHistoryAsync()).Count;
+
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => grain.GrantConsentAsync(
+            new GrantConsent { IdempotencyKey = "bound-1", Purpose = ConsentPurpose.Analytics, NoticeVersion = "v1", Evidence = "checkbox" }, actor: "service:crm"));
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => grain.OptOutAsync(optOut with { Scope = OptOutScope.Sharing }, actor: "service:crm"));
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => grain.OptOutAsync(optOut, actor: "service:billing"));
+        await grain.OptOutAsync(optOut, actor: "service:crm");
+
+        Assert.Equal(stored, (await grain.GetHistoryAsync()).Count);
+    }
+
+    [Fact]
     public async Task Given_a_request_received_twice_with_the_same_request_id_Then_one_event_and_the_same_view()
     {
         var (_, grain) = await RegisteredAsync();
