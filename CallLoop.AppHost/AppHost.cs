@@ -35,6 +35,10 @@ else
     // Rotation: add the new key under a new id (CallLoop__Encryption__MasterKeys__<id>), make it current, re-wrap.
     silo.WithEnvironment("CallLoop__Encryption__MasterKeys__primary", builder.AddParameter("encryption-master-key", secret: true));
     silo.WithEnvironment("CallLoop__Encryption__CurrentMasterKeyId", "primary");
+
+    // ... and without its own key for signing bearer tokens (base64, >= 32 bytes); the development key is published
+    // with the source code, and a deployed silo refuses it (or any other published development key) by value.
+    silo.WithEnvironment("CallLoop__Auth__SigningKey", builder.AddParameter("auth-signing-key", secret: true));
 }
 
 // A sample internal service: an Orleans client that records a consent and an SMS STOP once the silos are up, then exits.

@@ -48,5 +48,18 @@ public sealed class ManifestTests
         }
     }
 
+    [Theory]
+    [InlineData("CallLoop__Auth__SigningKey", "auth-signing-key")]
+    [InlineData("CallLoop__PhoneIndexKey", "phone-index-key")]
+    [InlineData("CallLoop__Encryption__MasterKeys__primary", "encryption-master-key")]
+    public void Committed_manifest_asks_for_every_key_as_a_secret_parameter(string variable, string parameter)
+    {
+        using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "aspire-manifest.json")));
+        var resources = manifest.RootElement.GetProperty("resources");
+
+        Assert.Equal($"{{{parameter}.value}}", resources.GetProperty("silo").GetProperty("env").GetProperty(variable).GetString());
+        Assert.True(resources.GetProperty(parameter).GetProperty("inputs").GetProperty("value").GetProperty("secret").GetBoolean());
+    }
+
     private static string Normalize(string json) => json.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 }

@@ -12,7 +12,9 @@ public interface ISubjectKeyGrain : IGrainWithStringKey
     Task<IReadOnlyList<string>> SealAsync(IReadOnlyList<PersonalValue> values);
 
     /// <summary>
-    /// Opens sealed values: null where the key was destroyed or the value masked; plain values pass through.
+    /// Opens sealed values: null where the key was destroyed or the value masked, or where the key's master key is no
+    /// longer configured (the grain still activates, seals, destroys and describes: a lost master key never blocks
+    /// erasure); plain values pass through.
     /// Throws <see cref="PersonalValueUnreadableException"/> for a value sealed for another subject or category, or altered.
     /// </summary>
     Task<IReadOnlyList<string?>> OpenAsync(IReadOnlyList<PersonalValue> values);
@@ -20,8 +22,8 @@ public interface ISubjectKeyGrain : IGrainWithStringKey
     /// <summary>Destroys every key of <paramref name="categories"/> (idempotent); returns the ids of all their destroyed keys.</summary>
     Task<IReadOnlyList<string>> DestroyAsync(IReadOnlyList<PersonalInformationCategory> categories);
 
-    /// <summary>Re-wraps every live key under the current master key; returns how many were re-wrapped.</summary>
-    Task<int> RewrapAsync();
+    /// <summary>Re-wraps every live key it can under the current master key; reports how many moved and how many could not.</summary>
+    Task<SubjectKeyRewrap> RewrapAsync();
 
     /// <summary>Key ids, categories, master key ids and destruction times; never key material.</summary>
     Task<IReadOnlyList<SubjectKeyInfo>> DescribeAsync();

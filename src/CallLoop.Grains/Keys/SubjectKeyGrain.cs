@@ -2,6 +2,7 @@ using CallLoop.Contracts.Keys;
 using CallLoop.Domain;
 using CallLoop.EventStore.Protection;
 using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
 
 namespace CallLoop.Grains.Keys;
 
@@ -9,12 +10,14 @@ namespace CallLoop.Grains.Keys;
 /// One subject's data keys, one live key per category, in their own grain storage (<see cref="StorageName"/>).
 /// Keys are unwrapped in memory only while the grain is active; destroying a key removes its wrapped bytes from
 /// storage, which makes every value sealed with it unreadable (crypto-shredding). On activation, keys wrapped by an
-/// older master key are re-wrapped under the current one (lazy rotation).
+/// older master key are re-wrapped under the current one (lazy rotation). A key whose master key is no longer configured
+/// is left as it is and reported: its values read as absent, and it can still be destroyed.
 /// </summary>
 public sealed class SubjectKeyGrain(
     [PersistentState("keys", SubjectKeyGrain.StorageName)] IPersistentState<SubjectKeyRing> ring,
     MasterKeyRing masterKeys,
-    TimeProvider clock) : Grain, ISubjectKeyGrain
+    TimeProvider clock,
+    ILogger<SubjectKeyGrain> logger) : Grain, ISubjectKeyGrain
 {
     /// <summary>The grain storage provider name; its tables live in their own PostgreSQL schema.</summary>
     public const string StorageName = "subject-keys";
@@ -27,7 +30,7 @@ public sealed class SubjectKeyGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (Rewrap() > 0)
+        if (Rewrap().Rewrapped > 0)
         {
             await ring.WriteStateAsync(cancellationToken);
         }
@@ -42,7 +45,8 @@ public sealed class SubjectKeyGrain(
         for (var i = 0; i < values.Count; i++)
         {
             var value = values[i];
-            var key = LiveKey(value.Category) ?? Create(value.Category, ref created);
+            // A live key whose master key is gone cannot seal: the category starts a new generation.
+            var key = LiveKey(value.Category) is { } live && TryUnwrap(live) is not null ? live : Create(value.Category, ref created);
             sealedTexts[i] = PersonalValueCipher.Seal(Unwrap(key), SubjectId, value.Category, key.KeyId, value.Value);
         }
 
@@ -96,16 +100,16 @@ public sealed class SubjectKeyGrain(
         return ring.State.Keys.Where(k => erasing.Contains(k.Category) && k.DestroyedAt is not null).Select(k => k.KeyId).ToArray();
     }
 
-    public async Task<int> RewrapAsync()
+    public async Task<SubjectKeyRewrap> RewrapAsync()
     {
         await EnsureFreshAsync();
-        var count = Rewrap();
-        if (count > 0)
+        var result = Rewrap();
+        if (result.Rewrapped > 0)
         {
             await WriteOrForgetAsync();
         }
 
-        return count;
+        return result;
     }
 
     public async Task<IReadOnlyList<SubjectKeyInfo>> DescribeAsync()
@@ -174,7 +178,12 @@ public sealed class SubjectKeyGrain(
             return null;
         }
 
-        return PersonalValueCipher.TryOpen(Unwrap(key), SubjectId, value.Category, keyId, payload)
+        if (TryUnwrap(key) is not { } bytes)
+        {
+            return null;
+        }
+
+        return PersonalValueCipher.TryOpen(bytes, SubjectId, value.Category, keyId, payload)
             ?? throw new PersonalValueUnreadableException(SubjectId, keyId);
     }
 
@@ -201,35 +210,52 @@ public sealed class SubjectKeyGrain(
         return key;
     }
 
-    private byte[] Unwrap(StoredDataKey key)
+    private byte[] Unwrap(StoredDataKey key) =>
+        TryUnwrap(key) ?? throw new InvalidOperationException($"Data key '{key.KeyId}' of subject '{SubjectId}' is wrapped by master key '{key.MasterKeyId}', which is not configured or does not unwrap it.");
+
+    /// <summary>The key's bytes, or null when its master key is not configured (or does not unwrap it).</summary>
+    private byte[]? TryUnwrap(StoredDataKey key)
     {
         if (unwrapped.TryGetValue(key.KeyId, out var bytes))
         {
             return bytes;
         }
 
-        if (key.MasterKeyId is null || key.WrappedKey is null || !masterKeys.TryGet(key.MasterKeyId, out var master))
+        if (key.MasterKeyId is null || key.WrappedKey is null || !masterKeys.TryGet(key.MasterKeyId, out var master)
+            || PersonalValueCipher.TryUnwrap(master, key.MasterKeyId, SubjectId, key.KeyId, key.WrappedKey) is not { } opened)
         {
-            throw new InvalidOperationException($"Data key '{key.KeyId}' of subject '{SubjectId}' is wrapped by master key '{key.MasterKeyId}', which is not configured.");
+            return null;
         }
 
-        bytes = PersonalValueCipher.TryUnwrap(master, key.MasterKeyId, SubjectId, key.KeyId, key.WrappedKey)
-            ?? throw new InvalidOperationException($"Data key '{key.KeyId}' of subject '{SubjectId}' does not unwrap with master key '{key.MasterKeyId}'.");
-        unwrapped[key.KeyId] = bytes;
-        return bytes;
+        unwrapped[key.KeyId] = opened;
+        return opened;
     }
 
-    private int Rewrap()
+    private SubjectKeyRewrap Rewrap()
     {
-        var count = 0;
+        var (rewrapped, unavailable) = (0, new List<StoredDataKey>());
         foreach (var key in ring.State.Keys.Where(k => k.DestroyedAt is null && k.MasterKeyId != masterKeys.CurrentId))
         {
-            var bytes = Unwrap(key);
+            if (TryUnwrap(key) is not { } bytes)
+            {
+                unavailable.Add(key);
+                continue;
+            }
+
             key.WrappedKey = PersonalValueCipher.Wrap(masterKeys.Current, masterKeys.CurrentId, SubjectId, key.KeyId, bytes);
             key.MasterKeyId = masterKeys.CurrentId;
-            count++;
+            rewrapped++;
         }
 
-        return count;
+        if (unavailable.Count > 0)
+        {
+            logger.LogWarning(
+                "{Count} data key(s) of subject {SubjectId} are wrapped by master key(s) {MasterKeyIds} that are not configured; they stay as they are and their values read as absent until the master key is configured again",
+                unavailable.Count,
+                SubjectId,
+                string.Join(",", unavailable.Select(k => k.MasterKeyId).Distinct()));
+        }
+
+        return new SubjectKeyRewrap(rewrapped, unavailable.Count);
     }
 }

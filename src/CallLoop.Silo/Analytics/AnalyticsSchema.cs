@@ -6,7 +6,9 @@ namespace CallLoop.Silo.Analytics;
 
 /// <summary>
 /// The analysts' SQL surface: schema <c>analytics</c> with views over the report tables and request records,
-/// and a read-only role that may read those views and nothing else (not Marten's event tables).
+/// and a read-only role that may read those views and nothing else (not Marten's event tables). Every view is a
+/// security barrier, so a function an analyst puts in a WHERE clause only ever sees the rows the view lets through;
+/// and nobody but the owner may create temporary objects (where such functions would otherwise be defined).
 /// </summary>
 public static class AnalyticsSchema
 {
@@ -113,6 +115,8 @@ public static class AnalyticsSchema
                e.timestamp as accessed_at
         from {Privacy}.mt_events e
         where e.type = '{EventTypeNames.All[typeof(PersonalDataAccessed)]}';
+
+        {string.Concat(Views.Select(view => $"alter view {Schema}.{view} set (security_barrier = true);\n"))}
         """;
 
     public static string RoleSql { get; } = $"""
@@ -125,5 +129,9 @@ public static class AnalyticsSchema
         end $$;
         grant usage on schema {Schema} to {AnalystRole};
         grant select on all tables in schema {Schema} to {AnalystRole};
+        do $$
+        begin
+            execute format('revoke temporary on database %I from public', current_database());
+        end $$;
         """;
 }

@@ -8,7 +8,7 @@ public static class EncryptionKeyConfiguration
 
     // Public on purpose: it protects nothing and exists only so a developer's machine and the tests start without
     // a secret store. Any other environment must configure its own master keys or the host refuses to start.
-    private const string DevelopmentMasterKey = "Y2FsbGxvb3AtZGV2LW1hc3Rlci1rZXktMDAwMDAwMDA=";
+    private const string DevelopmentMasterKey = PublishedDevelopmentKeys.MasterKey;
 
     /// <summary>
     /// Binds <c>CallLoop:Encryption</c> (<see cref="EncryptionOptions"/>) and validates it at start-up; in Development
@@ -27,6 +27,9 @@ public static class EncryptionKeyConfiguration
                 }
             })
             .Validate(options => MasterKeyRing.Problem(options) is null, "CallLoop:Encryption must name master keys (base64, 32 bytes each) and a CurrentMasterKeyId among them outside Development.")
+            .Validate<IHostEnvironment>(
+                (options, environment) => options.MasterKeys.Values.All(key => PublishedDevelopmentKeys.Problem(EncryptionOptions.SectionName, key, environment) is null),
+                PublishedDevelopmentKeys.Refusal($"{EncryptionOptions.SectionName}:MasterKeys"))
             .ValidateOnStart();
         return builder;
     }

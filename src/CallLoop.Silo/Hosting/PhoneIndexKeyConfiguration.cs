@@ -8,7 +8,7 @@ public static class PhoneIndexKeyConfiguration
 
     // Public on purpose: it protects nothing and exists only so a developer's machine and the tests start
     // without a secret store. Any other environment must configure its own key or the host refuses to start.
-    private const string DevelopmentKey = "Y2FsbGxvb3AtZGV2ZWxvcG1lbnQtcGhvbmUtaW5kZXgta2V5LTAwMDAwMDAwMDA=";
+    private const string DevelopmentKey = PublishedDevelopmentKeys.PhoneIndexKey;
 
     /// <summary>
     /// Binds <c>CallLoop:PhoneIndexKey</c> (base64, at least 32 bytes) and validates it at start-up.
@@ -30,6 +30,9 @@ public static class PhoneIndexKeyConfiguration
             .Validate(
                 options => options.Key.Length >= PhoneIndexOptions.MinimumKeyBytes,
                 $"{ConfigurationKey} must be set to a base64 key of at least {PhoneIndexOptions.MinimumKeyBytes} bytes outside Development.")
+            .Validate<IConfiguration, IHostEnvironment>(
+                (_, configuration, environment) => PublishedDevelopmentKeys.Problem(ConfigurationKey, configuration[ConfigurationKey], environment) is null,
+                PublishedDevelopmentKeys.Refusal(ConfigurationKey))
             .ValidateOnStart();
         return builder;
     }

@@ -40,7 +40,7 @@ public static class KeysApi
         SigningSecretSealer sealer,
         CancellationToken cancellationToken)
     {
-        var (subjects, rewrapped) = (0, 0);
+        var (subjects, rewrapped, unavailable) = (0, 0, 0);
         string? after = null;
         while (true)
         {
@@ -48,12 +48,13 @@ public static class KeysApi
             if (ids.Count == 0)
             {
                 var resealed = await ProcessorSecretResealing.ResealAllAsync(store, sealer, cancellationToken);
-                return TypedResults.Ok(new KeyRewrapReport(masterKeys.CurrentId, subjects, rewrapped, resealed));
+                return TypedResults.Ok(new KeyRewrapReport(masterKeys.CurrentId, subjects, rewrapped, resealed, unavailable));
             }
 
             foreach (var id in ids)
             {
-                rewrapped += await grains.GetGrain<ISubjectKeyGrain>(id).RewrapAsync();
+                var result = await grains.GetGrain<ISubjectKeyGrain>(id).RewrapAsync();
+                (rewrapped, unavailable) = (rewrapped + result.Rewrapped, unavailable + result.Unavailable);
             }
 
             subjects += ids.Count;

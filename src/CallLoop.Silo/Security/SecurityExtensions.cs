@@ -13,6 +13,7 @@ public static class SecurityExtensions
     public static WebApplicationBuilder AddCallLoopSecurity(this WebApplicationBuilder builder)
     {
         var key = AuthenticationSettings.KeyFrom(builder.Configuration, builder.Environment);
+        var maxLifetime = AuthenticationSettings.MaxTokenLifetime(builder.Configuration);
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
             .AddJwtBearer(options =>
@@ -26,6 +27,22 @@ public static class SecurityExtensions
                     NameClaimType = "sub",
                     RoleClaimType = "role",
                     ClockSkew = TimeSpan.FromSeconds(30),
+                };
+
+                // Standard expiry checks, then the maximum lifetime (CallLoop:Auth:MaxTokenLifetime, default 12 h):
+                // a leaked long-lived token stays usable only that long.
+                options.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = context =>
+                    {
+                        var token = context.SecurityToken;
+                        if (!AuthenticationSettings.LivesAtMost(token, token.ValidFrom == DateTime.MinValue ? null : token.ValidFrom, token.ValidTo == DateTime.MinValue ? null : token.ValidTo, maxLifetime))
+                        {
+                            context.Fail("The token lives longer than the maximum token lifetime.");
+                        }
+
+                        return Task.CompletedTask;
+                    },
                 };
             });
         builder.Services.AddAuthorization();

@@ -53,6 +53,12 @@ public static class TokenIssuer
             throw new ArgumentException($"give one or more --role among: {string.Join(", ", Roles.All)}");
         }
 
+        var max = AuthenticationSettings.MaxTokenLifetime(configuration);
+        if (TimeSpan.FromHours(hours) > max)
+        {
+            throw new ArgumentException($"--hours may be at most {max.TotalHours} ({AuthenticationSettings.Section}:MaxTokenLifetime); the API refuses longer tokens");
+        }
+
         output.WriteLine(Issue(AuthenticationSettings.KeyFrom(configuration, environment), subject, roles, TimeSpan.FromHours(hours)));
         return true;
     }

@@ -39,7 +39,7 @@ public sealed class KeyRotationTests : IClassFixture<RotationCluster>
         var rotated = await second.GrainFactory.GetGrain<ISubjectKeyGrain>(subjectId).DescribeAsync();
         Assert.Equal(2, rotated.Count);
         Assert.All(rotated, k => Assert.Equal(TestMasterKeys.SecondId, k.MasterKeyId));
-        Assert.Equal(0, await second.GrainFactory.GetGrain<ISubjectKeyGrain>(subjectId).RewrapAsync());
+        Assert.Equal(new SubjectKeyRewrap(0, 0), await second.GrainFactory.GetGrain<ISubjectKeyGrain>(subjectId).RewrapAsync());
         Assert.NotEqual(keyRowBefore, await KeyRowAsync());
         Assert.Equal(eventsBefore, await StoredSubjectEvents.AllTextAsync(database.ConnectionString, subjectId));
         await second.StopAllSilosAsync();
@@ -62,6 +62,47 @@ public sealed class KeyRotationTests : IClassFixture<RotationCluster>
             await using var command = new NpgsqlCommand("select s::text from callloop_keys.orleansstorage s where grainidextensionstring = $1 or s::text like '%' || $1 || '%'", connection);
             command.Parameters.AddWithValue(subjectId);
             return (string)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException("No key row in callloop_keys."));
+        }
+    }
+
+    [Fact]
+    public async Task Given_keys_under_a_master_key_that_is_gone_When_the_subject_is_erased_Then_the_keys_are_destroyed_and_rewrap_reports_them_instead_of_failing()
+    {
+        var subjectId = $"lost-{Guid.NewGuid():N}";
+        var first = await database.StartAsync((TestMasterKeys.FirstId, TestMasterKeys.First));
+        var before = first.GrainFactory.GetGrain<IDataSubjectGrain>(subjectId);
+        await before.RegisterAsync(new RegisterSubject { Jurisdiction = "CA", Email = $"{subjectId}@example.org", Name = "Lost Key" });
+        await before.CollectAsync(new CollectPersonalInformation
+        {
+            Category = PersonalInformationCategory.CommercialInformation,
+            Source = CollectionSource.Direct,
+            Purposes = [ProcessingPurpose.ProvideServices],
+            Data = new Dictionary<string, string> { ["plan"] = "gold" },
+        });
+        await first.StopAllSilosAsync();
+        await first.DisposeAsync();
+
+        // Redeployed with a new master key and without the old one (rotated without re-wrapping first).
+        var second = await database.StartAsync((TestMasterKeys.SecondId, TestMasterKeys.Second));
+        try
+        {
+            var keys = second.GrainFactory.GetGrain<ISubjectKeyGrain>(subjectId);
+            Assert.Equal(new SubjectKeyRewrap(0, 2), await keys.RewrapAsync());
+            var subject = second.GrainFactory.GetGrain<IDataSubjectGrain>(subjectId);
+            await subject.ReceiveRequestAsync(new ReceiveRightsRequest { RequestId = "del-1", Type = RightsRequestType.Delete, Channel = RequestChannel.Email });
+            await subject.VerifyIdentityAsync(new VerifyIdentity { RequestId = "del-1", Method = VerificationMethod.Login });
+            await subject.CompleteRequestAsync(new CompleteRequest { RequestId = "del-1", Outcome = RequestOutcome.Fulfilled });
+
+            Assert.Single((await subject.GetHistoryAsync()).Select(h => h.Event).OfType<PersonalDataErased>());
+            var described = await keys.DescribeAsync();
+            Assert.Equal(2, described.Count);
+            Assert.All(described, k => Assert.NotNull(k.DestroyedAt));
+            Assert.Equal(new SubjectKeyRewrap(0, 0), await keys.RewrapAsync());
+        }
+        finally
+        {
+            await second.StopAllSilosAsync();
+            await second.DisposeAsync();
         }
     }
 

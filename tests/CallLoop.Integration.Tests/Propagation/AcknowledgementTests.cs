@@ -105,7 +105,7 @@ public sealed class AcknowledgementTests(PropagationSiloFactory silo)
         // A correctly signed acknowledgement carrying a member it does not define.
         var padded = JsonSerializer.SerializeToUtf8Bytes(new { deliveryId, subjectId, processor = "someone else" });
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        Assert.Equal("processor", await driver.PostAcknowledgementAsync(name, padded, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), PropagationDriver.Sign(secret, timestamp, padded)).FieldProblemAsync());
+        Assert.Equal("processor", await driver.PostAcknowledgementAsync(name, padded, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), PropagationDriver.SignAcknowledgement(secret, timestamp, padded)).FieldProblemAsync());
         Assert.Empty(await driver.HistoryAsync(subjectId, "processor_acknowledged"));
 
         await driver.AcknowledgeAsync(name, secret, subjectId, deliveryId).JsonAsync();

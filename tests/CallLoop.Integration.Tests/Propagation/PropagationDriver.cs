@@ -79,9 +79,14 @@ internal sealed class PropagationDriver(HttpClient client, IGrainFactory grains)
     public static Task<WebhookReceiver.Received[]> RequestsWhenAsync(WebhookReceiver receiver, int count) =>
         Eventually.ReturnsAsync(() => Task.FromResult(receiver.Requests.ToArray()), r => r.Length >= count, Patience, $"{count} webhook request(s)");
 
-    /// <summary>An acknowledgement's signature as the README tells processors to compute it (written here, not taken from the silo's code).</summary>
-    public static string Sign(string secret, long timestamp, byte[] body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"acknowledgement.{timestamp}.").Concat(body).ToArray()));
+    /// <summary>A webhook's signature as the docs tell processors to check it (written here, not taken from the silo's code).</summary>
+    public static string SignWebhook(string secret, long timestamp, byte[] body) => Sign(secret, $"{timestamp}.", body);
+
+    /// <summary>An acknowledgement's signature as the docs tell processors to compute it: its own prefix, so a webhook never passes for one.</summary>
+    public static string SignAcknowledgement(string secret, long timestamp, byte[] body) => Sign(secret, $"acknowledgement.{timestamp}.", body);
+
+    private static string Sign(string secret, string prefix, byte[] body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(prefix).Concat(body).ToArray()));
 
     /// <summary>POSTs an acknowledgement signed with <paramref name="secret"/>, as a processor would.</summary>
     public Task<HttpResponseMessage> AcknowledgeAsync(string processor, string secret, string subjectId, string deliveryId) =>
@@ -92,7 +97,7 @@ internal sealed class PropagationDriver(HttpClient client, IGrainFactory grains)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(acknowledgement);
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        return PostAcknowledgementAsync(processor, body, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), Sign(secret, timestamp, body));
+        return PostAcknowledgementAsync(processor, body, timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture), SignAcknowledgement(secret, timestamp, body));
     }
 
     /// <summary>POSTs these exact bytes and signature headers to a processor's acknowledgements.</summary>

@@ -48,8 +48,8 @@ public sealed class SigningSecretAtRestTests(PropagationSiloFactory silo)
 
         var webhook = Assert.Single(await PropagationDriver.RequestsWhenAsync(receiver, 1));
         var timestamp = long.Parse(webhook.Headers["X-CallLoop-Timestamp"], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(PropagationDriver.Sign(secret, timestamp, webhook.Body), webhook.Headers["X-CallLoop-Signature"]);
-        Assert.NotEqual(PropagationDriver.Sign(stored!, timestamp, webhook.Body), webhook.Headers["X-CallLoop-Signature"]);
+        Assert.Equal(PropagationDriver.SignWebhook(secret, timestamp, webhook.Body), webhook.Headers["X-CallLoop-Signature"]);
+        Assert.NotEqual(PropagationDriver.SignWebhook(stored!, timestamp, webhook.Body), webhook.Headers["X-CallLoop-Signature"]);
         var deliveryId = JsonDocument.Parse(webhook.Body).RootElement.GetProperty("deliveryId").GetString()!;
         await Eventually.ReturnsAsync(
             () => driver.Client.GetAsync($"{requests}/del-sealed").JsonAsync(),
@@ -85,7 +85,7 @@ public sealed class SigningSecretAtRestTests(PropagationSiloFactory silo)
         await driver.Client.PostJsonAsync($"/api/subjects/{subjectId}/opt-outs", new { scope = "sale", method = "unsubscribe-link" }).JsonAsync();
         var webhook = Assert.Single(await PropagationDriver.RequestsWhenAsync(receiver, 1));
         var timestamp = long.Parse(webhook.Headers["X-CallLoop-Timestamp"], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(PropagationDriver.Sign(secret, timestamp, webhook.Body), webhook.Headers["X-CallLoop-Signature"]);
+        Assert.Equal(PropagationDriver.SignWebhook(secret, timestamp, webhook.Body), webhook.Headers["X-CallLoop-Signature"]);
 
         // Verified before the update: a valid signature gets as far as the delivery check, a wrong one does not.
         Assert.Equal("unknown-delivery", await driver.AcknowledgeAsync(name, secret, subjectId, "dl-0000").RuleProblemAsync());

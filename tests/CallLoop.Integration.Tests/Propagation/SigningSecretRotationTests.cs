@@ -74,7 +74,7 @@ public sealed class SigningSecretRotationTests
             {
                 var webhook = (await PropagationDriver.RequestsWhenAsync(receiver, expectedWebhooks))[expectedWebhooks - 1];
                 var timestamp = long.Parse(webhook.Headers["X-CallLoop-Timestamp"], System.Globalization.CultureInfo.InvariantCulture);
-                Assert.Equal(PropagationDriver.Sign(secret, timestamp, webhook.Body), webhook.Headers["X-CallLoop-Signature"]);
+                Assert.Equal(PropagationDriver.SignWebhook(secret, timestamp, webhook.Body), webhook.Headers["X-CallLoop-Signature"]);
                 var body = JsonDocument.Parse(webhook.Body).RootElement;
                 Assert.Equal(subjectId, body.GetProperty("subjectId").GetString());
                 var deliveryId = body.GetProperty("deliveryId").GetString()!;

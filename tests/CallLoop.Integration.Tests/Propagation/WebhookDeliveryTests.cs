@@ -22,8 +22,8 @@ public sealed class WebhookDeliveryTests(PropagationSiloFactory silo)
 
         var received = Assert.Single(await PropagationDriver.RequestsWhenAsync(receiver, 1));
         var timestamp = long.Parse(received.Headers["X-CallLoop-Timestamp"], System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Equal(PropagationDriver.Sign(secret, timestamp, received.Body), received.Headers["X-CallLoop-Signature"]);
-        Assert.NotEqual(PropagationDriver.Sign(PropagationDriver.NewSecret(), timestamp, received.Body), received.Headers["X-CallLoop-Signature"]);
+        Assert.Equal(PropagationDriver.SignWebhook(secret, timestamp, received.Body), received.Headers["X-CallLoop-Signature"]);
+        Assert.NotEqual(PropagationDriver.SignWebhook(PropagationDriver.NewSecret(), timestamp, received.Body), received.Headers["X-CallLoop-Signature"]);
 
         var body = JsonDocument.Parse(received.Body).RootElement;
         var text = System.Text.Encoding.UTF8.GetString(received.Body);

@@ -1,3 +1,5 @@
+using CallLoop.Contracts.Subjects;
+using CallLoop.Domain;
 using CallLoop.Integration.Tests.Infrastructure;
 using CallLoop.Silo.Analytics;
 using Npgsql;
@@ -29,6 +31,34 @@ public sealed class AnalyticsRoleTests(SiloApplicationFactory factory)
 
         var write = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, "delete from analytics.collection_facts"));
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, write.SqlState);
+    }
+
+    [Fact]
+    public async Task Given_a_leaky_function_When_the_analyst_filters_a_view_with_it_Then_it_sees_only_rows_the_view_lets_through_and_temporary_objects_are_refused()
+    {
+        var read = ReportsDriver.NewId("read");
+        var unread = ReportsDriver.NewId("unread");
+        await driver.ExecuteAsync(new RegisterSubject { SubjectId = read, Jurisdiction = "CA" });
+        await driver.ExecuteAsync(new RegisterSubject { SubjectId = unread, Jurisdiction = "CA" });
+        await driver.Grains.GetGrain<IDataSubjectGrain>(read).ReadPersonalDataAsync(new PersonalDataAccess { AccessedBy = "auditor", Purpose = AccessPurpose.CustomerSupport });
+        var leak = $"leak_{Guid.NewGuid():N}";
+        await using var connection = await driver.OpenAsync();
+        var seen = new List<string>();
+        connection.Notice += (_, e) => seen.Add(e.Notice.MessageText);
+
+        // As if the analyst had managed to define it: cheap, so the planner would run it before the view's own filter.
+        await ExecuteAsync(connection, $"create function public.{leak}(text) returns boolean language plpgsql cost 0.0000001 as $$ begin raise notice '%', $1; return true; end $$");
+        await ExecuteAsync(connection, $"grant execute on function public.{leak}(text) to {AnalyticsSchema.AnalystRole}");
+        await ExecuteAsync(connection, $"set role {AnalyticsSchema.AnalystRole}");
+        await ExecuteAsync(connection, "set enable_indexscan = off; set enable_bitmapscan = off");
+        await ExecuteAsync(connection, $"select count(*) from analytics.personal_data_access where public.{leak}(subject_id)");
+
+        Assert.Contains(read, seen);
+        Assert.DoesNotContain(unread, seen);
+        var temporary = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, $"create function pg_temp.{leak}(text) returns boolean language sql as 'select true'"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, temporary.SqlState);
+        var table = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, "create temporary table stash(x text)"));
+        Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, table.SqlState);
     }
 
     [Fact]

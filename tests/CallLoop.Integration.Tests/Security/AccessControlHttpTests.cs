@@ -21,6 +21,26 @@ public sealed class AccessControlHttpTests(SiloApplicationFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateClient().GetAsync($"/api/subjects/{subjectId}")).StatusCode);
     }
 
+    [Theory]
+    [InlineData(13, HttpStatusCode.Unauthorized)]
+    [InlineData(24 * 365, HttpStatusCode.Unauthorized)]
+    [InlineData(11, HttpStatusCode.OK)]
+    public async Task Given_a_validly_signed_token_When_it_lives_longer_than_the_maximum_lifetime_Then_401(int hours, HttpStatusCode expected)
+    {
+        var subjectId = $"acl-{Guid.NewGuid():N}";
+        using var client = factory.CreateClient();
+        var token = TokenIssuer.Issue(
+            new Microsoft.IdentityModel.Tokens.SymmetricSecurityKey(Convert.FromBase64String(AuthenticationSettings.DevelopmentSigningKey)),
+            "long-lived",
+            [Roles.Service],
+            TimeSpan.FromHours(hours));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+
+        var response = await client.PutAsJsonAsync($"/api/subjects/{subjectId}", new { jurisdiction = "CA" });
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Fact]
     public async Task Health_endpoints_need_no_token()
     {
