@@ -56,7 +56,7 @@ public static class SubjectEvolver
                 NoticeVersion = granted.NoticeVersion,
                 Channel = granted.Channel,
                 Evidence = granted.Evidence,
-                GrantedAt = granted.OccurredAt,
+                GrantedAt = granted.GrantedAt ?? granted.OccurredAt,
             }),
         },
         ConsentWithdrawn withdrawn => state with { Consents = state.Consents.SetItem(withdrawn.Purpose, Withdraw(state, withdrawn)) },

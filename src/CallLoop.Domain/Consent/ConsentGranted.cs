@@ -18,4 +18,8 @@ public sealed record ConsentGranted : SubjectEvent
 
     [Id(4)]
     public string? Evidence { get; set; }
+
+    /// <summary>When the consent was captured; null (and in events before it existed) means when it was recorded.</summary>
+    [Id(5)]
+    public DateTimeOffset? GrantedAt { get; set; }
 }

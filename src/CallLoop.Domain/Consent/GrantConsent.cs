@@ -18,6 +18,10 @@ public sealed record GrantConsent : SubjectCommand
 
     [Id(4)]
     public string? Evidence { get; set; }
+
+    /// <summary>When the consent was captured, if earlier than now (never in the future).</summary>
+    [Id(5)]
+    public DateTimeOffset? GrantedAt { get; set; }
 }
 
 internal static class GrantConsentDecision
@@ -29,6 +33,9 @@ internal static class GrantConsentDecision
         NoticeVersion = Require.Text(command.NoticeVersion, "noticeVersion"),
         Channel = Require.OptionalText(command.Channel, "channel"),
         Evidence = Require.OptionalLongText(command.Evidence, "evidence"),
+        GrantedAt = command.GrantedAt is { } at && at.ToUniversalTime() > now
+            ? throw new InvalidCommandException("grantedAt", "Field 'grantedAt' must not be in the future.")
+            : command.GrantedAt?.ToUniversalTime(),
     };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, GrantConsent command, DateTimeOffset now)
@@ -56,6 +63,7 @@ internal static class GrantConsentDecision
                 NoticeVersion = command.NoticeVersion,
                 Channel = command.Channel,
                 Evidence = command.Evidence,
+                GrantedAt = command.GrantedAt,
             },
         ];
     }

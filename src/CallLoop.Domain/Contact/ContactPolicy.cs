@@ -6,7 +6,11 @@ namespace CallLoop.Domain;
 /// </summary>
 public static class ContactPolicy
 {
-    public static ContactDecision CanContact(SubjectState state, ContactChannel channel, MessageKind kind)
+    /// <param name="state">The subject.</param>
+    /// <param name="channel">The channel of the message.</param>
+    /// <param name="kind">Marketing or service.</param>
+    /// <param name="numberSuppression">The suppression a STOP left on the subject's phone number, if any.</param>
+    public static ContactDecision CanContact(SubjectState state, ContactChannel channel, MessageKind kind, NumberSuppression? numberSuppression = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (!state.IsRegistered)
@@ -54,6 +58,14 @@ public static class ContactPolicy
             return ContactDecision.Deny("no-consent");
         }
 
-        return consent.Granted ? ContactDecision.Allow("consent-granted") : ContactDecision.Deny("consent-withdrawn");
+        if (!consent.Granted)
+        {
+            return ContactDecision.Deny("consent-withdrawn");
+        }
+
+        // A STOP belongs to the number: it overrides consents dated before it, whoever holds the number now.
+        return channel == ContactChannel.Sms && numberSuppression is not null && numberSuppression.Binds(consent.GrantedAt)
+            ? ContactDecision.Deny("number-suppressed")
+            : ContactDecision.Allow("consent-granted");
     }
 }

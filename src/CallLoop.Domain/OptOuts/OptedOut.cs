@@ -12,4 +12,8 @@ public sealed record OptedOut : SubjectEvent
 
     [Id(2)]
     public string? RequestId { get; set; }
+
+    /// <summary>Why an inbound text counted as an opt-out (its classification reason, never the text); null otherwise.</summary>
+    [Id(3)]
+    public string? Reason { get; set; }
 }

@@ -1,17 +1,31 @@
 namespace CallLoop.Domain;
 
-/// <summary>An inbound SMS; STOP-style keywords opt out of marketing texts, START-style ones opt back in.</summary>
+/// <summary>
+/// An inbound text from one of the subject's numbers. The HTTP route classifies the text once for the whole number
+/// and sends only <see cref="Classification"/>; grain callers may send <see cref="Body"/> instead, which is
+/// classified here and goes no further (no event or log carries it). A revocation opts out of marketing texts;
+/// a re-subscribe opts back in only after the subject's own texted STOP.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("callloop.receive-sms-keyword")]
 public sealed record ReceiveSmsKeyword : SubjectCommand
 {
     [Id(0)]
-    public string Body { get; set; } = string.Empty;
+    public string? Body { get; set; }
+
+    [Id(1)]
+    public InboundTextClassification? Classification { get; set; }
 }
 
 internal static class ReceiveSmsKeywordDecision
 {
     public static ReceiveSmsKeyword Validate(ReceiveSmsKeyword command, DateTimeOffset now)
     {
+        if (command.Classification is { } classification)
+        {
+            Require.Defined(classification.Kind, "classification");
+            return command with { Body = null, Classification = classification with { Reason = Require.Text(classification.Reason, "classification") } };
+        }
+
         if (command.Body is null)
         {
             throw new InvalidCommandException("body", "Field 'body' is required.");
@@ -22,14 +36,20 @@ internal static class ReceiveSmsKeywordDecision
             : command;
     }
 
-    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ReceiveSmsKeyword command, DateTimeOffset now) =>
-        SmsKeywords.Classify(command.Body) switch
+    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ReceiveSmsKeyword command, DateTimeOffset now)
+    {
+        var classification = command.Classification ?? InboundTextClassifier.Classify(command.Body, StoppedByText(state));
+        return classification.Kind switch
         {
-            SmsKeywordKind.OptOut => OptOutEvents.For(state, PreferenceMethod.SmsKeyword, null, OptOutScope.MarketingSms),
+            InboundTextKind.Revocation => TextedOptOut.For(state, classification.Reason),
 
-            // A texted START never resurrects marketing for a closed or minor's account; it is ignored, not refused.
-            SmsKeywordKind.OptIn when state.IsOptedOut(OptOutScope.MarketingSms) && state.IsActive && !state.IsMinor =>
+            // Only the subject's own texted STOP is undone by a texted START; a closed or minor's account is ignored, not refused.
+            InboundTextKind.OptIn when StoppedByText(state) && state.IsActive && !state.IsMinor =>
                 [new OptedBackIn { Scope = OptOutScope.MarketingSms, Method = PreferenceMethod.SmsKeyword }],
             _ => [],
         };
+    }
+
+    private static bool StoppedByText(SubjectState state) =>
+        state.OptOuts.TryGetValue(OptOutScope.MarketingSms, out var optOut) && optOut.Method == PreferenceMethod.SmsKeyword;
 }

@@ -45,8 +45,9 @@ public static class PrivacyEventStoreExtensions
             options.Events.MapEventType(type, name);
         }
 
-        // A stable table name (privacy.mt_doc_phone_index), looked up by id and cleaned up by subject.
-        options.Schema.For<PhoneIndexEntry>().DocumentAlias("phone_index").Index(e => e.SubjectId);
+        // A stable table name (privacy.mt_doc_phone_index), looked up by number hash and cleaned up by subject.
+        options.Schema.For<PhoneIndexEntry>().DocumentAlias("phone_index").Index(e => e.SubjectId).Index(e => e.PhoneHash!);
+        options.Schema.For<NumberSuppressionEntry>().DocumentAlias("number_suppression");
 
         // Real, indexed columns for the work queue's filter and order (GET /api/requests), instead of JSON casts
         // that no index can serve.

@@ -7,8 +7,9 @@ using Microsoft.Extensions.Options;
 namespace CallLoop.EventStore.Phones;
 
 /// <summary>
-/// Keyed-hash index from phone number to subject. Its entries are written in the same transaction as the
-/// events that add or remove a subject's phone (see <see cref="Changes"/>), so the index never disagrees with the stream.
+/// Keyed-hash index from phone number to every subject holding it, and the number-level suppressions a STOP
+/// leaves. Index entries are written in the same transaction as the events that add or remove a subject's phone
+/// (see <see cref="Changes"/>), so the index never disagrees with the stream.
 /// </summary>
 public sealed class PhoneIndex(IDocumentStore store, IOptions<PhoneIndexOptions> options)
 {
@@ -20,17 +21,40 @@ public sealed class PhoneIndex(IDocumentStore store, IOptions<PhoneIndexOptions>
     public string Hash(string canonicalPhone) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(canonicalPhone)));
 
-    /// <summary>The subject a phone number (any punctuation) belongs to, or null when unknown or unparsable.</summary>
-    public async Task<string?> FindSubjectAsync(string phone, CancellationToken cancellationToken)
+    /// <summary>Every subject holding a phone number (any punctuation), oldest id first; empty when unknown or unparsable.</summary>
+    public async Task<IReadOnlyList<string>> FindSubjectsAsync(string phone, CancellationToken cancellationToken)
     {
         if (!PhoneNumber.TryNormalize(phone, out var canonical))
         {
-            return null;
+            return [];
         }
 
+        var hash = Hash(canonical);
         await using var session = store.QuerySession();
-        var entry = await session.LoadAsync<PhoneIndexEntry>(Hash(canonical), cancellationToken);
-        return entry?.SubjectId;
+        var holders = await session.Query<PhoneIndexEntry>()
+            .Where(e => e.PhoneHash == hash || e.Id == hash)
+            .Select(e => e.SubjectId)
+            .ToListAsync(cancellationToken);
+        return holders.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>One subject holding the number, or null (kept for callers that need only one).</summary>
+    public async Task<string?> FindSubjectAsync(string phone, CancellationToken cancellationToken) =>
+        (await FindSubjectsAsync(phone, cancellationToken)).FirstOrDefault();
+
+    /// <summary>The number's suppression (in force or lifted), or null when it never texted a revocation.</summary>
+    public async Task<NumberSuppression?> FindSuppressionAsync(string canonicalPhone, CancellationToken cancellationToken)
+    {
+        await using var session = store.QuerySession();
+        var entry = await session.LoadAsync<NumberSuppressionEntry>(Hash(canonicalPhone), cancellationToken);
+        return entry?.ToSuppression();
+    }
+
+    public async Task SaveSuppressionAsync(string canonicalPhone, NumberSuppression suppression, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        session.Store(NumberSuppressionEntry.From(Hash(canonicalPhone), suppression));
+        await session.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>
@@ -50,15 +74,15 @@ public sealed class PhoneIndex(IDocumentStore store, IOptions<PhoneIndexOptions>
 
         return documents =>
         {
-            foreach (var id in added)
+            foreach (var hash in added)
             {
-                documents.Store(new PhoneIndexEntry { Id = id, SubjectId = subjectId });
+                documents.Store(new PhoneIndexEntry { Id = PhoneIndexEntry.IdFor(hash, subjectId), PhoneHash = hash, SubjectId = subjectId });
             }
 
-            // Only this subject's claim goes: someone who registered the number since keeps it.
-            foreach (var id in removed)
+            // Only this subject's rows go (either shape): everyone else holding the number keeps it.
+            foreach (var hash in removed)
             {
-                documents.DeleteWhere<PhoneIndexEntry>(e => e.Id == id && e.SubjectId == subjectId);
+                documents.DeleteWhere<PhoneIndexEntry>(e => (e.PhoneHash == hash || e.Id == hash) && e.SubjectId == subjectId);
             }
         };
     }

@@ -29,6 +29,9 @@ public static class PrivacyMetrics
     public static readonly Counter<long> OptOuts = Meter.CreateCounter<long>(
         "callloop.opt_outs", "{opt-out}", "Opt-outs, by method (gpc, sms-keyword, unsubscribe-link, ...) and scope.");
 
+    public static readonly Counter<long> SmsInbound = Meter.CreateCounter<long>(
+        "callloop.sms.inbound", "{text}", "Inbound texts, by classification (revocation, opt-in, help, unclassified).");
+
     public static readonly Counter<long> ConsentWithdrawals = Meter.CreateCounter<long>(
         "callloop.consent.withdrawals", "{withdrawal}", "Consents withdrawn, by purpose.");
 

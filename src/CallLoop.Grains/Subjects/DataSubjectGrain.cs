@@ -143,10 +143,13 @@ public sealed class DataSubjectGrain(
             .ToList();
     }
 
-    public Task<ContactDecision> CanContactAsync(ContactChannel channel, MessageKind kind)
+    public async Task<ContactDecision> CanContactAsync(ContactChannel channel, MessageKind kind)
     {
         RequireStream();
-        return Task.FromResult(ContactPolicy.CanContact(state, channel, kind));
+        var suppression = channel == ContactChannel.Sms && state.Phone is { } phone
+            ? await phoneIndex.FindSuppressionAsync(phone, CancellationToken.None)
+            : null;
+        return ContactPolicy.CanContact(state, channel, kind, suppression);
     }
 
     public Task<IReadOnlyList<RightsRequestView>> GetOpenRequestsAsync()

@@ -4,7 +4,7 @@ using CallLoop.Silo.Http;
 namespace CallLoop.Silo.Consent;
 
 /// <summary><c>basis</c> defaults to express (opt-in), the basis every purpose accepts.</summary>
-public sealed record GrantConsentBody(string? Purpose, string? Basis, string? NoticeVersion, string? Channel, string? Evidence)
+public sealed record GrantConsentBody(string? Purpose, string? Basis, string? NoticeVersion, string? Channel, string? Evidence, string? GrantedAt = null)
 {
     public GrantConsent ToCommand(string subjectId, string? idempotencyKey) => new()
     {
@@ -15,6 +15,7 @@ public sealed record GrantConsentBody(string? Purpose, string? Basis, string? No
         NoticeVersion = NoticeVersion ?? string.Empty,
         Channel = Channel,
         Evidence = Evidence,
+        GrantedAt = BodyFields.OptionalTime(GrantedAt, "grantedAt"),
     };
 }
 

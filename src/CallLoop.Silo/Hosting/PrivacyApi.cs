@@ -12,6 +12,7 @@ using CallLoop.Silo.Processors;
 using CallLoop.Silo.Requests;
 using CallLoop.Silo.Restriction;
 using CallLoop.Silo.Signals;
+using CallLoop.Silo.Sms;
 using CallLoop.Silo.Subjects;
 
 namespace CallLoop.Silo.Hosting;
@@ -26,6 +27,7 @@ public static class PrivacyApi
         routes.MapConsentApi();
         routes.MapOptOutsApi();
         routes.MapSignalsApi();
+        routes.MapInboundTextsApi();
         routes.MapRequestsApi();
         routes.MapDisclosuresApi();
         routes.MapCorrectionsApi();

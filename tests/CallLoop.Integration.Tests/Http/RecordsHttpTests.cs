@@ -41,8 +41,9 @@ public sealed class RecordsHttpTests(SiloApplicationFactory factory)
         await client.PostJsonAsync(corrections, new { category = "A", field = "phone", newValue = corrected.Typed }).JsonAsync();
 
         var sms = await client.PostJsonAsync("/api/sms/inbound", new { from = corrected.Canonical, body = "STOP" }).JsonAsync();
-        Assert.Equal(subjectId, sms.GetProperty("subjectId").GetString());
-        await client.PostJsonAsync("/api/sms/inbound", new { from = old.Canonical, body = "STOP" }).ProblemAsync(HttpStatusCode.NotFound, old.Canonical[2..]);
+        Assert.Equal([subjectId], sms.GetProperty("subjectIds").EnumerateArray().Select(e => e.GetString()));
+        var oldNumber = await client.PostJsonAsync("/api/sms/inbound", new { from = old.Canonical, body = "STOP" }).JsonAsync();
+        Assert.Equal(0, oldNumber.GetProperty("subjectIds").GetArrayLength());
     }
 
     [Fact]

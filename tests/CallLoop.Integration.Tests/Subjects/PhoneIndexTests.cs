@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
+using CallLoop.EventStore.Phones;
 using CallLoop.Integration.Tests.Infrastructure;
 using CallLoop.Integration.Tests.Support;
 using Npgsql;
@@ -21,8 +22,10 @@ public sealed class PhoneIndexTests(SubjectClusterFixture fixture)
         var rows = await RowsForAsync(subjectId);
 
         var (id, document) = Assert.Single(rows);
-        Assert.Equal(Convert.ToHexStringLower(HMACSHA256.HashData(SubjectClusterFixture.PhoneIndexKey, Encoding.UTF8.GetBytes(phone.Canonical))), id);
-        Assert.NotEqual(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(phone.Canonical))), id);
+        var hash = Convert.ToHexStringLower(HMACSHA256.HashData(SubjectClusterFixture.PhoneIndexKey, Encoding.UTF8.GetBytes(phone.Canonical)));
+        Assert.Equal($"{hash}:{subjectId}", id);
+        Assert.Contains($"\"phoneHash\": \"{hash}\"", document, StringComparison.Ordinal);
+        Assert.NotEqual(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(phone.Canonical))), hash);
         var digits = phone.Canonical[2..];
         Assert.DoesNotContain(digits, document, StringComparison.Ordinal);
         Assert.DoesNotContain(digits[3..], id + document, StringComparison.Ordinal);
@@ -59,6 +62,64 @@ public sealed class PhoneIndexTests(SubjectClusterFixture fixture)
         });
 
         Assert.Equal(subjectId, await fixture.PhoneIndex.FindSubjectAsync(phone.Canonical, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Given_two_subjects_registered_with_one_number_Then_the_number_finds_both_and_the_second_takes_nothing_from_the_first()
+    {
+        var (first, second) = ($"phone-{Guid.NewGuid():N}", $"phone-{Guid.NewGuid():N}");
+        var phone = TestPhones.Next();
+        await fixture.Grains.GetGrain<IDataSubjectGrain>(first).RegisterAsync(new RegisterSubject { Jurisdiction = "FL", Phone = phone.Typed });
+
+        await fixture.Grains.GetGrain<IDataSubjectGrain>(second).RegisterAsync(new RegisterSubject { Jurisdiction = "FL", Phone = phone.Canonical });
+
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), await fixture.PhoneIndex.FindSubjectsAsync(phone.Typed, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Given_two_holders_When_one_corrects_and_the_other_is_erased_Then_each_leaves_only_their_own_claim()
+    {
+        var (stays, corrects, erased) = ($"phone-{Guid.NewGuid():N}", $"phone-{Guid.NewGuid():N}", $"phone-{Guid.NewGuid():N}");
+        var (phone, other) = (TestPhones.Next(), TestPhones.Next());
+        foreach (var subjectId in new[] { stays, corrects, erased })
+        {
+            await fixture.Grains.GetGrain<IDataSubjectGrain>(subjectId).RegisterAsync(new RegisterSubject { Jurisdiction = "CA", Phone = phone.Typed });
+        }
+
+        await fixture.Grains.GetGrain<IDataSubjectGrain>(corrects).CorrectAsync(new CorrectInformation { Category = PersonalInformationCategory.Identifiers, Field = "phone", NewValue = other.Typed });
+        var erasing = fixture.Grains.GetGrain<IDataSubjectGrain>(erased);
+        await erasing.ReceiveRequestAsync(new ReceiveRightsRequest { RequestId = "del-1", Type = RightsRequestType.Delete, Channel = RequestChannel.WebForm });
+        await erasing.VerifyIdentityAsync(new VerifyIdentity { RequestId = "del-1", Method = VerificationMethod.Login });
+        await erasing.CompleteRequestAsync(new CompleteRequest { RequestId = "del-1", Outcome = RequestOutcome.Fulfilled });
+
+        Assert.Equal([stays], await fixture.PhoneIndex.FindSubjectsAsync(phone.Canonical, CancellationToken.None));
+        Assert.Equal([corrects], await fixture.PhoneIndex.FindSubjectsAsync(other.Canonical, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Given_a_row_written_before_numbers_had_several_holders_Then_it_is_still_found_and_removed_with_its_subject()
+    {
+        var (legacy, newer) = ($"phone-{Guid.NewGuid():N}", $"phone-{Guid.NewGuid():N}");
+        var phone = TestPhones.Next();
+        var hash = fixture.PhoneIndex.Hash(phone.Canonical);
+        await using (var session = fixture.Store.LightweightSession())
+        {
+            // The shape rows had before: id = the hash, no phoneHash.
+            session.Store(new PhoneIndexEntry { Id = hash, SubjectId = legacy });
+            await session.SaveChangesAsync();
+        }
+
+        await fixture.Grains.GetGrain<IDataSubjectGrain>(newer).RegisterAsync(new RegisterSubject { Jurisdiction = "TX", Phone = phone.Typed });
+
+        Assert.Equal(new[] { legacy, newer }.Order(StringComparer.Ordinal), await fixture.PhoneIndex.FindSubjectsAsync(phone.Canonical, CancellationToken.None));
+        var removal = fixture.PhoneIndex.Changes(legacy, SubjectState.Initial with { Phone = phone.Canonical }, SubjectState.Initial)!;
+        await using (var session = fixture.Store.LightweightSession())
+        {
+            removal(session);
+            await session.SaveChangesAsync();
+        }
+
+        Assert.Equal([newer], await fixture.PhoneIndex.FindSubjectsAsync(phone.Canonical, CancellationToken.None));
     }
 
     [Fact]
