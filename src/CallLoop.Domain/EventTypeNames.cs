@@ -45,5 +45,7 @@ public static class EventTypeNames
         [typeof(PersonalDataAccessed)] = "personal_data_accessed",
         [typeof(PersonalDataErased)] = "personal_data_erased",
         [typeof(BreachNoticeSent)] = "breach_notice_sent",
+        [typeof(AppealExtended)] = "appeal_extended",
+        [typeof(RightsRequestReopened)] = "rights_request_reopened",
     };
 }

@@ -84,6 +84,8 @@ public static class SubjectEvolver
                 ReceivedAt = received.ReceivedAt,
                 DueAt = received.DueAt,
                 ConfirmationDueAt = received.ConfirmationDueAt,
+                ConsentPurposes = [.. received.ConsentPurposes ?? []],
+                FromNonSubject = received.FromNonSubject,
             }),
         },
         RequestReceiptConfirmed confirmed => UpdateRequest(state, confirmed.RequestId, r => r with { ReceiptConfirmedAt = confirmed.ConfirmedAt }),
@@ -129,6 +131,28 @@ public static class SubjectEvolver
             AppealOutcome = decided.Outcome,
             AppealExplanation = decided.Explanation,
             ComplaintTo = decided.ComplaintTo,
+        }),
+        AppealExtended extended => UpdateRequest(state, extended.RequestId, r => r with
+        {
+            AppealDueAt = extended.AppealDueAt,
+            AppealExtended = true,
+            AppealExtensionReason = extended.Reason,
+        }),
+        RightsRequestReopened reopened => UpdateRequest(state, reopened.RequestId, r => r with
+        {
+            Status = RightsRequestStatus.Reopened,
+            ReopenedAt = reopened.ReopenedAt,
+            DueAt = reopened.DueAt,
+            FirstCompletedAt = r.CompletedAt,
+            FirstOutcome = r.Outcome,
+            FirstDenialReason = r.DenialReason,
+            CompletedAt = null,
+            Outcome = null,
+            DenialReason = null,
+            Explanation = null,
+            DueSoonWarnedAt = null,
+            DueSoonWarnedFor = null,
+            OverdueAt = null,
         }),
         InformationDisclosed disclosed => state with
         {

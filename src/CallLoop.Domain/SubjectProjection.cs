@@ -70,6 +70,7 @@ public static class SubjectProjection
     public static RightsRequestView ToView(RightsRequestRecord request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var recourse = RequestRecourse.Of(request);
         return new RightsRequestView
         {
             RequestId = request.RequestId,
@@ -95,7 +96,14 @@ public static class SubjectProjection
             AppealDecidedAt = request.AppealDecidedAt,
             AppealOutcome = request.AppealOutcome,
             AppealExplanation = request.AppealExplanation,
-            ComplaintTo = request.ComplaintTo,
+            ComplaintTo = recourse.ComplaintTo,
+            AppealAvailable = recourse.AppealAvailable,
+            AppealExtended = request.AppealExtended,
+            ReopenedAt = request.ReopenedAt,
+            FirstOutcome = request.FirstOutcome,
+            FirstDenialReason = request.FirstDenialReason,
+            FromNonSubject = request.FromNonSubject,
+            ConsentPurposes = request.ConsentPurposes,
             DueSoonWarnedAt = request.DueSoonWarnedAt,
             OverdueAt = request.OverdueAt,
             ProcessorsNotified = request.ProcessorsAwaited,

@@ -48,6 +48,8 @@ public interface IDataSubjectGrain : IGrainWithStringKey
 
     Task<RightsRequestView> DecideAppealAsync(DecideAppeal command, string? actor = null);
 
+    Task<RightsRequestView> ExtendAppealAsync(ExtendAppeal command, string? actor = null);
+
     Task<SubjectProfile> DiscloseAsync(DiscloseInformation command, string? actor = null);
 
     Task<SubjectProfile> CorrectAsync(CorrectInformation command, string? actor = null);

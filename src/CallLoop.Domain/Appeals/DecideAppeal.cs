@@ -16,6 +16,12 @@ public sealed record DecideAppeal : SubjectCommand
     /// <summary>Defaults, when upheld, to the jurisdiction's complaint authority (e.g. the state attorney general).</summary>
     [Id(3)]
     public string? ComplaintTo { get; set; }
+
+    /// <summary>Days to answer a request that a reversed appeal reopens; set by the grain from CallLoop:Requests:ReopenedDueDays.</summary>
+    [Id(4)]
+    public int ReopenedDueDays { get; set; } = DefaultReopenedDueDays;
+
+    public const int DefaultReopenedDueDays = 15;
 }
 
 internal static class DecideAppealDecision
@@ -26,6 +32,9 @@ internal static class DecideAppealDecision
         Outcome = Require.Defined(command.Outcome, "outcome"),
         Explanation = Require.LongText(command.Explanation, "explanation"),
         ComplaintTo = Require.OptionalText(command.ComplaintTo, "complaintTo", 256),
+        ReopenedDueDays = command.ReopenedDueDays is >= 1 and <= 365
+            ? command.ReopenedDueDays
+            : throw new InvalidCommandException("reopenedDueDays", "Field 'reopenedDueDays' must be between 1 and 365."),
     };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, DecideAppeal command, DateTimeOffset now)
@@ -43,16 +52,16 @@ internal static class DecideAppealDecision
 
         var complaintTo = command.ComplaintTo
             ?? (command.Outcome == AppealOutcome.Upheld ? Rules.LawOf(request).ComplaintAuthority : null);
-        return
-        [
-            new AppealDecided
-            {
-                RequestId = request.RequestId,
-                Outcome = command.Outcome,
-                Explanation = command.Explanation,
-                ComplaintTo = complaintTo,
-                DecidedAt = now,
-            },
-        ];
+        var decided = new AppealDecided
+        {
+            RequestId = request.RequestId,
+            Outcome = command.Outcome,
+            Explanation = command.Explanation,
+            ComplaintTo = complaintTo,
+            DecidedAt = now,
+        };
+        return command.Outcome == AppealOutcome.Reversed
+            ? [decided, new RightsRequestReopened { RequestId = request.RequestId, ReopenedAt = now, DueAt = now.AddDays(command.ReopenedDueDays) }]
+            : [decided];
     }
 }

@@ -67,6 +67,11 @@ internal static class CollectPersonalInformationDecision
             throw Rules.Violation("opted-out-of-targeted-advertising", "The subject opted out of targeted advertising.");
         }
 
+        if (command.Purposes.Contains(ProcessingPurpose.Profiling) && state.IsOptedOut(OptOutScope.Profiling))
+        {
+            throw Rules.Violation("opted-out-of-profiling", "The subject opted out of profiling.");
+        }
+
         if (command.Category == PersonalInformationCategory.SensitivePersonalInformation)
         {
             RequireSensitiveUseAllowed(state, command, legalOrSecurityOnly, now);

@@ -36,4 +36,8 @@ public enum ProcessingPurpose
 
     [JsonStringEnumMemberName("security")]
     Security = 10,
+
+    /// <summary>Profiling in furtherance of decisions with legal or similarly significant effects; an opt-out request stops it.</summary>
+    [JsonStringEnumMemberName("profiling")]
+    Profiling = 11,
 }

@@ -28,7 +28,8 @@ public sealed record CompleteRequest : SubjectCommand
 
 internal static class CompleteRequestDecision
 {
-    private static readonly ConsentPurpose[] MarketingConsents = [ConsentPurpose.MarketingSms, ConsentPurpose.MarketingEmail];
+    /// <summary>What an opt-out request opts out of: sale, sharing, targeted advertising and profiling.</summary>
+    public static readonly OptOutScope[] OptOutRequestScopes = [OptOutScope.Sale, OptOutScope.Sharing, OptOutScope.TargetedAdvertising, OptOutScope.Profiling];
 
     public static CompleteRequest Validate(CompleteRequest command, DateTimeOffset now)
     {
@@ -67,7 +68,17 @@ internal static class CompleteRequestDecision
             throw Rules.Violation("awaiting-processors", $"Rights request '{request.RequestId}' was carried out and completes when every processor has acknowledged.");
         }
 
+        if (command.Outcome == RequestOutcome.Denied && RightsRequestDeadline.IsOptOutOrLimit(request.Type))
+        {
+            RequireFraudDenial(request, command.DenialReason);
+        }
+
         var acting = command.Outcome != RequestOutcome.Denied;
+        if (acting && request.FromNonSubject && !RightsRequestDeadline.IsOptOutOrLimit(request.Type) && request.Type != RightsRequestType.WithdrawConsent)
+        {
+            throw Rules.Violation("requester-not-a-subject", $"Rights request '{request.RequestId}' came from someone who is not a registered subject: it can only be denied (e.g. not-a-consumer).");
+        }
+
         if (acting && VerificationPolicy.RequiresVerification(request.Type) && !request.IsVerified)
         {
             throw Rules.Violation("request-not-verified", $"Rights request '{request.RequestId}' cannot be fulfilled before the requester is verified.");
@@ -94,10 +105,10 @@ internal static class CompleteRequestDecision
     private static IEnumerable<SubjectEvent> Effects(SubjectState state, RightsRequestRecord request) => request.Type switch
     {
         RightsRequestType.OptOutSaleSharing =>
-            OptOutEvents.For(state, PreferenceMethod.Request, request.RequestId, OptOutScope.Sale, OptOutScope.Sharing),
+            OptOutEvents.For(state, PreferenceMethod.Request, request.RequestId, OptOutRequestScopes),
         RightsRequestType.LimitSensitive =>
             OptOutEvents.For(state, PreferenceMethod.Request, request.RequestId, OptOutScope.SensitiveUse),
-        RightsRequestType.WithdrawConsent => MarketingConsents
+        RightsRequestType.WithdrawConsent => (request.ConsentPurposes.IsEmpty ? Enum.GetValues<ConsentPurpose>() : [.. request.ConsentPurposes])
             .Where(state.HasConsent)
             .Select(purpose => new ConsentWithdrawn { Purpose = purpose, RequestId = request.RequestId }),
         RightsRequestType.Delete =>
@@ -108,6 +119,20 @@ internal static class CompleteRequestDecision
             [new ProcessingRestricted { RequestId = request.RequestId }],
         _ => [],
     };
+
+    /// <summary>Opt-out and limit requests need no verification: refused only for a documented, good-faith belief of fraud.</summary>
+    private static void RequireFraudDenial(RightsRequestRecord request, DenialReason? reason)
+    {
+        if (reason == DenialReason.Unverifiable)
+        {
+            throw Rules.Violation("opt-out-needs-no-verification", $"Rights request '{request.RequestId}' is an opt-out or limit request: it needs no verification and cannot be denied as unverifiable.");
+        }
+
+        if (reason != DenialReason.Fraud)
+        {
+            throw Rules.Violation("opt-out-denied-only-for-fraud", $"Rights request '{request.RequestId}' is an opt-out or limit request: it may be denied only for a documented belief of fraud.");
+        }
+    }
 
     internal static PersonalInformationCategory[] Retained(SubjectState state) =>
         state.HeldUnderLegalHold().Order().ToArray();

@@ -15,4 +15,8 @@ public enum DenialReason
 
     [JsonStringEnumMemberName("other")]
     Other = 3,
+
+    /// <summary>A documented, good-faith belief that the request is fraudulent: the only ground to refuse an opt-out or limit request.</summary>
+    [JsonStringEnumMemberName("fraud")]
+    Fraud = 4,
 }

@@ -19,6 +19,14 @@ public sealed record ReceiveRightsRequest : SubjectCommand
     /// <summary>Defaults to now; the statutory clock starts here.</summary>
     [Id(4)]
     public DateTimeOffset? ReceivedAt { get; set; }
+
+    /// <summary>For a withdraw-consent request: the consents to withdraw; none named means every consent.</summary>
+    [Id(5)]
+    public IReadOnlyList<ConsentPurpose> ConsentPurposes { get; set; } = [];
+
+    /// <summary>Where the requester lives; required when they are not a registered subject, ignored otherwise.</summary>
+    [Id(6)]
+    public string? Jurisdiction { get; set; }
 }
 
 internal static class ReceiveRightsRequestDecision
@@ -36,7 +44,20 @@ internal static class ReceiveRightsRequestDecision
             }
             : null,
         ReceivedAt = Require.Timestamp(command.ReceivedAt, "receivedAt", now),
+        ConsentPurposes = ValidConsentPurposes(command),
+        Jurisdiction = string.IsNullOrWhiteSpace(command.Jurisdiction) ? null : JurisdictionTable.Code(command.Jurisdiction),
     };
+
+    private static IReadOnlyList<ConsentPurpose> ValidConsentPurposes(ReceiveRightsRequest command)
+    {
+        var purposes = command.ConsentPurposes ?? [];
+        if (purposes.Count > 0 && command.Type != RightsRequestType.WithdrawConsent)
+        {
+            throw new InvalidCommandException("consentPurposes", "Field 'consentPurposes' applies only to withdraw-consent requests.");
+        }
+
+        return purposes.Select(p => Require.Defined(p, "consentPurposes")).Distinct().ToArray();
+    }
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ReceiveRightsRequest command, DateTimeOffset now)
     {
@@ -46,7 +67,10 @@ internal static class ReceiveRightsRequestDecision
         }
 
         var receivedAt = command.ReceivedAt ?? now;
-        var law = Rules.LawOf(state, receivedAt);
+        var jurisdiction = state.IsRegistered
+            ? state.Jurisdiction
+            : command.Jurisdiction ?? throw new InvalidCommandException("jurisdiction", "Field 'jurisdiction' is required for a request from someone who is not a registered subject.");
+        var law = JurisdictionTable.On(jurisdiction, receivedAt);
         if (!law.Offers(command.Type))
         {
             throw Rules.Violation("right-not-offered", $"The law of {law.Code} does not give the '{EnumText.ToText(command.Type)}' right.");
@@ -70,6 +94,8 @@ internal static class ReceiveRightsRequestDecision
                 ReceivedAt = receivedAt,
                 DueAt = RightsRequestDeadline.DueAt(law, command.Type, receivedAt),
                 ConfirmationDueAt = RightsRequestDeadline.ConfirmationDueAt(law, command.Type, receivedAt),
+                ConsentPurposes = [.. command.ConsentPurposes],
+                FromNonSubject = !state.IsRegistered,
             },
         ];
     }

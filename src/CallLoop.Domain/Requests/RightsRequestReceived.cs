@@ -27,4 +27,12 @@ public sealed record RightsRequestReceived : SubjectEvent
 
     [Id(7)]
     public DateTimeOffset? ConfirmationDueAt { get; set; }
+
+    /// <summary>For a withdraw-consent request: the consents named; empty means every consent.</summary>
+    [Id(8)]
+    public IReadOnlyList<ConsentPurpose> ConsentPurposes { get; set; } = [];
+
+    /// <summary>The requester was not a registered subject; <see cref="Jurisdiction"/> came with the request.</summary>
+    [Id(9)]
+    public bool FromNonSubject { get; set; }
 }

@@ -130,6 +130,34 @@ public sealed record RightsRequestRecord
     [Id(66)]
     public ImmutableList<ProcessorWaiver> ProcessorsWaived { get; set; } = [];
 
+    /// <summary>For a withdraw-consent request: the consents named; empty means every consent.</summary>
+    [Id(80)]
+    public ImmutableList<ConsentPurpose> ConsentPurposes { get; set; } = [];
+
+    /// <summary>The appeal's answer period was extended (CO, MN).</summary>
+    [Id(81)]
+    public bool AppealExtended { get; set; }
+
+    [Id(82)]
+    public string? AppealExtensionReason { get; set; }
+
+    /// <summary>When a reversed appeal reopened the request; its first answer is kept below.</summary>
+    [Id(83)]
+    public DateTimeOffset? ReopenedAt { get; set; }
+
+    [Id(84)]
+    public DateTimeOffset? FirstCompletedAt { get; set; }
+
+    [Id(85)]
+    public RequestOutcome? FirstOutcome { get; set; }
+
+    [Id(86)]
+    public DenialReason? FirstDenialReason { get; set; }
+
+    /// <summary>The requester was not a registered subject when the request arrived (it is still recorded and counted).</summary>
+    [Id(87)]
+    public bool FromNonSubject { get; set; }
+
     public bool IsVerified => VerifiedAt is not null;
 
     public bool IsCompleted => CompletedAt is not null;

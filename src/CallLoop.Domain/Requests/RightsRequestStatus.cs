@@ -28,4 +28,8 @@ public enum RightsRequestStatus
     /// <summary>A delete request carried out here, waiting for every affected processor's acknowledgement.</summary>
     [JsonStringEnumMemberName("awaiting-processors")]
     AwaitingProcessors = 7,
+
+    /// <summary>A reversed appeal reopened the request; it awaits a new answer.</summary>
+    [JsonStringEnumMemberName("reopened")]
+    Reopened = 8,
 }

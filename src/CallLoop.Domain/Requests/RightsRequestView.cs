@@ -105,4 +105,30 @@ public sealed record RightsRequestView
     /// <summary>Deliveries an admin waived (distinct from acknowledged), with the reason.</summary>
     [Id(63)]
     public IReadOnlyList<ProcessorWaiver> ProcessorsWaived { get; set; } = [];
+
+    /// <summary>For a withdraw-consent request: the consents named; empty means every consent.</summary>
+    [Id(80)]
+    public IReadOnlyList<ConsentPurpose> ConsentPurposes { get; set; } = [];
+
+    /// <summary>A denied (or partly denied) answer may still be appealed under the request's law.</summary>
+    [Id(81)]
+    public bool AppealAvailable { get; set; }
+
+    [Id(82)]
+    public bool AppealExtended { get; set; }
+
+    /// <summary>When a reversed appeal reopened the request (then due again at <see cref="DueAt"/>).</summary>
+    [Id(83)]
+    public DateTimeOffset? ReopenedAt { get; set; }
+
+    /// <summary>The answer the reversed appeal overturned.</summary>
+    [Id(84)]
+    public RequestOutcome? FirstOutcome { get; set; }
+
+    [Id(85)]
+    public DenialReason? FirstDenialReason { get; set; }
+
+    /// <summary>The requester was not a registered subject when the request arrived.</summary>
+    [Id(86)]
+    public bool FromNonSubject { get; set; }
 }

@@ -5,10 +5,11 @@ internal static class Rules
 {
     public static RuleViolationException Violation(string rule, string message) => new(rule, message);
 
+    /// <summary>The request; a subject never registered and without it is unknown altogether.</summary>
     public static RightsRequestRecord FindRequest(SubjectState state, string subjectId, string requestId) =>
         state.Requests.TryGetValue(requestId, out var request)
             ? request
-            : throw new RequestNotFoundException(subjectId, requestId);
+            : state.IsRegistered ? throw new RequestNotFoundException(subjectId, requestId) : throw new SubjectNotFoundException(subjectId);
 
     /// <summary>Only an appeal may follow a completed request.</summary>
     public static RightsRequestRecord RequireOpen(RightsRequestRecord request) =>

@@ -1,3 +1,5 @@
+using CallLoop.Domain;
+
 namespace CallLoop.Grains.Deadlines;
 
 /// <summary>Configuration section "CallLoop:Deadlines".</summary>
@@ -13,4 +15,7 @@ public sealed class DeadlineOptions
     /// recording fails (the reminder fires again). Must not be below Orleans' minimum reminder period (1 minute by default).
     /// </summary>
     public TimeSpan RetryPeriod { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Days to answer a request that a reversed appeal reopened (company policy; no statute sets it).</summary>
+    public int ReopenedDueDays { get; set; } = DecideAppeal.DefaultReopenedDueDays;
 }

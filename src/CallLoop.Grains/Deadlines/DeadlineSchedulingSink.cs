@@ -26,6 +26,9 @@ public sealed class DeadlineSchedulingSink(IServiceProvider services) : ICommitt
                 case RightsRequestExtended e:
                     await Deadline(committed.SubjectId, e.RequestId).ScheduleAsync(e.DueAt);
                     break;
+                case RightsRequestReopened e:
+                    await Deadline(committed.SubjectId, e.RequestId).ScheduleAsync(e.DueAt);
+                    break;
                 case RightsRequestCompleted e:
                     await Deadline(committed.SubjectId, e.RequestId).CancelAsync();
                     break;

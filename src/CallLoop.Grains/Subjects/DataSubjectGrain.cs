@@ -3,6 +3,7 @@ using CallLoop.Domain;
 using CallLoop.EventStore.Phones;
 using CallLoop.EventStore.Protection;
 using CallLoop.EventStore.Subjects;
+using CallLoop.Grains.Deadlines;
 using CallLoop.Grains.Erasure;
 using CallLoop.Grains.Keys;
 using CallLoop.Grains.Propagation;
@@ -17,7 +18,12 @@ namespace CallLoop.Grains.Subjects;
 /// once erasure is due, <see cref="SubjectErasure"/> shreds, masks and records it (also on activation, after a crash).
 /// </summary>
 public sealed class DataSubjectGrain(
-    SubjectStreams streams, PhoneIndex phoneIndex, PersonalValueMasking masking, TimeProvider clock, IOptions<PropagationOptions> propagation)
+    SubjectStreams streams,
+    PhoneIndex phoneIndex,
+    PersonalValueMasking masking,
+    TimeProvider clock,
+    IOptions<PropagationOptions> propagation,
+    IOptions<DeadlineOptions> deadlines)
     : Grain, IDataSubjectGrain
 {
     private SubjectState state = SubjectState.Initial;
@@ -67,6 +73,8 @@ public sealed class DataSubjectGrain(
     public Task<RightsRequestView> FileAppealAsync(FileAppeal command, string? actor = null) => RequestAfterAsync(command, command?.RequestId, actor);
 
     public Task<RightsRequestView> DecideAppealAsync(DecideAppeal command, string? actor = null) => RequestAfterAsync(command, command?.RequestId, actor);
+
+    public Task<RightsRequestView> ExtendAppealAsync(ExtendAppeal command, string? actor = null) => RequestAfterAsync(command, command?.RequestId, actor);
 
     public Task<SubjectProfile> DiscloseAsync(DiscloseInformation command, string? actor = null) => ProfileAfterAsync(command, actor);
 
@@ -188,6 +196,11 @@ public sealed class DataSubjectGrain(
         if (command is CompleteRequest complete && propagation.Value.DeleteRequiresAcknowledgements)
         {
             command = complete with { AwaitProcessorAcknowledgements = true };
+        }
+
+        if (command is DecideAppeal decide)
+        {
+            command = decide with { ReopenedDueDays = deadlines.Value.ReopenedDueDays };
         }
 
         var events = SubjectDecider.Decide(state, ForThisSubject(command), clock.GetUtcNow(), actor);

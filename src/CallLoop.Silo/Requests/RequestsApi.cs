@@ -23,6 +23,7 @@ public static class RequestsApi
         requests.MapPost("/{requestId}/completion", CompleteAsync).WithName("CompleteRightsRequest");
         requests.MapPost("/{requestId}/appeal", AppealAsync).WithName("FileAppeal");
         requests.MapPost("/{requestId}/appeal/decision", DecideAppealAsync).WithName("DecideAppeal");
+        requests.MapPost("/{requestId}/appeal/extension", ExtendAppealAsync).WithName("ExtendAppeal");
         return requests;
     }
 
@@ -83,6 +84,13 @@ public static class RequestsApi
             FiledAt = BodyFields.OptionalTime(body?.FiledAt, "filedAt"),
         };
         return TypedResults.Ok(await grains.Subject(subjectId).FileAppealAsync(command, http.Actor()));
+    }
+
+    /// <summary>Where the law allows more time to answer an appeal (CO, MN: 60 days), with the reason told to the requester.</summary>
+    public static async Task<Ok<RightsRequestView>> ExtendAppealAsync(string subjectId, string requestId, ExtensionBody body, IGrainFactory grains, HttpContext http)
+    {
+        var command = new ExtendAppeal { SubjectId = subjectId, RequestId = requestId, IdempotencyKey = http.IdempotencyKey(), Reason = body.Reason ?? string.Empty };
+        return TypedResults.Ok(await grains.Subject(subjectId).ExtendAppealAsync(command, http.Actor()));
     }
 
     public static async Task<Ok<RightsRequestView>> DecideAppealAsync(string subjectId, string requestId, AppealDecisionBody body, IGrainFactory grains, HttpContext http) =>

@@ -122,7 +122,7 @@ internal sealed class DemoPopulation(IGrainFactory grains, IDocumentStore store,
         {
             case 0:
                 return; // still open: some will be overdue
-            case 1:
+            case 1 when VerificationPolicy.RequiresVerification(type):
                 await Send(new FailVerification { SubjectId = subjectId, RequestId = requestId, Method = VerificationMethod.DataPoints, DataPointsMatched = 1 });
                 await Send(new CompleteRequest { SubjectId = subjectId, RequestId = requestId, Outcome = RequestOutcome.Denied, DenialReason = DenialReason.Unverifiable, Explanation = "Identity could not be verified." });
                 return;

@@ -133,14 +133,14 @@ public class RequestLifecycleTests
     }
 
     [Fact]
-    public void Given_opt_out_request_When_fulfilled_Then_opted_out_of_sale_and_sharing()
+    public void Given_opt_out_request_When_fulfilled_Then_opted_out_of_sale_sharing_targeted_advertising_and_profiling()
     {
         var scenario = Scenario.Registered().GivenRequest("r-1", RightsRequestType.OptOutSaleSharing);
 
         var events = scenario.When(Complete(RequestOutcome.Fulfilled));
 
         var optOuts = events.OfType<OptedOut>().ToList();
-        Assert.Equal([OptOutScope.Sale, OptOutScope.Sharing], optOuts.Select(o => o.Scope));
+        Assert.Equal([OptOutScope.Sale, OptOutScope.Sharing, OptOutScope.TargetedAdvertising, OptOutScope.Profiling], optOuts.Select(o => o.Scope));
         Assert.All(optOuts, o => Assert.Equal((PreferenceMethod.Request, "r-1"), (o.Method, o.RequestId)));
     }
 

@@ -42,6 +42,8 @@ internal static class SampleEvents
         new RightsRequestCompleted { RequestId = "r-1", Outcome = RequestOutcome.PartiallyFulfilled, DenialReason = DenialReason.NotAConsumer, Explanation = "x", CompletedAt = At },
         new AppealFiled { RequestId = "r-1", Reason = "why", FiledAt = At, AppealDueAt = At.AddDays(60) },
         new AppealDecided { RequestId = "r-1", Outcome = AppealOutcome.Reversed, Explanation = "ok", ComplaintTo = "AG", DecidedAt = At },
+        new AppealExtended { RequestId = "r-1", Reason = "complex", PreviousDueAt = At.AddDays(45), AppealDueAt = At.AddDays(105) },
+        new RightsRequestReopened { RequestId = "r-1", ReopenedAt = At, DueAt = At.AddDays(15) },
         new InformationDisclosed
         {
             DisclosureId = "d-1",

@@ -22,6 +22,7 @@ internal sealed record FuzzedRoute(string Method, string Template)
         new("POST", "/api/subjects/{id}/requests/{request}/completion"),
         new("POST", "/api/subjects/{id}/requests/{request}/appeal"),
         new("POST", "/api/subjects/{id}/requests/{request}/appeal/decision"),
+        new("POST", "/api/subjects/{id}/requests/{request}/appeal/extension"),
         new("POST", "/api/subjects/{id}/disclosures"),
         new("POST", "/api/subjects/{id}/corrections"),
         new("POST", "/api/subjects/{id}/restriction"),

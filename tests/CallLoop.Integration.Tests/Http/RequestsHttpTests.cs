@@ -124,7 +124,8 @@ public sealed class RequestsHttpTests(SiloApplicationFactory factory)
         Assert.Equal("open-1", (await client.GetAsync($"{requests}/open-1").JsonAsync()).GetProperty("requestId").GetString());
         await client.GetAsync($"{requests}/nope").ProblemAsync(HttpStatusCode.NotFound);
         await client.PostJsonAsync($"{requests}/nope/extension", new { reason = "busy" }).ProblemAsync(HttpStatusCode.NotFound);
-        await client.PostJsonAsync($"/api/subjects/{Api.NewSubjectId()}/requests", new { requestId = "x", type = "delete", channel = "email" }).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.Equal("jurisdiction", await client.PostJsonAsync($"/api/subjects/{Api.NewSubjectId()}/requests", new { requestId = "x", type = "delete", channel = "email" }).FieldProblemAsync());
+        await client.PostJsonAsync($"/api/subjects/{Api.NewSubjectId()}/requests/x/completion", new { outcome = "fulfilled" }).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -13,6 +13,9 @@ public sealed class RequestRecord
 
     public string SubjectId { get; set; } = string.Empty;
 
+    /// <summary>When a reversed appeal reopened the request.</summary>
+    public DateTimeOffset? ReopenedAt { get; set; }
+
     public string RequestId { get; set; } = string.Empty;
 
     public RightsRequestType Type { get; set; }

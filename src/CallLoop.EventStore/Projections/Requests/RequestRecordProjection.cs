@@ -17,6 +17,8 @@ public sealed partial class RequestRecordProjection : MultiStreamProjection<Requ
         Identity<RightsRequestCompleted>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
         Identity<AppealFiled>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
         Identity<AppealDecided>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
+        Identity<AppealExtended>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
+        Identity<RightsRequestReopened>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
         Identity<RightsRequestAwaitingProcessors>(e => RequestRecord.KeyOf(e.SubjectId, e.RequestId));
         Identities<PropagationPlanned>(e => KeysOf(e.SubjectId, e.RequestId));
         Identities<ProcessorAcknowledged>(e => KeysOf(e.SubjectId, e.RequestId));
@@ -97,6 +99,22 @@ public sealed partial class RequestRecordProjection : MultiStreamProjection<Requ
         record.AppealOutcome = e.Outcome;
         record.IsOpen = false;
         record.CurrentDueAt = null;
+    }
+
+    public static void Apply(AppealExtended e, RequestRecord record)
+    {
+        record.AppealDueAt = e.AppealDueAt;
+        record.CurrentDueAt = record.IsOpen ? e.AppealDueAt : record.CurrentDueAt;
+    }
+
+    /// <summary>Open again after a reversed appeal; the first answer stays in the stream, the record shows the current one.</summary>
+    public static void Apply(RightsRequestReopened e, RequestRecord record)
+    {
+        record.Status = RightsRequestStatus.Reopened;
+        record.ReopenedAt = e.ReopenedAt;
+        record.DueAt = e.DueAt;
+        record.IsOpen = true;
+        record.CurrentDueAt = e.DueAt;
     }
 
     public static void Apply(RightsRequestAwaitingProcessors e, RequestRecord record)

@@ -38,13 +38,16 @@ public static class RequestMetricsCalculator
             requests.Count,
             answered.Count(r => r.Outcome is RequestOutcome.Fulfilled or RequestOutcome.PartiallyFulfilled),
             denied.Count,
-            EnumText.AllTexts<DenialReason>().ToDictionary(
+            EnumText.AllTexts<DenialReason>().Where(reason => reason != EnumText.ToText(DenialReason.Fraud)).ToDictionary(
                 reason => reason,
-                reason => (long)denied.Count(r => r.DenialReason is { } d && EnumText.ToText(d) == reason)),
+                reason => (long)denied.Count(r => r.DenialReason is { } d && EnumText.ToText(MetricsReason(d)) == reason)),
             requests.Count - answered.Count,
             Median(days),
             days.Count == 0 ? null : Math.Round(days.Average(), 2, MidpointRounding.AwayFromZero));
     }
+
+    /// <summary>The regulation's breakdown has unverifiable, not a consumer, exempt and other: fraud is "other".</summary>
+    private static DenialReason MetricsReason(DenialReason reason) => reason == DenialReason.Fraud ? DenialReason.Other : reason;
 
     private static double? Median(List<int> sorted) => sorted.Count switch
     {

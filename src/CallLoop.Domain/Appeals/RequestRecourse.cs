@@ -1,0 +1,27 @@
+namespace CallLoop.Domain;
+
+/// <summary>
+/// What a denial tells the requester (privacy-law.md: a denial states how to appeal where the law gives an appeal; a
+/// denied appeal names the complaint route; Canada: the Privacy Commissioner). From the request's law at receipt.
+/// </summary>
+/// <param name="AppealAvailable">The answer denies in whole or in part, the law gives an appeal, and none was filed yet.</param>
+/// <param name="ComplaintTo">The authority to complain to, for a denied request or an upheld appeal; null otherwise.</param>
+public sealed record RequestRecourse(bool AppealAvailable, string? ComplaintTo)
+{
+    public static RequestRecourse Of(RightsRequestRecord request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.AppealOutcome == AppealOutcome.Upheld)
+        {
+            return new(false, request.ComplaintTo ?? Rules.LawOf(request).ComplaintAuthority);
+        }
+
+        if (request.Outcome is RequestOutcome.Denied or RequestOutcome.PartiallyFulfilled)
+        {
+            var law = Rules.LawOf(request);
+            return new(law.HasAppealRight && request.AppealFiledAt is null, law.ComplaintAuthority);
+        }
+
+        return new(false, null);
+    }
+}
