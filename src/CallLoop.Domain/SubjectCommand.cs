@@ -5,9 +5,9 @@ namespace CallLoop.Domain;
 public abstract record SubjectCommand
 {
     [Id(0)]
-    public string SubjectId { get; set; } = string.Empty;
+    public string SubjectId { get; init; } = string.Empty;
 
     /// <summary>A retry with a key this subject has already seen produces no events.</summary>
     [Id(1)]
-    public string? IdempotencyKey { get; set; }
+    public string? IdempotencyKey { get; init; }
 }

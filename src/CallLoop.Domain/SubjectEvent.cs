@@ -8,17 +8,17 @@ namespace CallLoop.Domain;
 public abstract record SubjectEvent
 {
     [Id(0)]
-    public string SubjectId { get; set; } = string.Empty;
+    public string SubjectId { get; init; } = string.Empty;
 
     /// <summary>When the fact was recorded (UTC).</summary>
     [Id(1)]
-    public DateTimeOffset OccurredAt { get; set; }
+    public DateTimeOffset OccurredAt { get; init; }
 
     /// <summary>Key of the command that produced the event, used to ignore retries.</summary>
     [Id(2)]
-    public string? IdempotencyKey { get; set; }
+    public string? IdempotencyKey { get; init; }
 
     /// <summary>What the key was bound to (<see cref="Domain.IdempotencyFingerprint"/>); absent on events recorded before keys were bound.</summary>
     [Id(3)]
-    public string? IdempotencyFingerprint { get; set; }
+    public string? IdempotencyFingerprint { get; init; }
 }

@@ -4,97 +4,97 @@ namespace CallLoop.Domain;
 [GenerateSerializer, Immutable, Alias("callloop.subject-state")]
 public sealed record SubjectState
 {
-    /// <summary>A fresh empty state (a new instance each time: the serializable members have public setters).</summary>
+    /// <summary>A fresh empty state.</summary>
     public static SubjectState Initial => new();
 
     [Id(0)]
-    public string? SubjectId { get; set; }
+    public string? SubjectId { get; init; }
 
     /// <summary>Number of events folded in; the expected version for the next append.</summary>
     [Id(1)]
-    public long Version { get; set; }
+    public long Version { get; init; }
 
     [Id(2)]
-    public bool IsRegistered { get; set; }
+    public bool IsRegistered { get; init; }
 
     [Id(3)]
-    public string? Jurisdiction { get; set; }
+    public string? Jurisdiction { get; init; }
 
     [Id(4)]
-    public string? Email { get; set; }
+    public string? Email { get; init; }
 
     [Id(5)]
-    public string? Phone { get; set; }
+    public string? Phone { get; init; }
 
     [Id(6)]
-    public string? Name { get; set; }
+    public string? Name { get; init; }
 
     [Id(7)]
-    public DateOnly? BirthDate { get; set; }
+    public DateOnly? BirthDate { get; init; }
 
     [Id(8)]
-    public bool IsMinor { get; set; }
+    public bool IsMinor { get; init; }
 
     [Id(9)]
-    public DateTimeOffset? RegisteredAt { get; set; }
+    public DateTimeOffset? RegisteredAt { get; init; }
 
     [Id(10)]
-    public DateTimeOffset? DeactivatedAt { get; set; }
+    public DateTimeOffset? DeactivatedAt { get; init; }
 
     [Id(11)]
-    public bool IsRestricted { get; set; }
+    public bool IsRestricted { get; init; }
 
     [Id(12)]
-    public ImmutableDictionary<PersonalInformationCategory, HeldCategory> Categories { get; set; } =
+    public ImmutableDictionary<PersonalInformationCategory, HeldCategory> Categories { get; init; } =
         ImmutableDictionary<PersonalInformationCategory, HeldCategory>.Empty;
 
     [Id(13)]
-    public ImmutableDictionary<ConsentPurpose, ConsentRecord> Consents { get; set; } =
+    public ImmutableDictionary<ConsentPurpose, ConsentRecord> Consents { get; init; } =
         ImmutableDictionary<ConsentPurpose, ConsentRecord>.Empty;
 
     [Id(14)]
-    public ImmutableDictionary<OptOutScope, OptOutRecord> OptOuts { get; set; } =
+    public ImmutableDictionary<OptOutScope, OptOutRecord> OptOuts { get; init; } =
         ImmutableDictionary<OptOutScope, OptOutRecord>.Empty;
 
     [Id(15)]
-    public ImmutableList<DisclosureRecord> Disclosures { get; set; } = [];
+    public ImmutableList<DisclosureRecord> Disclosures { get; init; } = [];
 
     [Id(16)]
-    public ImmutableDictionary<string, RightsRequestRecord> Requests { get; set; } =
+    public ImmutableDictionary<string, RightsRequestRecord> Requests { get; init; } =
         ImmutableDictionary<string, RightsRequestRecord>.Empty;
 
     [Id(17)]
-    public ImmutableDictionary<string, LegalHoldRecord> LegalHolds { get; set; } =
+    public ImmutableDictionary<string, LegalHoldRecord> LegalHolds { get; init; } =
         ImmutableDictionary<string, LegalHoldRecord>.Empty;
 
     [Id(18)]
-    public ImmutableHashSet<string> IdempotencyKeys { get; set; } = [];
+    public ImmutableHashSet<string> IdempotencyKeys { get; init; } = [];
 
     /// <summary>Each bound idempotency key's <see cref="IdempotencyFingerprint"/> (keys recorded before binding have none).</summary>
     [Id(61)]
-    public ImmutableDictionary<string, string> IdempotencyFingerprints { get; set; } = ImmutableDictionary<string, string>.Empty;
+    public ImmutableDictionary<string, string> IdempotencyFingerprints { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     [Id(19)]
-    public DateTimeOffset? ErasureStartedAt { get; set; }
+    public DateTimeOffset? ErasureStartedAt { get; init; }
 
     [Id(20)]
-    public ErasureReason? ErasureReason { get; set; }
+    public ErasureReason? ErasureReason { get; init; }
 
     /// <summary>Categories whose data keys were destroyed since the latest erasure started (see <see cref="ErasurePlan"/>).</summary>
     [Id(40)]
-    public ImmutableHashSet<PersonalInformationCategory> ErasedCategories { get; set; } = [];
+    public ImmutableHashSet<PersonalInformationCategory> ErasedCategories { get; init; } = [];
 
     /// <summary>The delete request behind the latest erasure, if any.</summary>
     [Id(41)]
-    public string? ErasureRequestId { get; set; }
+    public string? ErasureRequestId { get; init; }
 
     /// <summary>Deliveries to processors and what choosing them needs (ids from 60: room for other features).</summary>
     [Id(60)]
-    public PropagationState Propagation { get; set; } = new();
+    public PropagationState Propagation { get; init; } = new();
 
     /// <summary>Breach notices the subject was sent, oldest first (ids from 80).</summary>
     [Id(80)]
-    public ImmutableList<BreachNoticeRecord> BreachNotices { get; set; } = [];
+    public ImmutableList<BreachNoticeRecord> BreachNotices { get; init; } = [];
 
     public bool IsActive => IsRegistered && DeactivatedAt is null;
 

@@ -5,18 +5,18 @@ namespace CallLoop.Domain;
 public sealed record AppealDecided : SubjectEvent
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public AppealOutcome Outcome { get; set; }
+    public AppealOutcome Outcome { get; init; }
 
     [Id(2)]
-    public string Explanation { get; set; } = string.Empty;
+    public string Explanation { get; init; } = string.Empty;
 
     /// <summary>Where the requester may complain, e.g. the state attorney general.</summary>
     [Id(3)]
-    public string? ComplaintTo { get; set; }
+    public string? ComplaintTo { get; init; }
 
     [Id(4)]
-    public DateTimeOffset DecidedAt { get; set; }
+    public DateTimeOffset DecidedAt { get; init; }
 }

@@ -5,14 +5,14 @@ namespace CallLoop.Domain;
 public sealed record AppealFiled : SubjectEvent
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public string? Reason { get; set; }
+    public string? Reason { get; init; }
 
     [Id(2)]
-    public DateTimeOffset FiledAt { get; set; }
+    public DateTimeOffset FiledAt { get; init; }
 
     [Id(3)]
-    public DateTimeOffset AppealDueAt { get; set; }
+    public DateTimeOffset AppealDueAt { get; init; }
 }

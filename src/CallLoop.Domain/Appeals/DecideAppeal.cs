@@ -5,21 +5,21 @@ namespace CallLoop.Domain;
 public sealed record DecideAppeal : SubjectCommand
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public AppealOutcome Outcome { get; set; }
+    public AppealOutcome Outcome { get; init; }
 
     [Id(2)]
-    public string Explanation { get; set; } = string.Empty;
+    public string Explanation { get; init; } = string.Empty;
 
     /// <summary>Defaults, when upheld, to the jurisdiction's complaint authority (e.g. the state attorney general).</summary>
     [Id(3)]
-    public string? ComplaintTo { get; set; }
+    public string? ComplaintTo { get; init; }
 
     /// <summary>Days to answer a request that a reversed appeal reopens; set by the grain from CallLoop:Requests:ReopenedDueDays.</summary>
     [Id(4)]
-    public int ReopenedDueDays { get; set; } = DefaultReopenedDueDays;
+    public int ReopenedDueDays { get; init; } = DefaultReopenedDueDays;
 
     public const int DefaultReopenedDueDays = 15;
 }

@@ -5,14 +5,14 @@ namespace CallLoop.Domain;
 public sealed record FileAppeal : SubjectCommand
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public string? Reason { get; set; }
+    public string? Reason { get; init; }
 
     /// <summary>Defaults to now; the appeal clock starts here.</summary>
     [Id(2)]
-    public DateTimeOffset? FiledAt { get; set; }
+    public DateTimeOffset? FiledAt { get; init; }
 }
 
 internal static class FileAppealDecision

@@ -6,25 +6,25 @@ public sealed record AccessRecord
 {
     /// <summary>The access record's version in the subject's stream.</summary>
     [Id(0)]
-    public long Version { get; set; }
+    public long Version { get; init; }
 
     [Id(1)]
-    public DateTimeOffset AccessedAt { get; set; }
+    public DateTimeOffset AccessedAt { get; init; }
 
     [Id(2)]
-    public string AccessedBy { get; set; } = string.Empty;
+    public string AccessedBy { get; init; } = string.Empty;
 
     [Id(3)]
-    public AccessPurpose Purpose { get; set; }
+    public AccessPurpose Purpose { get; init; }
 
     [Id(4)]
-    public AccessedView View { get; set; }
+    public AccessedView View { get; init; }
 
     [Id(5)]
-    public string? RequestId { get; set; }
+    public string? RequestId { get; init; }
 
     [Id(6)]
-    public IReadOnlyList<PersonalInformationCategory> Categories { get; set; } = [];
+    public IReadOnlyList<PersonalInformationCategory> Categories { get; init; } = [];
 
     public static AccessRecord From(long version, PersonalDataAccessed accessed)
     {

@@ -6,12 +6,12 @@ public sealed record PersonalDataAccess
 {
     /// <summary>The authenticated caller (a staff member or service), never the subject's own data.</summary>
     [Id(0)]
-    public string AccessedBy { get; set; } = string.Empty;
+    public string AccessedBy { get; init; } = string.Empty;
 
     [Id(1)]
-    public AccessPurpose Purpose { get; set; }
+    public AccessPurpose Purpose { get; init; }
 
     /// <summary>The rights request being answered, when there is one; it must be one of the subject's.</summary>
     [Id(2)]
-    public string? RequestId { get; set; }
+    public string? RequestId { get; init; }
 }

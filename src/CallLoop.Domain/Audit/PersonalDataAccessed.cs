@@ -5,17 +5,17 @@ namespace CallLoop.Domain;
 public sealed record PersonalDataAccessed : SubjectEvent
 {
     [Id(0)]
-    public string AccessedBy { get; set; } = string.Empty;
+    public string AccessedBy { get; init; } = string.Empty;
 
     [Id(1)]
-    public AccessPurpose Purpose { get; set; }
+    public AccessPurpose Purpose { get; init; }
 
     [Id(2)]
-    public AccessedView View { get; set; }
+    public AccessedView View { get; init; }
 
     [Id(3)]
-    public string? RequestId { get; set; }
+    public string? RequestId { get; init; }
 
     [Id(4)]
-    public IReadOnlyList<PersonalInformationCategory> Categories { get; set; } = [];
+    public IReadOnlyList<PersonalInformationCategory> Categories { get; init; } = [];
 }

@@ -5,10 +5,10 @@ namespace CallLoop.Domain;
 public sealed record RecordPersonalDataAccess : SubjectCommand
 {
     [Id(0)]
-    public PersonalDataAccess Access { get; set; } = new();
+    public PersonalDataAccess Access { get; init; } = new();
 
     [Id(1)]
-    public AccessedView View { get; set; }
+    public AccessedView View { get; init; }
 }
 
 internal static class RecordPersonalDataAccessDecision

@@ -5,8 +5,8 @@ namespace CallLoop.Domain;
 public sealed record CategorySource
 {
     [Id(0)]
-    public CollectionSource Source { get; set; }
+    public CollectionSource Source { get; init; }
 
     [Id(1)]
-    public string? Detail { get; set; }
+    public string? Detail { get; init; }
 }

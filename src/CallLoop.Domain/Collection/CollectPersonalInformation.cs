@@ -5,24 +5,24 @@ namespace CallLoop.Domain;
 public sealed record CollectPersonalInformation : SubjectCommand
 {
     [Id(0)]
-    public PersonalInformationCategory Category { get; set; }
+    public PersonalInformationCategory Category { get; init; }
 
     [Id(1)]
-    public CollectionSource Source { get; set; }
+    public CollectionSource Source { get; init; }
 
     /// <summary>e.g. public-database, marketing-partner, social-media, google-sign-in; required for third-party sources.</summary>
     [Id(2)]
-    public string? SourceDetail { get; set; }
+    public string? SourceDetail { get; init; }
 
     [Id(3)]
-    public IReadOnlyList<ProcessingPurpose> Purposes { get; set; } = [];
+    public IReadOnlyList<ProcessingPurpose> Purposes { get; init; } = [];
 
     /// <summary>Field name to value, e.g. email, phone, name, ip.</summary>
     [Id(4)]
-    public IReadOnlyDictionary<string, string> Data { get; set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
 
     [Id(5)]
-    public DateTimeOffset? CollectedAt { get; set; }
+    public DateTimeOffset? CollectedAt { get; init; }
 }
 
 internal static class CollectPersonalInformationDecision

@@ -5,20 +5,20 @@ namespace CallLoop.Domain;
 public sealed record HeldCategory
 {
     [Id(0)]
-    public PersonalInformationCategory Category { get; set; }
+    public PersonalInformationCategory Category { get; init; }
 
     [Id(1)]
-    public ImmutableList<CategorySource> Sources { get; set; } = [];
+    public ImmutableList<CategorySource> Sources { get; init; } = [];
 
     [Id(2)]
-    public ImmutableList<ProcessingPurpose> Purposes { get; set; } = [];
+    public ImmutableList<ProcessingPurpose> Purposes { get; init; } = [];
 
     [Id(3)]
-    public DateTimeOffset FirstCollectedAt { get; set; }
+    public DateTimeOffset FirstCollectedAt { get; init; }
 
     [Id(4)]
-    public DateTimeOffset LastCollectedAt { get; set; }
+    public DateTimeOffset LastCollectedAt { get; init; }
 
     [Id(5)]
-    public ImmutableDictionary<string, string> Values { get; set; } = ImmutableDictionary<string, string>.Empty;
+    public ImmutableDictionary<string, string> Values { get; init; } = ImmutableDictionary<string, string>.Empty;
 }

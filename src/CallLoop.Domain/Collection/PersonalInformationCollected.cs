@@ -5,26 +5,26 @@ namespace CallLoop.Domain;
 public sealed record PersonalInformationCollected : SubjectEvent
 {
     [Id(0)]
-    public PersonalInformationCategory Category { get; set; }
+    public PersonalInformationCategory Category { get; init; }
 
     [Id(1)]
-    public CollectionSource Source { get; set; }
+    public CollectionSource Source { get; init; }
 
     /// <summary>e.g. public-database, marketing-partner, social-media, google-sign-in.</summary>
     [Id(2)]
-    public string? SourceDetail { get; set; }
+    public string? SourceDetail { get; init; }
 
     [Id(3)]
-    public IReadOnlyList<ProcessingPurpose> Purposes { get; set; } = [];
+    public IReadOnlyList<ProcessingPurpose> Purposes { get; init; } = [];
 
     /// <summary>Field name to value, e.g. email, phone, name, ip.</summary>
     [Id(4)]
-    public IReadOnlyDictionary<string, string> Data { get; set; } = new Dictionary<string, string>();
+    public IReadOnlyDictionary<string, string> Data { get; init; } = new Dictionary<string, string>();
 
     [Id(5)]
-    public DateTimeOffset CollectedAt { get; set; }
+    public DateTimeOffset CollectedAt { get; init; }
 
     /// <summary>True when every purpose is legal-compliance or security.</summary>
     [Id(6)]
-    public bool LegalOrSecurityOnly { get; set; }
+    public bool LegalOrSecurityOnly { get; init; }
 }

@@ -5,21 +5,21 @@ namespace CallLoop.Domain;
 public sealed record ConsentGranted : SubjectEvent
 {
     [Id(0)]
-    public ConsentPurpose Purpose { get; set; }
+    public ConsentPurpose Purpose { get; init; }
 
     [Id(1)]
-    public ConsentBasis Basis { get; set; }
+    public ConsentBasis Basis { get; init; }
 
     [Id(2)]
-    public string NoticeVersion { get; set; } = string.Empty;
+    public string NoticeVersion { get; init; } = string.Empty;
 
     [Id(3)]
-    public string? Channel { get; set; }
+    public string? Channel { get; init; }
 
     [Id(4)]
-    public string? Evidence { get; set; }
+    public string? Evidence { get; init; }
 
     /// <summary>When the consent was captured; null (and in events before it existed) means when it was recorded.</summary>
     [Id(5)]
-    public DateTimeOffset? GrantedAt { get; set; }
+    public DateTimeOffset? GrantedAt { get; init; }
 }

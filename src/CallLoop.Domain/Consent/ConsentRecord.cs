@@ -5,30 +5,30 @@ namespace CallLoop.Domain;
 public sealed record ConsentRecord
 {
     [Id(0)]
-    public ConsentPurpose Purpose { get; set; }
+    public ConsentPurpose Purpose { get; init; }
 
     /// <summary>True while granted and not withdrawn.</summary>
     [Id(1)]
-    public bool Granted { get; set; }
+    public bool Granted { get; init; }
 
     [Id(2)]
-    public ConsentBasis Basis { get; set; }
+    public ConsentBasis Basis { get; init; }
 
     [Id(3)]
-    public string NoticeVersion { get; set; } = string.Empty;
+    public string NoticeVersion { get; init; } = string.Empty;
 
     [Id(4)]
-    public string? Channel { get; set; }
+    public string? Channel { get; init; }
 
     [Id(5)]
-    public string? Evidence { get; set; }
+    public string? Evidence { get; init; }
 
     [Id(6)]
-    public DateTimeOffset? GrantedAt { get; set; }
+    public DateTimeOffset? GrantedAt { get; init; }
 
     [Id(7)]
-    public DateTimeOffset? WithdrawnAt { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; init; }
 
     [Id(8)]
-    public string? WithdrawalEvidence { get; set; }
+    public string? WithdrawalEvidence { get; init; }
 }

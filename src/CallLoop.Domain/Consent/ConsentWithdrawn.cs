@@ -5,14 +5,14 @@ namespace CallLoop.Domain;
 public sealed record ConsentWithdrawn : SubjectEvent
 {
     [Id(0)]
-    public ConsentPurpose Purpose { get; set; }
+    public ConsentPurpose Purpose { get; init; }
 
     [Id(1)]
-    public string? Channel { get; set; }
+    public string? Channel { get; init; }
 
     [Id(2)]
-    public string? Evidence { get; set; }
+    public string? Evidence { get; init; }
 
     [Id(3)]
-    public string? RequestId { get; set; }
+    public string? RequestId { get; init; }
 }

@@ -5,13 +5,13 @@ namespace CallLoop.Domain;
 public sealed record WithdrawConsent : SubjectCommand
 {
     [Id(0)]
-    public ConsentPurpose Purpose { get; set; }
+    public ConsentPurpose Purpose { get; init; }
 
     [Id(1)]
-    public string? Channel { get; set; }
+    public string? Channel { get; init; }
 
     [Id(2)]
-    public string? Evidence { get; set; }
+    public string? Evidence { get; init; }
 }
 
 internal static class WithdrawConsentDecision

@@ -5,10 +5,10 @@ namespace CallLoop.Domain;
 public sealed record ContactDecision
 {
     [Id(0)]
-    public bool Allowed { get; set; }
+    public bool Allowed { get; init; }
 
     [Id(1)]
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; init; } = string.Empty;
 
     public static ContactDecision Allow(string reason) => new() { Allowed = true, Reason = reason };
 

@@ -5,16 +5,16 @@ namespace CallLoop.Domain;
 public sealed record CorrectInformation : SubjectCommand
 {
     [Id(0)]
-    public PersonalInformationCategory Category { get; set; }
+    public PersonalInformationCategory Category { get; init; }
 
     [Id(1)]
-    public string Field { get; set; } = string.Empty;
+    public string Field { get; init; } = string.Empty;
 
     [Id(2)]
-    public string NewValue { get; set; } = string.Empty;
+    public string NewValue { get; init; } = string.Empty;
 
     [Id(3)]
-    public string? RequestId { get; set; }
+    public string? RequestId { get; init; }
 }
 
 internal static class CorrectInformationDecision

@@ -8,7 +8,7 @@ namespace CallLoop.Domain;
 public sealed record MarkRequestOverdue : SubjectCommand
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 }
 
 internal static class MarkRequestOverdueDecision

@@ -5,16 +5,16 @@ namespace CallLoop.Domain;
 public sealed record RightsRequestDueSoon : SubjectEvent
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public RightsRequestType Type { get; set; }
+    public RightsRequestType Type { get; init; }
 
     /// <summary>The request's governing law, copied so counts by jurisdiction need no lookup.</summary>
     [Id(2)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 
     /// <summary>The deadline this warning is about (an extension moves it, and warrants a new warning).</summary>
     [Id(3)]
-    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset DueAt { get; init; }
 }

@@ -5,14 +5,14 @@ namespace CallLoop.Domain;
 public sealed record RightsRequestOverdue : SubjectEvent
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public RightsRequestType Type { get; set; }
+    public RightsRequestType Type { get; init; }
 
     [Id(2)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 
     [Id(3)]
-    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset DueAt { get; init; }
 }

@@ -6,26 +6,26 @@ public sealed record DiscloseInformation : SubjectCommand
 {
     /// <summary>Optional; a repeated id is ignored. Defaults to a sequence number within the subject.</summary>
     [Id(0)]
-    public string? DisclosureId { get; set; }
+    public string? DisclosureId { get; init; }
 
     [Id(1)]
-    public string Recipient { get; set; } = string.Empty;
+    public string Recipient { get; init; } = string.Empty;
 
     [Id(2)]
-    public RecipientType RecipientType { get; set; }
+    public RecipientType RecipientType { get; init; }
 
     [Id(3)]
-    public DisclosurePurpose Purpose { get; set; }
+    public DisclosurePurpose Purpose { get; init; }
 
     [Id(4)]
-    public IReadOnlyList<PersonalInformationCategory> Categories { get; set; } = [];
+    public IReadOnlyList<PersonalInformationCategory> Categories { get; init; } = [];
 
     /// <summary>Disclosure needed for legal compliance or security; allowed even while processing is restricted.</summary>
     [Id(5)]
-    public bool LegalOrSecurity { get; set; }
+    public bool LegalOrSecurity { get; init; }
 
     [Id(6)]
-    public DateTimeOffset? DisclosedAt { get; set; }
+    public DateTimeOffset? DisclosedAt { get; init; }
 }
 
 internal static class DiscloseInformationDecision

@@ -5,23 +5,23 @@ namespace CallLoop.Domain;
 public sealed record DisclosureRecord
 {
     [Id(0)]
-    public string DisclosureId { get; set; } = string.Empty;
+    public string DisclosureId { get; init; } = string.Empty;
 
     [Id(1)]
-    public string Recipient { get; set; } = string.Empty;
+    public string Recipient { get; init; } = string.Empty;
 
     [Id(2)]
-    public RecipientType RecipientType { get; set; }
+    public RecipientType RecipientType { get; init; }
 
     [Id(3)]
-    public DisclosurePurpose Purpose { get; set; }
+    public DisclosurePurpose Purpose { get; init; }
 
     [Id(4)]
-    public ImmutableList<PersonalInformationCategory> Categories { get; set; } = [];
+    public ImmutableList<PersonalInformationCategory> Categories { get; init; } = [];
 
     [Id(5)]
-    public bool LegalOrSecurity { get; set; }
+    public bool LegalOrSecurity { get; init; }
 
     [Id(6)]
-    public DateTimeOffset DisclosedAt { get; set; }
+    public DateTimeOffset DisclosedAt { get; init; }
 }

@@ -5,11 +5,11 @@ namespace CallLoop.Domain;
 public sealed record ErasureStarted : SubjectEvent
 {
     [Id(0)]
-    public ErasureReason Reason { get; set; }
+    public ErasureReason Reason { get; init; }
 
     [Id(1)]
-    public string? RequestId { get; set; }
+    public string? RequestId { get; init; }
 
     [Id(2)]
-    public IReadOnlyList<PersonalInformationCategory> RetainedCategories { get; set; } = [];
+    public IReadOnlyList<PersonalInformationCategory> RetainedCategories { get; init; } = [];
 }

@@ -5,11 +5,11 @@ namespace CallLoop.Domain;
 public sealed record RetainedCategory
 {
     [Id(0)]
-    public PersonalInformationCategory Category { get; set; }
+    public PersonalInformationCategory Category { get; init; }
 
     [Id(1)]
-    public string HoldId { get; set; } = string.Empty;
+    public string HoldId { get; init; } = string.Empty;
 
     [Id(2)]
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; init; } = string.Empty;
 }

@@ -5,13 +5,13 @@ namespace CallLoop.Domain;
 public sealed record AffectedJurisdiction
 {
     [Id(0)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 
     /// <summary>Everyone who held an exposed category in the window, erased since or not.</summary>
     [Id(1)]
-    public long Affected { get; set; }
+    public long Affected { get; init; }
 
     /// <summary>Those with contact details left to notify with (not erased).</summary>
     [Id(2)]
-    public long Notifiable { get; set; }
+    public long Notifiable { get; init; }
 }

@@ -5,27 +5,27 @@ namespace CallLoop.Domain;
 public sealed record BreachNotice
 {
     [Id(0)]
-    public string IncidentId { get; set; } = string.Empty;
+    public string IncidentId { get; init; } = string.Empty;
 
     [Id(1)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 
     [Id(2)]
-    public string Title { get; set; } = string.Empty;
+    public string Title { get; init; } = string.Empty;
 
     [Id(3)]
-    public IReadOnlyList<BreachNoticeSection> Sections { get; set; } = [];
+    public IReadOnlyList<BreachNoticeSection> Sections { get; init; } = [];
 
     [Id(4)]
-    public string Text { get; set; } = string.Empty;
+    public string Text { get; init; } = string.Empty;
 }
 
 [GenerateSerializer, Immutable, Alias("callloop.breach-notice-section")]
 public sealed record BreachNoticeSection
 {
     [Id(0)]
-    public string Heading { get; set; } = string.Empty;
+    public string Heading { get; init; } = string.Empty;
 
     [Id(1)]
-    public string Body { get; set; } = string.Empty;
+    public string Body { get; init; } = string.Empty;
 }

@@ -5,8 +5,8 @@ namespace CallLoop.Domain;
 public sealed record IncidentAssessed : IncidentEvent
 {
     [Id(0)]
-    public int Assessment { get; set; }
+    public int Assessment { get; init; }
 
     [Id(1)]
-    public IReadOnlyList<AffectedJurisdiction> Jurisdictions { get; set; } = [];
+    public IReadOnlyList<AffectedJurisdiction> Jurisdictions { get; init; } = [];
 }

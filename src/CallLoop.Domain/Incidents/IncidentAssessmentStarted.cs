@@ -6,5 +6,5 @@ public sealed record IncidentAssessmentStarted : IncidentEvent
 {
     /// <summary>Number of the assessment; a correction invalidates earlier ones.</summary>
     [Id(0)]
-    public int Assessment { get; set; }
+    public int Assessment { get; init; }
 }

@@ -5,5 +5,5 @@ namespace CallLoop.Domain;
 public abstract record IncidentCommand
 {
     [Id(0)]
-    public string IncidentId { get; set; } = string.Empty;
+    public string IncidentId { get; init; } = string.Empty;
 }

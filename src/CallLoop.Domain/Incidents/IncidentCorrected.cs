@@ -5,8 +5,8 @@ namespace CallLoop.Domain;
 public sealed record IncidentCorrected : IncidentEvent
 {
     [Id(0)]
-    public IncidentFacts Facts { get; set; } = new();
+    public IncidentFacts Facts { get; init; } = new();
 
     [Id(1)]
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; init; } = string.Empty;
 }

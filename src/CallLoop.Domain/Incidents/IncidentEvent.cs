@@ -8,9 +8,9 @@ namespace CallLoop.Domain;
 public abstract record IncidentEvent
 {
     [Id(0)]
-    public string IncidentId { get; set; } = string.Empty;
+    public string IncidentId { get; init; } = string.Empty;
 
     /// <summary>When the fact was recorded (UTC).</summary>
     [Id(1)]
-    public DateTimeOffset OccurredAt { get; set; }
+    public DateTimeOffset OccurredAt { get; init; }
 }

@@ -5,11 +5,11 @@ namespace CallLoop.Domain;
 public sealed record IncidentObligationDueSoon : IncidentEvent
 {
     [Id(0)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 
     [Id(1)]
-    public BreachObligationKind Obligation { get; set; }
+    public BreachObligationKind Obligation { get; init; }
 
     [Id(2)]
-    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset DueAt { get; init; }
 }

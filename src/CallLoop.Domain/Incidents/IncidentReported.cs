@@ -5,5 +5,5 @@ namespace CallLoop.Domain;
 public sealed record IncidentReported : IncidentEvent
 {
     [Id(0)]
-    public IncidentFacts Facts { get; set; } = new();
+    public IncidentFacts Facts { get; init; } = new();
 }

@@ -4,8 +4,8 @@ namespace CallLoop.Domain;
 public sealed record JurisdictionNoticeCount
 {
     [Id(0)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 
     [Id(1)]
-    public long Count { get; set; }
+    public long Count { get; init; }
 }

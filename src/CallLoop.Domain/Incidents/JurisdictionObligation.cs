@@ -5,79 +5,79 @@ namespace CallLoop.Domain;
 public sealed record JurisdictionObligation
 {
     [Id(0)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 
     [Id(1)]
-    public string Statute { get; set; } = string.Empty;
+    public string Statute { get; init; } = string.Empty;
 
     /// <summary>The law table row applied (the one in force on the discovery date).</summary>
     [Id(2)]
-    public DateOnly RuleEffectiveFrom { get; set; }
+    public DateOnly RuleEffectiveFrom { get; init; }
 
     [Id(3)]
-    public long Affected { get; set; }
+    public long Affected { get; init; }
 
     [Id(4)]
-    public long Notifiable { get; set; }
+    public long Notifiable { get; init; }
 
     [Id(5)]
-    public long NoticesSent { get; set; }
+    public long NoticesSent { get; init; }
 
     [Id(6)]
-    public bool IndividualNoticeRequired { get; set; }
+    public bool IndividualNoticeRequired { get; init; }
 
     /// <summary>required, encryption-safe-harbour, elements-do-not-trigger or no-real-risk-of-significant-harm.</summary>
     [Id(7)]
-    public string IndividualNoticeReason { get; set; } = string.Empty;
+    public string IndividualNoticeReason { get; init; } = string.Empty;
 
     /// <summary>"30 days", or "without delay" (then the due date is the company's ceiling).</summary>
     [Id(8)]
-    public string IndividualNoticeDeadline { get; set; } = string.Empty;
+    public string IndividualNoticeDeadline { get; init; } = string.Empty;
 
     [Id(9)]
-    public DateTimeOffset? IndividualNoticeDueAt { get; set; }
+    public DateTimeOffset? IndividualNoticeDueAt { get; init; }
 
     [Id(10)]
-    public int IndividualNoticeExtensionDays { get; set; }
+    public int IndividualNoticeExtensionDays { get; init; }
 
     [Id(11)]
-    public string IndividualNoticeState { get; set; } = ObligationStates.NotRequired;
+    public string IndividualNoticeState { get; init; } = ObligationStates.NotRequired;
 
     [Id(12)]
-    public string? Regulator { get; set; }
+    public string? Regulator { get; init; }
 
     [Id(13)]
-    public bool RegulatorNoticeRequired { get; set; }
+    public bool RegulatorNoticeRequired { get; init; }
 
     [Id(14)]
-    public DateTimeOffset? RegulatorNoticeDueAt { get; set; }
+    public DateTimeOffset? RegulatorNoticeDueAt { get; init; }
 
     [Id(15)]
-    public DateTimeOffset? RegulatorNotifiedAt { get; set; }
+    public DateTimeOffset? RegulatorNotifiedAt { get; init; }
 
     [Id(16)]
-    public string RegulatorNoticeState { get; set; } = ObligationStates.NotRequired;
+    public string RegulatorNoticeState { get; init; } = ObligationStates.NotRequired;
 
     [Id(17)]
-    public bool RegulatorBeforeIndividuals { get; set; }
+    public bool RegulatorBeforeIndividuals { get; init; }
 
     [Id(18)]
-    public bool CreditBureausRequired { get; set; }
+    public bool CreditBureausRequired { get; init; }
 
     [Id(19)]
-    public DateTimeOffset? CreditBureausDueAt { get; set; }
+    public DateTimeOffset? CreditBureausDueAt { get; init; }
 
     /// <summary>Months of identity-theft protection or credit monitoring to offer (CT, DE), when owed.</summary>
     [Id(20)]
-    public int? IdentityProtectionMonths { get; set; }
+    public int? IdentityProtectionMonths { get; init; }
 
     /// <summary>Until when the incident's record must be kept (CAN: 24 months, harmful or not).</summary>
     [Id(21)]
-    public DateTimeOffset? RecordKeptUntil { get; set; }
+    public DateTimeOffset? RecordKeptUntil { get; init; }
 
     [Id(22)]
-    public string? Notes { get; set; }
+    public string? Notes { get; init; }
 
     [Id(23)]
-    public DateTimeOffset? IndividualNoticesCompletedAt { get; set; }
+    public DateTimeOffset? IndividualNoticesCompletedAt { get; init; }
 }

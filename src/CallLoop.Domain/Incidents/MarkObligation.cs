@@ -5,12 +5,12 @@ namespace CallLoop.Domain;
 public sealed record MarkObligation : IncidentCommand
 {
     [Id(0)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 
     [Id(1)]
-    public BreachObligationKind Obligation { get; set; }
+    public BreachObligationKind Obligation { get; init; }
 
     /// <summary>True: overdue; false: due soon.</summary>
     [Id(2)]
-    public bool Overdue { get; set; }
+    public bool Overdue { get; init; }
 }

@@ -5,10 +5,10 @@ namespace CallLoop.Domain;
 public sealed record RecordAssessment : IncidentCommand
 {
     [Id(0)]
-    public int Assessment { get; set; }
+    public int Assessment { get; init; }
 
     [Id(1)]
-    public IReadOnlyList<AffectedJurisdiction> Jurisdictions { get; set; } = [];
+    public IReadOnlyList<AffectedJurisdiction> Jurisdictions { get; init; } = [];
 }
 
 internal static class RecordAssessmentDecision

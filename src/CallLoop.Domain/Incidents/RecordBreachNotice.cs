@@ -5,16 +5,16 @@ namespace CallLoop.Domain;
 public sealed record RecordBreachNotice : SubjectCommand
 {
     [Id(0)]
-    public string IncidentId { get; set; } = string.Empty;
+    public string IncidentId { get; init; } = string.Empty;
 
     [Id(1)]
-    public NoticeChannel Channel { get; set; }
+    public NoticeChannel Channel { get; init; }
 
     [Id(2)]
-    public DateTimeOffset? SentAt { get; set; }
+    public DateTimeOffset? SentAt { get; init; }
 
     [Id(3)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 }
 
 internal static class RecordBreachNoticeDecision

@@ -5,13 +5,13 @@ namespace CallLoop.Domain;
 public sealed record RecordIndividualNotices : IncidentCommand
 {
     [Id(0)]
-    public NoticeChannel Channel { get; set; }
+    public NoticeChannel Channel { get; init; }
 
     [Id(1)]
-    public DateTimeOffset? SentAt { get; set; }
+    public DateTimeOffset? SentAt { get; init; }
 
     [Id(2)]
-    public IReadOnlyList<JurisdictionNoticeCount> Notices { get; set; } = [];
+    public IReadOnlyList<JurisdictionNoticeCount> Notices { get; init; } = [];
 }
 
 internal static class RecordIndividualNoticesDecision

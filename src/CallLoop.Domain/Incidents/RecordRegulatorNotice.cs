@@ -5,13 +5,13 @@ namespace CallLoop.Domain;
 public sealed record RecordRegulatorNotice : IncidentCommand
 {
     [Id(0)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 
     [Id(1)]
-    public string Regulator { get; set; } = string.Empty;
+    public string Regulator { get; init; } = string.Empty;
 
     [Id(2)]
-    public DateTimeOffset? SentAt { get; set; }
+    public DateTimeOffset? SentAt { get; init; }
 }
 
 internal static class RecordRegulatorNoticeDecision

@@ -5,7 +5,7 @@ namespace CallLoop.Domain;
 public sealed record ReportIncident : IncidentCommand
 {
     [Id(0)]
-    public IncidentFacts Facts { get; set; } = new();
+    public IncidentFacts Facts { get; init; } = new();
 }
 
 internal static class ReportIncidentDecision

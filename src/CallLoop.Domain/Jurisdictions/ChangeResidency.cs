@@ -5,7 +5,7 @@ namespace CallLoop.Domain;
 public sealed record ChangeResidency : SubjectCommand
 {
     [Id(0)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 }
 
 internal static class ChangeResidencyDecision

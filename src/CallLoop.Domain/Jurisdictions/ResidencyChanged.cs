@@ -5,8 +5,8 @@ namespace CallLoop.Domain;
 public sealed record ResidencyChanged : SubjectEvent
 {
     [Id(0)]
-    public string PreviousJurisdiction { get; set; } = string.Empty;
+    public string PreviousJurisdiction { get; init; } = string.Empty;
 
     [Id(1)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 }

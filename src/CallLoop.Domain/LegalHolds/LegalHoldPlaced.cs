@@ -5,11 +5,11 @@ namespace CallLoop.Domain;
 public sealed record LegalHoldPlaced : SubjectEvent
 {
     [Id(0)]
-    public string HoldId { get; set; } = string.Empty;
+    public string HoldId { get; init; } = string.Empty;
 
     [Id(1)]
-    public IReadOnlyList<PersonalInformationCategory> Categories { get; set; } = [];
+    public IReadOnlyList<PersonalInformationCategory> Categories { get; init; } = [];
 
     [Id(2)]
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; init; } = string.Empty;
 }

@@ -5,14 +5,14 @@ namespace CallLoop.Domain;
 public sealed record LegalHoldRecord
 {
     [Id(0)]
-    public string HoldId { get; set; } = string.Empty;
+    public string HoldId { get; init; } = string.Empty;
 
     [Id(1)]
-    public ImmutableList<PersonalInformationCategory> Categories { get; set; } = [];
+    public ImmutableList<PersonalInformationCategory> Categories { get; init; } = [];
 
     [Id(2)]
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; init; } = string.Empty;
 
     [Id(3)]
-    public DateTimeOffset PlacedAt { get; set; }
+    public DateTimeOffset PlacedAt { get; init; }
 }

@@ -5,8 +5,8 @@ namespace CallLoop.Domain;
 public sealed record LegalHoldReleased : SubjectEvent
 {
     [Id(0)]
-    public string HoldId { get; set; } = string.Empty;
+    public string HoldId { get; init; } = string.Empty;
 
     [Id(1)]
-    public string? Reason { get; set; }
+    public string? Reason { get; init; }
 }

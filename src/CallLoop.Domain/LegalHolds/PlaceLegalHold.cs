@@ -5,13 +5,13 @@ namespace CallLoop.Domain;
 public sealed record PlaceLegalHold : SubjectCommand
 {
     [Id(0)]
-    public string HoldId { get; set; } = string.Empty;
+    public string HoldId { get; init; } = string.Empty;
 
     [Id(1)]
-    public IReadOnlyList<PersonalInformationCategory> Categories { get; set; } = [];
+    public IReadOnlyList<PersonalInformationCategory> Categories { get; init; } = [];
 
     [Id(2)]
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; init; } = string.Empty;
 }
 
 internal static class PlaceLegalHoldDecision

@@ -5,10 +5,10 @@ namespace CallLoop.Domain;
 public sealed record ReleaseLegalHold : SubjectCommand
 {
     [Id(0)]
-    public string HoldId { get; set; } = string.Empty;
+    public string HoldId { get; init; } = string.Empty;
 
     [Id(1)]
-    public string? Reason { get; set; }
+    public string? Reason { get; init; }
 }
 
 internal static class ReleaseLegalHoldDecision

@@ -5,11 +5,11 @@ namespace CallLoop.Domain;
 public sealed record DetectMinor : SubjectCommand
 {
     [Id(0)]
-    public DateOnly? BirthDate { get; set; }
+    public DateOnly? BirthDate { get; init; }
 
     /// <summary>How we learned it, e.g. support-ticket, age-check.</summary>
     [Id(1)]
-    public string? Evidence { get; set; }
+    public string? Evidence { get; init; }
 }
 
 internal static class DetectMinorDecision

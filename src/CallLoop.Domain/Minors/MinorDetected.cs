@@ -5,12 +5,12 @@ namespace CallLoop.Domain;
 public sealed record MinorDetected : SubjectEvent
 {
     [Id(0)]
-    public DateOnly? BirthDate { get; set; }
+    public DateOnly? BirthDate { get; init; }
 
     [Id(1)]
-    public string? Evidence { get; set; }
+    public string? Evidence { get; init; }
 
     /// <summary>The birth date as stored: sealed text (see <see cref="PersonalValues"/>); null in memory.</summary>
     [Id(2)]
-    public string? SealedBirthDate { get; set; }
+    public string? SealedBirthDate { get; init; }
 }

@@ -5,10 +5,10 @@ namespace CallLoop.Domain;
 public sealed record OptBackIn : SubjectCommand
 {
     [Id(0)]
-    public OptOutScope Scope { get; set; }
+    public OptOutScope Scope { get; init; }
 
     [Id(1)]
-    public PreferenceMethod Method { get; set; }
+    public PreferenceMethod Method { get; init; }
 }
 
 internal static class OptBackInDecision

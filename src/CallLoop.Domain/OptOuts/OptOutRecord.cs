@@ -5,14 +5,14 @@ namespace CallLoop.Domain;
 public sealed record OptOutRecord
 {
     [Id(0)]
-    public OptOutScope Scope { get; set; }
+    public OptOutScope Scope { get; init; }
 
     [Id(1)]
-    public PreferenceMethod Method { get; set; }
+    public PreferenceMethod Method { get; init; }
 
     [Id(2)]
-    public DateTimeOffset OptedOutAt { get; set; }
+    public DateTimeOffset OptedOutAt { get; init; }
 
     [Id(3)]
-    public string? RequestId { get; set; }
+    public string? RequestId { get; init; }
 }

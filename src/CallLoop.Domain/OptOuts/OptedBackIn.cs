@@ -5,8 +5,8 @@ namespace CallLoop.Domain;
 public sealed record OptedBackIn : SubjectEvent
 {
     [Id(0)]
-    public OptOutScope Scope { get; set; }
+    public OptOutScope Scope { get; init; }
 
     [Id(1)]
-    public PreferenceMethod Method { get; set; }
+    public PreferenceMethod Method { get; init; }
 }

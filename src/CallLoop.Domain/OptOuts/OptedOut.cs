@@ -5,15 +5,15 @@ namespace CallLoop.Domain;
 public sealed record OptedOut : SubjectEvent
 {
     [Id(0)]
-    public OptOutScope Scope { get; set; }
+    public OptOutScope Scope { get; init; }
 
     [Id(1)]
-    public PreferenceMethod Method { get; set; }
+    public PreferenceMethod Method { get; init; }
 
     [Id(2)]
-    public string? RequestId { get; set; }
+    public string? RequestId { get; init; }
 
     /// <summary>Why an inbound text counted as an opt-out (its classification reason, never the text); null otherwise.</summary>
     [Id(3)]
-    public string? Reason { get; set; }
+    public string? Reason { get; init; }
 }

@@ -10,10 +10,10 @@ namespace CallLoop.Domain;
 public sealed record ReceiveSmsKeyword : SubjectCommand
 {
     [Id(0)]
-    public string? Body { get; set; }
+    public string? Body { get; init; }
 
     [Id(1)]
-    public InboundTextClassification? Classification { get; set; }
+    public InboundTextClassification? Classification { get; init; }
 }
 
 internal static class ReceiveSmsKeywordDecision

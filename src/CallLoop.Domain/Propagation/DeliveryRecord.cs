@@ -5,58 +5,58 @@ namespace CallLoop.Domain;
 public sealed record DeliveryRecord
 {
     [Id(0)]
-    public string DeliveryId { get; set; } = string.Empty;
+    public string DeliveryId { get; init; } = string.Empty;
 
     [Id(1)]
-    public string Processor { get; set; } = string.Empty;
+    public string Processor { get; init; } = string.Empty;
 
     [Id(2)]
-    public long SourceSequence { get; set; }
+    public long SourceSequence { get; init; }
 
     [Id(3)]
-    public PropagationAction Action { get; set; }
+    public PropagationAction Action { get; init; }
 
     [Id(4)]
-    public PersonalInformationCategory? Category { get; set; }
+    public PersonalInformationCategory? Category { get; init; }
 
     [Id(5)]
-    public OptOutScope? Scope { get; set; }
+    public OptOutScope? Scope { get; init; }
 
     [Id(6)]
-    public ConsentPurpose? Purpose { get; set; }
+    public ConsentPurpose? Purpose { get; init; }
 
     [Id(7)]
-    public string? RequestId { get; set; }
+    public string? RequestId { get; init; }
 
     [Id(8)]
-    public DeliveryStatus Status { get; set; }
+    public DeliveryStatus Status { get; init; }
 
     /// <summary>Attempts made so far (failed ones, plus the successful one).</summary>
     [Id(9)]
-    public int Attempts { get; set; }
+    public int Attempts { get; init; }
 
     [Id(10)]
-    public DateTimeOffset? AcknowledgedAt { get; set; }
+    public DateTimeOffset? AcknowledgedAt { get; init; }
 
     /// <summary>
     /// Attempts made before the latest re-send (<see cref="WebhookRedeliveryRequested"/>). Attempt numbers keep
     /// counting, so a late duplicate of an old attempt is still recognised; the retry budget counts from here.
     /// </summary>
     [Id(11)]
-    public int AttemptsBeforeRedelivery { get; set; }
+    public int AttemptsBeforeRedelivery { get; init; }
 
     [Id(12)]
-    public int Redeliveries { get; set; }
+    public int Redeliveries { get; init; }
 
     [Id(13)]
-    public DateTimeOffset? WaivedAt { get; set; }
+    public DateTimeOffset? WaivedAt { get; init; }
 
     [Id(14)]
-    public string? WaivedBy { get; set; }
+    public string? WaivedBy { get; init; }
 
     /// <summary>Free text, possibly personal: never logged nor used as a metric tag.</summary>
     [Id(15)]
-    public string? WaiverReason { get; set; }
+    public string? WaiverReason { get; init; }
 
     /// <summary>Attempts since the delivery was planned or last re-sent.</summary>
     public int AttemptsThisRound => Attempts - AttemptsBeforeRedelivery;

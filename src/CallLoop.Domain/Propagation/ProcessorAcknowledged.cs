@@ -5,11 +5,11 @@ namespace CallLoop.Domain;
 public sealed record ProcessorAcknowledged : SubjectEvent
 {
     [Id(0)]
-    public string DeliveryId { get; set; } = string.Empty;
+    public string DeliveryId { get; init; } = string.Empty;
 
     [Id(1)]
-    public string Processor { get; set; } = string.Empty;
+    public string Processor { get; init; } = string.Empty;
 
     [Id(2)]
-    public string? RequestId { get; set; }
+    public string? RequestId { get; init; }
 }

@@ -9,17 +9,17 @@ namespace CallLoop.Domain;
 public sealed record ProcessorDeliveryWaived : SubjectEvent
 {
     [Id(0)]
-    public string DeliveryId { get; set; } = string.Empty;
+    public string DeliveryId { get; init; } = string.Empty;
 
     [Id(1)]
-    public string Processor { get; set; } = string.Empty;
+    public string Processor { get; init; } = string.Empty;
 
     [Id(2)]
-    public string? RequestId { get; set; }
+    public string? RequestId { get; init; }
 
     [Id(3)]
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; init; } = string.Empty;
 
     [Id(4)]
-    public string WaivedBy { get; set; } = string.Empty;
+    public string WaivedBy { get; init; } = string.Empty;
 }

@@ -5,8 +5,8 @@ namespace CallLoop.Domain;
 public sealed record ProcessorTarget
 {
     [Id(0)]
-    public string Processor { get; set; } = string.Empty;
+    public string Processor { get; init; } = string.Empty;
 
     [Id(1)]
-    public IReadOnlyList<PersonalInformationCategory> Categories { get; set; } = [];
+    public IReadOnlyList<PersonalInformationCategory> Categories { get; init; } = [];
 }

@@ -5,17 +5,17 @@ namespace CallLoop.Domain;
 public sealed record ProcessorWaiver
 {
     [Id(0)]
-    public string Processor { get; set; } = string.Empty;
+    public string Processor { get; init; } = string.Empty;
 
     [Id(1)]
-    public string DeliveryId { get; set; } = string.Empty;
+    public string DeliveryId { get; init; } = string.Empty;
 
     [Id(2)]
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; init; } = string.Empty;
 
     [Id(3)]
-    public string WaivedBy { get; set; } = string.Empty;
+    public string WaivedBy { get; init; } = string.Empty;
 
     [Id(4)]
-    public DateTimeOffset WaivedAt { get; set; }
+    public DateTimeOffset WaivedAt { get; init; }
 }

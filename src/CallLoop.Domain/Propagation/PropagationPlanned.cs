@@ -8,23 +8,23 @@ namespace CallLoop.Domain;
 public sealed record PropagationPlanned : SubjectEvent
 {
     [Id(0)]
-    public long SourceSequence { get; set; }
+    public long SourceSequence { get; init; }
 
     [Id(1)]
-    public PropagationAction Action { get; set; }
+    public PropagationAction Action { get; init; }
 
     [Id(2)]
-    public PersonalInformationCategory? Category { get; set; }
+    public PersonalInformationCategory? Category { get; init; }
 
     [Id(3)]
-    public OptOutScope? Scope { get; set; }
+    public OptOutScope? Scope { get; init; }
 
     [Id(4)]
-    public ConsentPurpose? Purpose { get; set; }
+    public ConsentPurpose? Purpose { get; init; }
 
     [Id(5)]
-    public string? RequestId { get; set; }
+    public string? RequestId { get; init; }
 
     [Id(6)]
-    public IReadOnlyList<PlannedDelivery> Deliveries { get; set; } = [];
+    public IReadOnlyList<PlannedDelivery> Deliveries { get; init; } = [];
 }

@@ -8,22 +8,22 @@ namespace CallLoop.Domain;
 public sealed record RecordDeliveryAttempt : SubjectCommand
 {
     [Id(0)]
-    public string DeliveryId { get; set; } = string.Empty;
+    public string DeliveryId { get; init; } = string.Empty;
 
     [Id(1)]
-    public int Attempt { get; set; }
+    public int Attempt { get; init; }
 
     /// <summary>The endpoint's success status; null when the attempt failed.</summary>
     [Id(2)]
-    public int? StatusCode { get; set; }
+    public int? StatusCode { get; init; }
 
     /// <summary>Why the attempt failed (a code); null when it succeeded.</summary>
     [Id(3)]
-    public string? Failure { get; set; }
+    public string? Failure { get; init; }
 
     /// <summary>No attempt follows a failure of this one.</summary>
     [Id(4)]
-    public bool LastAttempt { get; set; }
+    public bool LastAttempt { get; init; }
 }
 
 internal static class RecordDeliveryAttemptDecision

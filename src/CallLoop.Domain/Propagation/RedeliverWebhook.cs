@@ -9,11 +9,11 @@ namespace CallLoop.Domain;
 public sealed record RedeliverWebhook : SubjectCommand
 {
     [Id(0)]
-    public string DeliveryId { get; set; } = string.Empty;
+    public string DeliveryId { get; init; } = string.Empty;
 
     /// <summary>Optional free text; stored on the event, never logged.</summary>
     [Id(1)]
-    public string? Reason { get; set; }
+    public string? Reason { get; init; }
 }
 
 internal static class RedeliverWebhookDecision

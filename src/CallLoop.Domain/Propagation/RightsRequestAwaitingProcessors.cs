@@ -8,14 +8,14 @@ namespace CallLoop.Domain;
 public sealed record RightsRequestAwaitingProcessors : SubjectEvent
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public RequestOutcome Outcome { get; set; }
+    public RequestOutcome Outcome { get; init; }
 
     [Id(2)]
-    public string? Explanation { get; set; }
+    public string? Explanation { get; init; }
 
     [Id(3)]
-    public DateTimeOffset FulfilledAt { get; set; }
+    public DateTimeOffset FulfilledAt { get; init; }
 }

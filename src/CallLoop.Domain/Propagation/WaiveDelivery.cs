@@ -10,14 +10,14 @@ namespace CallLoop.Domain;
 public sealed record WaiveDelivery : SubjectCommand
 {
     [Id(0)]
-    public string DeliveryId { get; set; } = string.Empty;
+    public string DeliveryId { get; init; } = string.Empty;
 
     /// <summary>Required free text (may name people): stored on the event and shown on the request, never logged.</summary>
     [Id(1)]
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; init; } = string.Empty;
 
     [Id(2)]
-    public string WaivedBy { get; set; } = string.Empty;
+    public string WaivedBy { get; init; } = string.Empty;
 }
 
 internal static class WaiveDeliveryDecision

@@ -5,14 +5,14 @@ namespace CallLoop.Domain;
 public sealed record WebhookDelivered : SubjectEvent
 {
     [Id(0)]
-    public string DeliveryId { get; set; } = string.Empty;
+    public string DeliveryId { get; init; } = string.Empty;
 
     [Id(1)]
-    public string Processor { get; set; } = string.Empty;
+    public string Processor { get; init; } = string.Empty;
 
     [Id(2)]
-    public int Attempt { get; set; }
+    public int Attempt { get; init; }
 
     [Id(3)]
-    public int StatusCode { get; set; }
+    public int StatusCode { get; init; }
 }

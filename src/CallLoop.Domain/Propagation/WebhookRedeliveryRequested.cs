@@ -9,14 +9,14 @@ namespace CallLoop.Domain;
 public sealed record WebhookRedeliveryRequested : SubjectEvent
 {
     [Id(0)]
-    public string DeliveryId { get; set; } = string.Empty;
+    public string DeliveryId { get; init; } = string.Empty;
 
     [Id(1)]
-    public string Processor { get; set; } = string.Empty;
+    public string Processor { get; init; } = string.Empty;
 
     [Id(2)]
-    public int PreviousAttempts { get; set; }
+    public int PreviousAttempts { get; init; }
 
     [Id(3)]
-    public string? Reason { get; set; }
+    public string? Reason { get; init; }
 }

@@ -15,11 +15,11 @@ public sealed record PersonalValue
         (Category, Field, Value) = (category, field, value);
 
     [Id(0)]
-    public PersonalInformationCategory Category { get; set; }
+    public PersonalInformationCategory Category { get; init; }
 
     [Id(1)]
-    public string Field { get; set; } = string.Empty;
+    public string Field { get; init; } = string.Empty;
 
     [Id(2)]
-    public string Value { get; set; } = string.Empty;
+    public string Value { get; init; } = string.Empty;
 }

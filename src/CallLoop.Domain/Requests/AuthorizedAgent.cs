@@ -5,8 +5,8 @@ namespace CallLoop.Domain;
 public sealed record AuthorizedAgent
 {
     [Id(0)]
-    public string Name { get; set; } = string.Empty;
+    public string Name { get; init; } = string.Empty;
 
     [Id(1)]
-    public string ProofOfAuthorization { get; set; } = string.Empty;
+    public string ProofOfAuthorization { get; init; } = string.Empty;
 }

@@ -5,25 +5,25 @@ namespace CallLoop.Domain;
 public sealed record CompleteRequest : SubjectCommand
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public RequestOutcome Outcome { get; set; }
+    public RequestOutcome Outcome { get; init; }
 
     /// <summary>Required when denied.</summary>
     [Id(2)]
-    public DenialReason? DenialReason { get; set; }
+    public DenialReason? DenialReason { get; init; }
 
     /// <summary>Required when denied or partially fulfilled: the basis for the denial, in whole or in part.</summary>
     [Id(3)]
-    public string? Explanation { get; set; }
+    public string? Explanation { get; init; }
 
     /// <summary>
     /// Set by the subject's grain when configured (CallLoop:Propagation:DeleteRequiresAcknowledgements): a delete
     /// request carried out then waits for every affected processor's acknowledgement before it completes.
     /// </summary>
     [Id(4)]
-    public bool AwaitProcessorAcknowledgements { get; set; }
+    public bool AwaitProcessorAcknowledgements { get; init; }
 }
 
 internal static class CompleteRequestDecision

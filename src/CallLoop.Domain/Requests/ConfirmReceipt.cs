@@ -5,7 +5,7 @@ namespace CallLoop.Domain;
 public sealed record ConfirmReceipt : SubjectCommand
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 }
 
 internal static class ConfirmReceiptDecision

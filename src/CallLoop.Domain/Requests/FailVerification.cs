@@ -5,16 +5,16 @@ namespace CallLoop.Domain;
 public sealed record FailVerification : SubjectCommand
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public VerificationMethod Method { get; set; }
+    public VerificationMethod Method { get; init; }
 
     [Id(2)]
-    public int DataPointsMatched { get; set; }
+    public int DataPointsMatched { get; init; }
 
     [Id(3)]
-    public string? Reason { get; set; }
+    public string? Reason { get; init; }
 }
 
 internal static class FailVerificationDecision

@@ -5,17 +5,17 @@ namespace CallLoop.Domain;
 public sealed record IdentityVerified : SubjectEvent
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public VerificationMethod Method { get; set; }
+    public VerificationMethod Method { get; init; }
 
     [Id(2)]
-    public int DataPointsMatched { get; set; }
+    public int DataPointsMatched { get; init; }
 
     [Id(3)]
-    public bool SignedDeclaration { get; set; }
+    public bool SignedDeclaration { get; init; }
 
     [Id(4)]
-    public DateTimeOffset VerifiedAt { get; set; }
+    public DateTimeOffset VerifiedAt { get; init; }
 }

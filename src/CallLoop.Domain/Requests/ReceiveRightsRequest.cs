@@ -5,28 +5,28 @@ namespace CallLoop.Domain;
 public sealed record ReceiveRightsRequest : SubjectCommand
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public RightsRequestType Type { get; set; }
+    public RightsRequestType Type { get; init; }
 
     [Id(2)]
-    public RequestChannel Channel { get; set; }
+    public RequestChannel Channel { get; init; }
 
     [Id(3)]
-    public AuthorizedAgent? Agent { get; set; }
+    public AuthorizedAgent? Agent { get; init; }
 
     /// <summary>Defaults to now; the statutory clock starts here.</summary>
     [Id(4)]
-    public DateTimeOffset? ReceivedAt { get; set; }
+    public DateTimeOffset? ReceivedAt { get; init; }
 
     /// <summary>For a withdraw-consent request: the consents to withdraw; none named means every consent.</summary>
     [Id(5)]
-    public IReadOnlyList<ConsentPurpose> ConsentPurposes { get; set; } = [];
+    public IReadOnlyList<ConsentPurpose> ConsentPurposes { get; init; } = [];
 
     /// <summary>Where the requester lives; required when they are not a registered subject, ignored otherwise.</summary>
     [Id(6)]
-    public string? Jurisdiction { get; set; }
+    public string? Jurisdiction { get; init; }
 }
 
 internal static class ReceiveRightsRequestDecision

@@ -5,8 +5,8 @@ namespace CallLoop.Domain;
 public sealed record RequestReceiptConfirmed : SubjectEvent
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public DateTimeOffset ConfirmedAt { get; set; }
+    public DateTimeOffset ConfirmedAt { get; init; }
 }

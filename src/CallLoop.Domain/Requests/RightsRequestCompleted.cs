@@ -5,17 +5,17 @@ namespace CallLoop.Domain;
 public sealed record RightsRequestCompleted : SubjectEvent
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public RequestOutcome Outcome { get; set; }
+    public RequestOutcome Outcome { get; init; }
 
     [Id(2)]
-    public DenialReason? DenialReason { get; set; }
+    public DenialReason? DenialReason { get; init; }
 
     [Id(3)]
-    public string? Explanation { get; set; }
+    public string? Explanation { get; init; }
 
     [Id(4)]
-    public DateTimeOffset CompletedAt { get; set; }
+    public DateTimeOffset CompletedAt { get; init; }
 }

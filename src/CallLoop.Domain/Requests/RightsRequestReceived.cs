@@ -5,34 +5,34 @@ namespace CallLoop.Domain;
 public sealed record RightsRequestReceived : SubjectEvent
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public RightsRequestType Type { get; set; }
+    public RightsRequestType Type { get; init; }
 
     [Id(2)]
-    public RequestChannel Channel { get; set; }
+    public RequestChannel Channel { get; init; }
 
     [Id(3)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 
     [Id(4)]
-    public AuthorizedAgent? Agent { get; set; }
+    public AuthorizedAgent? Agent { get; init; }
 
     [Id(5)]
-    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset ReceivedAt { get; init; }
 
     [Id(6)]
-    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset DueAt { get; init; }
 
     [Id(7)]
-    public DateTimeOffset? ConfirmationDueAt { get; set; }
+    public DateTimeOffset? ConfirmationDueAt { get; init; }
 
     /// <summary>For a withdraw-consent request: the consents named; empty means every consent.</summary>
     [Id(8)]
-    public IReadOnlyList<ConsentPurpose> ConsentPurposes { get; set; } = [];
+    public IReadOnlyList<ConsentPurpose> ConsentPurposes { get; init; } = [];
 
     /// <summary>The requester was not a registered subject; <see cref="Jurisdiction"/> came with the request.</summary>
     [Id(9)]
-    public bool FromNonSubject { get; set; }
+    public bool FromNonSubject { get; init; }
 }

@@ -5,130 +5,130 @@ namespace CallLoop.Domain;
 public sealed record RightsRequestRecord
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public RightsRequestType Type { get; set; }
+    public RightsRequestType Type { get; init; }
 
     [Id(2)]
-    public RightsRequestStatus Status { get; set; }
+    public RightsRequestStatus Status { get; init; }
 
     [Id(3)]
-    public RequestChannel Channel { get; set; }
+    public RequestChannel Channel { get; init; }
 
     /// <summary>The jurisdiction at receipt; its law governs the request even if the subject moves.</summary>
     [Id(4)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 
     [Id(5)]
-    public AuthorizedAgent? Agent { get; set; }
+    public AuthorizedAgent? Agent { get; init; }
 
     [Id(6)]
-    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset ReceivedAt { get; init; }
 
     [Id(7)]
-    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset DueAt { get; init; }
 
     [Id(8)]
-    public DateTimeOffset? ConfirmationDueAt { get; set; }
+    public DateTimeOffset? ConfirmationDueAt { get; init; }
 
     [Id(9)]
-    public DateTimeOffset? ReceiptConfirmedAt { get; set; }
+    public DateTimeOffset? ReceiptConfirmedAt { get; init; }
 
     [Id(10)]
-    public bool Extended { get; set; }
+    public bool Extended { get; init; }
 
     [Id(11)]
-    public string? ExtensionReason { get; set; }
+    public string? ExtensionReason { get; init; }
 
     [Id(12)]
-    public DateTimeOffset? VerifiedAt { get; set; }
+    public DateTimeOffset? VerifiedAt { get; init; }
 
     [Id(13)]
-    public VerificationMethod? VerificationMethod { get; set; }
+    public VerificationMethod? VerificationMethod { get; init; }
 
     [Id(14)]
-    public int? DataPointsMatched { get; set; }
+    public int? DataPointsMatched { get; init; }
 
     [Id(15)]
-    public DateTimeOffset? VerificationFailedAt { get; set; }
+    public DateTimeOffset? VerificationFailedAt { get; init; }
 
     [Id(16)]
-    public DateTimeOffset? CompletedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; init; }
 
     [Id(17)]
-    public RequestOutcome? Outcome { get; set; }
+    public RequestOutcome? Outcome { get; init; }
 
     [Id(18)]
-    public DenialReason? DenialReason { get; set; }
+    public DenialReason? DenialReason { get; init; }
 
     [Id(19)]
-    public string? Explanation { get; set; }
+    public string? Explanation { get; init; }
 
     [Id(20)]
-    public DateTimeOffset? AppealFiledAt { get; set; }
+    public DateTimeOffset? AppealFiledAt { get; init; }
 
     [Id(21)]
-    public DateTimeOffset? AppealDueAt { get; set; }
+    public DateTimeOffset? AppealDueAt { get; init; }
 
     [Id(22)]
-    public DateTimeOffset? AppealDecidedAt { get; set; }
+    public DateTimeOffset? AppealDecidedAt { get; init; }
 
     [Id(23)]
-    public AppealOutcome? AppealOutcome { get; set; }
+    public AppealOutcome? AppealOutcome { get; init; }
 
     [Id(24)]
-    public string? AppealExplanation { get; set; }
+    public string? AppealExplanation { get; init; }
 
     [Id(25)]
-    public string? ComplaintTo { get; set; }
+    public string? ComplaintTo { get; init; }
 
     /// <summary>When the deadline reminder warned that the request is due soon.</summary>
     [Id(26)]
-    public DateTimeOffset? DueSoonWarnedAt { get; set; }
+    public DateTimeOffset? DueSoonWarnedAt { get; init; }
 
     /// <summary>The deadline that warning was about; an extension moves <see cref="DueAt"/> past it.</summary>
     [Id(27)]
-    public DateTimeOffset? DueSoonWarnedFor { get; set; }
+    public DateTimeOffset? DueSoonWarnedFor { get; init; }
 
     /// <summary>When the deadline reminder found the request overdue.</summary>
     [Id(28)]
-    public DateTimeOffset? OverdueAt { get; set; }
+    public DateTimeOffset? OverdueAt { get; init; }
 
     /// <summary>For a fulfilled delete request: when the data was erased.</summary>
     [Id(40)]
-    public DateTimeOffset? ErasedAt { get; set; }
+    public DateTimeOffset? ErasedAt { get; init; }
 
     /// <summary>For a fulfilled delete request: the categories legal holds kept, and why.</summary>
     [Id(41)]
-    public ImmutableList<RetainedCategory> RetainedCategories { get; set; } = [];
+    public ImmutableList<RetainedCategory> RetainedCategories { get; init; } = [];
 
     /// <summary>When a delete request was carried out here and began waiting for processors' acknowledgements.</summary>
     [Id(60)]
-    public DateTimeOffset? AwaitingProcessorsSince { get; set; }
+    public DateTimeOffset? AwaitingProcessorsSince { get; init; }
 
     /// <summary>The outcome the request completes with once every processor acknowledged.</summary>
     [Id(61)]
-    public RequestOutcome? PendingOutcome { get; set; }
+    public RequestOutcome? PendingOutcome { get; init; }
 
     [Id(62)]
-    public string? PendingExplanation { get; set; }
+    public string? PendingExplanation { get; init; }
 
     /// <summary>The processors to tell were chosen (possibly none).</summary>
     [Id(63)]
-    public bool PropagationPlanned { get; set; }
+    public bool PropagationPlanned { get; init; }
 
     /// <summary>Processors sent a webhook about this request, in registry-name order.</summary>
     [Id(64)]
-    public ImmutableList<string> ProcessorsAwaited { get; set; } = [];
+    public ImmutableList<string> ProcessorsAwaited { get; init; } = [];
 
     /// <summary>Processors that acknowledged every delivery about this request.</summary>
     [Id(65)]
-    public ImmutableList<string> ProcessorsAcknowledged { get; set; } = [];
+    public ImmutableList<string> ProcessorsAcknowledged { get; init; } = [];
 
     /// <summary>Deliveries about this request an admin waived, with who, when and why.</summary>
     [Id(66)]
-    public ImmutableList<ProcessorWaiver> ProcessorsWaived { get; set; } = [];
+    public ImmutableList<ProcessorWaiver> ProcessorsWaived { get; init; } = [];
 
     /// <summary>For a withdraw-consent request: the consents named; empty means every consent.</summary>
     [Id(80)]

@@ -5,17 +5,17 @@ namespace CallLoop.Domain;
 public sealed record VerifyIdentity : SubjectCommand
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public VerificationMethod Method { get; set; }
+    public VerificationMethod Method { get; init; }
 
     [Id(2)]
-    public int DataPointsMatched { get; set; }
+    public int DataPointsMatched { get; init; }
 
     /// <summary>A declaration under penalty of perjury, needed for specific pieces of information.</summary>
     [Id(3)]
-    public bool SignedDeclaration { get; set; }
+    public bool SignedDeclaration { get; init; }
 }
 
 internal static class VerifyIdentityDecision

@@ -5,7 +5,7 @@ namespace CallLoop.Domain;
 public sealed record LiftRestriction : SubjectCommand
 {
     [Id(0)]
-    public string? Reason { get; set; }
+    public string? Reason { get; init; }
 }
 
 internal static class LiftRestrictionDecision

@@ -5,8 +5,8 @@ namespace CallLoop.Domain;
 public sealed record ProcessingRestricted : SubjectEvent
 {
     [Id(0)]
-    public string? Reason { get; set; }
+    public string? Reason { get; init; }
 
     [Id(1)]
-    public string? RequestId { get; set; }
+    public string? RequestId { get; init; }
 }

@@ -5,5 +5,5 @@ namespace CallLoop.Domain;
 public sealed record ProcessingRestrictionLifted : SubjectEvent
 {
     [Id(0)]
-    public string? Reason { get; set; }
+    public string? Reason { get; init; }
 }

@@ -5,10 +5,10 @@ namespace CallLoop.Domain;
 public sealed record RestrictProcessing : SubjectCommand
 {
     [Id(0)]
-    public string? Reason { get; set; }
+    public string? Reason { get; init; }
 
     [Id(1)]
-    public string? RequestId { get; set; }
+    public string? RequestId { get; init; }
 }
 
 internal static class RestrictProcessingDecision

@@ -10,7 +10,7 @@ public sealed record ApplyRetention : SubjectCommand
 {
     /// <summary>The periods in force (the policy's, overridden by configuration).</summary>
     [Id(0)]
-    public RetentionPeriods Periods { get; set; } = RetentionTable.Defaults;
+    public RetentionPeriods Periods { get; init; } = RetentionTable.Defaults;
 }
 
 internal static class ApplyRetentionDecision

@@ -5,7 +5,7 @@ namespace CallLoop.Domain;
 public sealed record RetentionPeriods
 {
     [Id(0)]
-    public ImmutableDictionary<PersonalInformationCategory, TimeSpan> AfterAccountEnds { get; set; } =
+    public ImmutableDictionary<PersonalInformationCategory, TimeSpan> AfterAccountEnds { get; init; } =
         ImmutableDictionary<PersonalInformationCategory, TimeSpan>.Empty;
 
     public TimeSpan For(PersonalInformationCategory category) => AfterAccountEnds.GetValueOrDefault(category, TimeSpan.Zero);

@@ -5,11 +5,11 @@ namespace CallLoop.Domain;
 public sealed record RetentionReview
 {
     [Id(0)]
-    public IReadOnlyList<PersonalInformationCategory> Erased { get; set; } = [];
+    public IReadOnlyList<PersonalInformationCategory> Erased { get; init; } = [];
 
     [Id(1)]
-    public IReadOnlyList<PersonalInformationCategory> HeldUnderLegalHold { get; set; } = [];
+    public IReadOnlyList<PersonalInformationCategory> HeldUnderLegalHold { get; init; } = [];
 
     [Id(2)]
-    public DateTimeOffset? NextDueAt { get; set; }
+    public DateTimeOffset? NextDueAt { get; init; }
 }

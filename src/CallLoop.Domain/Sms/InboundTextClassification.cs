@@ -8,10 +8,10 @@ namespace CallLoop.Domain;
 public sealed record InboundTextClassification
 {
     [Id(0)]
-    public InboundTextKind Kind { get; set; }
+    public InboundTextKind Kind { get; init; }
 
     [Id(1)]
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; init; } = string.Empty;
 
     public static InboundTextClassification Of(InboundTextKind kind, string reason) => new() { Kind = kind, Reason = reason };
 }

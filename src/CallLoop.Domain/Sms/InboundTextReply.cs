@@ -12,14 +12,14 @@ public sealed record InboundTextReply
     public static readonly TimeSpan ConfirmationWindow = TimeSpan.FromMinutes(5);
 
     [Id(0)]
-    public string Kind { get; set; } = "none";
+    public string Kind { get; init; } = "none";
 
     [Id(1)]
-    public DateTimeOffset? SendBefore { get; set; }
+    public DateTimeOffset? SendBefore { get; init; }
 
     /// <summary>The configured HELP text, for <c>help</c> replies.</summary>
     [Id(2)]
-    public string? Text { get; set; }
+    public string? Text { get; init; }
 
     public static InboundTextReply For(InboundTextKind kind, DateTimeOffset receivedAt, string helpText)
     {

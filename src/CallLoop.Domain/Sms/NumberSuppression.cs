@@ -8,18 +8,18 @@ namespace CallLoop.Domain;
 public sealed record NumberSuppression
 {
     [Id(0)]
-    public DateTimeOffset SuppressedAt { get; set; }
+    public DateTimeOffset SuppressedAt { get; init; }
 
     /// <summary>The classification reason of the revocation (never the text).</summary>
     [Id(1)]
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; init; } = string.Empty;
 
     [Id(2)]
-    public DateTimeOffset? LiftedAt { get; set; }
+    public DateTimeOffset? LiftedAt { get; init; }
 
     /// <summary>Idempotency keys of the latest texts that changed it, so a late redelivery changes nothing.</summary>
     [Id(3)]
-    public ImmutableList<string> TextKeys { get; set; } = [];
+    public ImmutableList<string> TextKeys { get; init; } = [];
 
     public bool InForce => LiftedAt is null;
 

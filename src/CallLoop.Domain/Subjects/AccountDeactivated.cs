@@ -6,5 +6,5 @@ public sealed record AccountDeactivated : SubjectEvent
 {
     /// <summary>Stable code such as minor, terminate-account or request.</summary>
     [Id(0)]
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; init; } = string.Empty;
 }

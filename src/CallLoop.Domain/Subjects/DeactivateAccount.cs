@@ -6,7 +6,7 @@ public sealed record DeactivateAccount : SubjectCommand
 {
     /// <summary>Short reason code, e.g. request, fraud, inactivity.</summary>
     [Id(0)]
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; init; } = string.Empty;
 }
 
 internal static class DeactivateAccountDecision

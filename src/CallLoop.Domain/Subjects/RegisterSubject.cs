@@ -6,19 +6,19 @@ public sealed record RegisterSubject : SubjectCommand
 {
     /// <summary>US state code or CAN.</summary>
     [Id(0)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 
     [Id(1)]
-    public string? Email { get; set; }
+    public string? Email { get; init; }
 
     [Id(2)]
-    public string? Phone { get; set; }
+    public string? Phone { get; init; }
 
     [Id(3)]
-    public string? Name { get; set; }
+    public string? Name { get; init; }
 
     [Id(4)]
-    public DateOnly? BirthDate { get; set; }
+    public DateOnly? BirthDate { get; init; }
 }
 
 internal static class RegisterSubjectDecision

@@ -6,22 +6,22 @@ public sealed record SubjectRegistered : SubjectEvent
 {
     /// <summary>Jurisdiction code from the jurisdiction table (US state code or CAN).</summary>
     [Id(0)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 
     [Id(1)]
-    public string? Email { get; set; }
+    public string? Email { get; init; }
 
     /// <summary>Normalized by PhoneNumber.Normalize.</summary>
     [Id(2)]
-    public string? Phone { get; set; }
+    public string? Phone { get; init; }
 
     [Id(3)]
-    public string? Name { get; set; }
+    public string? Name { get; init; }
 
     [Id(4)]
-    public DateOnly? BirthDate { get; set; }
+    public DateOnly? BirthDate { get; init; }
 
     /// <summary>The birth date as stored: sealed text (see <see cref="PersonalValues"/>); null in memory.</summary>
     [Id(5)]
-    public string? SealedBirthDate { get; set; }
+    public string? SealedBirthDate { get; init; }
 }

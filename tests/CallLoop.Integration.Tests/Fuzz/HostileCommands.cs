@@ -37,8 +37,7 @@ internal static class HostileCommands
             property.SetValue(command, ValueFor(property.PropertyType, random));
         }
 
-        command.SubjectId = random.Next(4) == 0 ? Pick(Texts, random) : subjectId;
-        return command;
+        return command with { SubjectId = random.Next(4) == 0 ? Pick(Texts, random) : subjectId };
     }
 
     private static object? ValueFor(Type type, Random random)

@@ -29,13 +29,12 @@ public sealed class ReportsDriver(SiloApplicationFactory factory)
         await using var session = Store.LightweightSession();
         foreach (var (subjectId, events) in streams)
         {
-            foreach (var e in events)
+            var stamped = events.Select(e => e with
             {
-                e.SubjectId = subjectId;
-                e.OccurredAt = e.OccurredAt == default ? DateTimeOffset.UtcNow : e.OccurredAt;
-            }
-
-            session.Events.StartStream(subjectId, events.Cast<object>().ToArray());
+                SubjectId = subjectId,
+                OccurredAt = e.OccurredAt == default ? DateTimeOffset.UtcNow : e.OccurredAt,
+            });
+            session.Events.StartStream(subjectId, stamped.Cast<object>().ToArray());
         }
 
         await session.SaveChangesAsync();
