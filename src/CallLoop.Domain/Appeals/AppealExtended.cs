@@ -5,14 +5,14 @@ namespace CallLoop.Domain;
 public sealed record AppealExtended : SubjectEvent
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; init; } = string.Empty;
 
     [Id(2)]
-    public DateTimeOffset PreviousDueAt { get; set; }
+    public DateTimeOffset PreviousDueAt { get; init; }
 
     [Id(3)]
-    public DateTimeOffset AppealDueAt { get; set; }
+    public DateTimeOffset AppealDueAt { get; init; }
 }

@@ -5,10 +5,10 @@ namespace CallLoop.Domain;
 public sealed record ExtendAppeal : SubjectCommand
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public string Reason { get; set; } = string.Empty;
+    public string Reason { get; init; } = string.Empty;
 }
 
 internal static class ExtendAppealDecision

@@ -5,11 +5,11 @@ namespace CallLoop.Domain;
 public sealed record RightsRequestReopened : SubjectEvent
 {
     [Id(0)]
-    public string RequestId { get; set; } = string.Empty;
+    public string RequestId { get; init; } = string.Empty;
 
     [Id(1)]
-    public DateTimeOffset ReopenedAt { get; set; }
+    public DateTimeOffset ReopenedAt { get; init; }
 
     [Id(2)]
-    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset DueAt { get; init; }
 }

@@ -132,31 +132,31 @@ public sealed record RightsRequestRecord
 
     /// <summary>For a withdraw-consent request: the consents named; empty means every consent.</summary>
     [Id(80)]
-    public ImmutableList<ConsentPurpose> ConsentPurposes { get; set; } = [];
+    public ImmutableList<ConsentPurpose> ConsentPurposes { get; init; } = [];
 
     /// <summary>The appeal's answer period was extended (CO, MN).</summary>
     [Id(81)]
-    public bool AppealExtended { get; set; }
+    public bool AppealExtended { get; init; }
 
     [Id(82)]
-    public string? AppealExtensionReason { get; set; }
+    public string? AppealExtensionReason { get; init; }
 
     /// <summary>When a reversed appeal reopened the request; its first answer is kept below.</summary>
     [Id(83)]
-    public DateTimeOffset? ReopenedAt { get; set; }
+    public DateTimeOffset? ReopenedAt { get; init; }
 
     [Id(84)]
-    public DateTimeOffset? FirstCompletedAt { get; set; }
+    public DateTimeOffset? FirstCompletedAt { get; init; }
 
     [Id(85)]
-    public RequestOutcome? FirstOutcome { get; set; }
+    public RequestOutcome? FirstOutcome { get; init; }
 
     [Id(86)]
-    public DenialReason? FirstDenialReason { get; set; }
+    public DenialReason? FirstDenialReason { get; init; }
 
     /// <summary>The requester was not a registered subject when the request arrived (it is still recorded and counted).</summary>
     [Id(87)]
-    public bool FromNonSubject { get; set; }
+    public bool FromNonSubject { get; init; }
 
     public bool IsVerified => VerifiedAt is not null;
 
