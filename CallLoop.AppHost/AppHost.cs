@@ -48,4 +48,14 @@ builder.AddProject<Projects.CallLoop_Samples_ConsentRecorder>("consent-recorder"
     .WaitFor(database)
     .WaitFor(silo);
 
+// Demo data on demand: the dashboard's Start button on "seed" runs the silo's seed command as an Orleans client of the
+// running cluster (no launch profile, so no HTTP port). Not part of the published manifest.
+builder.AddProject<Projects.CallLoop_Silo>("seed", launchProfileName: null)
+    .WithArgs("seed", "--subjects", builder.Configuration.GetValue("CallLoop:SeedSubjects", 2000).ToString(System.Globalization.CultureInfo.InvariantCulture))
+    .WithReference(orleans.AsClient())
+    .WithReference(database)
+    .WaitFor(silo)
+    .WithExplicitStart()
+    .ExcludeFromManifest();
+
 builder.Build().Run();

@@ -9,6 +9,21 @@ if (TokenIssuer.TryRunCommand(args, builder.Configuration, builder.Environment, 
     return;
 }
 
+if (SeedCommand.IsRequested(args))
+{
+    var seeded = await SeedCommand.RunAsync(
+        new HostApplicationBuilderSettings
+        {
+            Args = args,
+            EnvironmentName = builder.Environment.EnvironmentName,
+            ApplicationName = builder.Environment.ApplicationName,
+            ContentRootPath = builder.Environment.ContentRootPath,
+        },
+        CancellationToken.None);
+    Environment.ExitCode = seeded.Failed == 0 ? 0 : 1;
+    return;
+}
+
 builder.AddServiceDefaults();
 builder.AddCallLoopSilo();
 builder.AddCallLoopHttpApi();
@@ -23,11 +38,6 @@ app.MapDefaultEndpoints();
 app.MapOpenApi();
 app.MapPrivacyApi();
 app.MapReportsApi();
-
-if (await app.RunSeedCommandAsync(args))
-{
-    return;
-}
 
 app.Run();
 

@@ -6,6 +6,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using CallLoop.Silo.Security;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 
 namespace CallLoop.AppHost.Tests;
@@ -22,6 +23,7 @@ public sealed class AppHostTests
                 "--CallLoop:Postgres=Local",
                 $"--CallLoop:LocalPostgresPort={FreePort()}",
                 $"--CallLoop:LocalPostgresDataDirectory={dataDirectory}",
+                "--CallLoop:SeedSubjects=20",
             ],
             timeout.Token);
 
@@ -50,6 +52,20 @@ public sealed class AppHostTests
             e => KnownResourceStates.TerminalStates.Contains(e.Snapshot.State?.Text),
             timeout.Token);
         Assert.Equal(0, recorder.Snapshot.ExitCode);
+
+        // The demo seed waits for the dashboard's Start, then joins the running cluster as a client (it binds no
+        // HTTP port beside the silos), loads its subjects and exits 0.
+        var seed = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == "seed");
+        Assert.Equal(KnownResourceStates.NotStarted, (await app.ResourceNotifications.WaitForResourceAsync("seed", e => e.Snapshot.State?.Text is not null, timeout.Token)).Snapshot.State?.Text);
+        var started = await app.ResourceCommands.ExecuteCommandAsync(seed, KnownResourceCommands.StartCommand, timeout.Token);
+        Assert.True(started.Success, started.Message);
+        var seeded = await app.ResourceNotifications.WaitForResourceAsync(
+            "seed",
+            e => e.Snapshot.State?.Text == KnownResourceStates.Finished || e.Snapshot.State?.Text == KnownResourceStates.Exited || e.Snapshot.State?.Text == KnownResourceStates.FailedToStart,
+            timeout.Token);
+        Assert.Equal(0, seeded.Snapshot.ExitCode);
+        var demo = await client.GetAsync("/api/subjects/demo-00020", timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, demo.StatusCode);
 
         await app.StopAsync(timeout.Token);
         try
