@@ -165,6 +165,7 @@ public static class SubjectEvolver
                 Categories = [.. disclosed.Categories],
                 LegalOrSecurity = disclosed.LegalOrSecurity,
                 DisclosedAt = disclosed.DisclosedAt,
+                NoValuableConsideration = disclosed.NoValuableConsideration,
             }),
         },
         InformationCorrected corrected => Correct(state, corrected),

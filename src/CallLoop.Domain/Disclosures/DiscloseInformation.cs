@@ -26,6 +26,10 @@ public sealed record DiscloseInformation : SubjectCommand
 
     [Id(6)]
     public DateTimeOffset? DisclosedAt { get; init; }
+
+    /// <summary>For a direct-marketing disclosure: nothing of value was received for it, so it is not a sale.</summary>
+    [Id(7)]
+    public bool NoValuableConsideration { get; init; }
 }
 
 internal static class DiscloseInformationDecision
@@ -33,6 +37,11 @@ internal static class DiscloseInformationDecision
     public static DiscloseInformation Validate(DiscloseInformation command, DateTimeOffset now)
     {
         var purpose = Require.Defined(command.Purpose, "purpose");
+        if (command.NoValuableConsideration && purpose != DisclosurePurpose.DirectMarketing)
+        {
+            throw new InvalidCommandException("noValuableConsideration", "Field 'noValuableConsideration' applies only to direct-marketing disclosures.");
+        }
+
         if (command.LegalOrSecurity && purpose is DisclosurePurpose.Sale or DisclosurePurpose.Sharing)
         {
             throw new InvalidCommandException("legalOrSecurity", "A sale or sharing cannot be a legal-compliance or security disclosure.");
@@ -61,6 +70,16 @@ internal static class DiscloseInformationDecision
         if (command.Purpose == DisclosurePurpose.Sale && state.IsOptedOut(OptOutScope.Sale))
         {
             throw Rules.Violation("opted-out-of-sale", "The subject opted out of the sale of their personal information.");
+        }
+
+        if (command.Purpose == DisclosurePurpose.DirectMarketing && state.IsOptedOut(OptOutScope.Sale))
+        {
+            throw Rules.Violation("opted-out-of-sale", "The subject opted out of the sale of their personal information, which covers disclosures for a third party's direct marketing.");
+        }
+
+        if (command.Purpose == DisclosurePurpose.DirectMarketing && state.IsMinor)
+        {
+            throw Rules.Violation("minor", "Personal information of a subject under 18 is never disclosed for a third party's direct marketing.");
         }
 
         if (command.Purpose == DisclosurePurpose.Sharing && state.IsOptedOut(OptOutScope.Sharing))
@@ -103,6 +122,7 @@ internal static class DiscloseInformationDecision
                 Categories = command.Categories.ToArray(),
                 LegalOrSecurity = command.LegalOrSecurity,
                 DisclosedAt = command.DisclosedAt ?? now,
+                NoValuableConsideration = command.Purpose == DisclosurePurpose.DirectMarketing && command.NoValuableConsideration,
             },
         ];
     }

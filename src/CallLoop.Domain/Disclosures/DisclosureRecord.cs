@@ -24,4 +24,7 @@ public sealed record DisclosureRecord
 
     [Id(6)]
     public DateTimeOffset DisclosedAt { get; init; }
+
+    [Id(7)]
+    public bool NoValuableConsideration { get; init; }
 }

@@ -24,4 +24,8 @@ public sealed record InformationDisclosed : SubjectEvent
 
     [Id(6)]
     public DateTimeOffset DisclosedAt { get; init; }
+
+    /// <summary>A direct-marketing disclosure for which nothing of value was received (not counted as sold).</summary>
+    [Id(7)]
+    public bool NoValuableConsideration { get; init; }
 }

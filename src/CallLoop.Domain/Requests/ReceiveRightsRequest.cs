@@ -27,6 +27,10 @@ public sealed record ReceiveRightsRequest : SubjectCommand
     /// <summary>Where the requester lives; required when they are not a registered subject, ignored otherwise.</summary>
     [Id(6)]
     public string? Jurisdiction { get; init; }
+
+    /// <summary>Where business days are counted; set by the subject's grain from CallLoop:Deadlines:BusinessTimeZone.</summary>
+    [Id(7)]
+    public string BusinessTimeZone { get; init; } = RightsRequestDeadline.DefaultBusinessTimeZone;
 }
 
 internal static class ReceiveRightsRequestDecision
@@ -46,6 +50,7 @@ internal static class ReceiveRightsRequestDecision
         ReceivedAt = Require.Timestamp(command.ReceivedAt, "receivedAt", now),
         ConsentPurposes = ValidConsentPurposes(command),
         Jurisdiction = string.IsNullOrWhiteSpace(command.Jurisdiction) ? null : JurisdictionTable.Code(command.Jurisdiction),
+        BusinessTimeZone = RightsRequestDeadline.BusinessZone(command.BusinessTimeZone).Id,
     };
 
     private static IReadOnlyList<ConsentPurpose> ValidConsentPurposes(ReceiveRightsRequest command)
@@ -82,6 +87,7 @@ internal static class ReceiveRightsRequestDecision
             throw Rules.Violation("shine-the-light-once-a-year", "A Shine the Light request is answered once per calendar year.");
         }
 
+        var zone = RightsRequestDeadline.BusinessZone(command.BusinessTimeZone);
         return
         [
             new RightsRequestReceived
@@ -92,8 +98,8 @@ internal static class ReceiveRightsRequestDecision
                 Jurisdiction = law.Code,
                 Agent = command.Agent,
                 ReceivedAt = receivedAt,
-                DueAt = RightsRequestDeadline.DueAt(law, command.Type, receivedAt),
-                ConfirmationDueAt = RightsRequestDeadline.ConfirmationDueAt(law, command.Type, receivedAt),
+                DueAt = RightsRequestDeadline.DueAt(law, command.Type, receivedAt, zone),
+                ConfirmationDueAt = RightsRequestDeadline.ConfirmationDueAt(law, command.Type, receivedAt, zone),
                 ConsentPurposes = [.. command.ConsentPurposes],
                 FromNonSubject = !state.IsRegistered,
             },

@@ -18,4 +18,7 @@ public sealed class DeadlineOptions
 
     /// <summary>Days to answer a request that a reversed appeal reopened (company policy; no statute sets it).</summary>
     public int ReopenedDueDays { get; set; } = DecideAppeal.DefaultReopenedDueDays;
+
+    /// <summary>IANA id of the time zone business days are counted in (Call Loop is in Delray Beach, Florida).</summary>
+    public string BusinessTimeZone { get; set; } = RightsRequestDeadline.DefaultBusinessTimeZone;
 }

@@ -203,6 +203,11 @@ public sealed class DataSubjectGrain(
             command = decide with { ReopenedDueDays = deadlines.Value.ReopenedDueDays };
         }
 
+        if (command is ReceiveRightsRequest receive)
+        {
+            command = receive with { BusinessTimeZone = deadlines.Value.BusinessTimeZone };
+        }
+
         var events = SubjectDecider.Decide(state, ForThisSubject(command), clock.GetUtcNow(), actor);
         if (events.Count == 0)
         {

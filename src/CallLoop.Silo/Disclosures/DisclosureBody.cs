@@ -10,7 +10,8 @@ public sealed record DisclosureBody(
     string? Purpose,
     IReadOnlyList<string?>? Categories,
     bool? LegalOrSecurity,
-    string? DisclosedAt)
+    string? DisclosedAt,
+    bool? NoValuableConsideration = null)
 {
     public DiscloseInformation ToCommand(string subjectId, string? idempotencyKey) => new()
     {
@@ -23,5 +24,6 @@ public sealed record DisclosureBody(
         Categories = BodyFields.Enums<PersonalInformationCategory>(Categories, "categories"),
         LegalOrSecurity = LegalOrSecurity ?? false,
         DisclosedAt = BodyFields.OptionalTime(DisclosedAt, "disclosedAt"),
+        NoValuableConsideration = NoValuableConsideration ?? false,
     };
 }

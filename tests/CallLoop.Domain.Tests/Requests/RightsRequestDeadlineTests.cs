@@ -36,7 +36,8 @@ public class RightsRequestDeadlineTests
     {
         var received = Receive("CA", type);
 
-        Assert.Equal(new DateTimeOffset(2025, 3, 17, 12, 0, 0, TimeSpan.Zero), received.ConfirmationDueAt);
+        // Counted in New York: 7 a.m. there on receipt, 7 a.m. there ten business days later (summer time from 9 March).
+        Assert.Equal(new DateTimeOffset(2025, 3, 17, 11, 0, 0, TimeSpan.Zero), received.ConfirmationDueAt);
     }
 
     [Theory]
@@ -46,7 +47,7 @@ public class RightsRequestDeadlineTests
     {
         var received = Receive("CA", type);
 
-        Assert.Equal(new DateTimeOffset(2025, 3, 24, 12, 0, 0, TimeSpan.Zero), received.DueAt);
+        Assert.Equal(new DateTimeOffset(2025, 3, 24, 11, 0, 0, TimeSpan.Zero), received.DueAt);
         Assert.Null(received.ConfirmationDueAt);
     }
 
@@ -135,5 +136,39 @@ public class RightsRequestDeadlineTests
         var received = Receive("NY", RightsRequestType.Delete);
 
         Assert.Equal((Scenario.Now.AddDays(45), "NY"), (received.DueAt, received.Jurisdiction));
+    }
+
+    [Fact]
+    public void Given_friday_evening_in_new_york_When_one_business_day_added_Then_monday_there_not_by_the_utc_calendar()
+    {
+        // 02:00 UTC on Saturday 8 March 2025 is 21:00 on Friday in New York.
+        var fridayEveningInNewYork = new DateTimeOffset(2025, 3, 8, 2, 0, 0, TimeSpan.Zero);
+        var newYork = RightsRequestDeadline.BusinessZone("America/New_York");
+
+        Assert.Equal(new DateTimeOffset(2025, 3, 11, 1, 0, 0, TimeSpan.Zero), RightsRequestDeadline.AddBusinessDays(fridayEveningInNewYork, 1, newYork));
+        Assert.Equal(new DateTimeOffset(2025, 3, 10, 2, 0, 0, TimeSpan.Zero), RightsRequestDeadline.AddBusinessDays(fridayEveningInNewYork, 1));
+    }
+
+    [Fact]
+    public void Given_business_time_zone_setting_When_request_received_Then_business_days_counted_there()
+    {
+        var received = Assert.IsType<RightsRequestReceived>(Assert.Single(Scenario.Registered("CA").When(new ReceiveRightsRequest
+        {
+            SubjectId = Scenario.SubjectId,
+            RequestId = "r-1",
+            Type = RightsRequestType.OptOutSaleSharing,
+            Channel = RequestChannel.Email,
+            BusinessTimeZone = "America/Los_Angeles",
+        })));
+
+        Assert.Equal(new DateTimeOffset(2025, 3, 24, 11, 0, 0, TimeSpan.Zero), received.DueAt);
+    }
+
+    [Fact]
+    public void Given_unknown_time_zone_When_request_received_Then_invalid()
+    {
+        var error = Scenario.Registered("CA").Invalid(new ReceiveRightsRequest { SubjectId = Scenario.SubjectId, RequestId = "r-1", Type = RightsRequestType.Delete, Channel = RequestChannel.Email, BusinessTimeZone = "Mars/Olympus" });
+
+        Assert.Equal("businessTimeZone", error.Field);
     }
 }

@@ -172,4 +172,17 @@ public sealed class LawHttpTests(SiloApplicationFactory factory)
         var consents = profile.GetProperty("consents").EnumerateArray().ToDictionary(c => c.GetProperty("purpose").GetString()!, c => c.GetProperty("granted").GetBoolean());
         Assert.Equal((false, true), (consents["analytics"], consents["marketing-email"]));
     }
+
+    [Fact]
+    public async Task Given_sale_opt_out_When_disclosed_for_direct_marketing_Then_409_and_before_it_the_field_is_accepted()
+    {
+        var subjectId = await client.RegisterAsync("CA");
+        var disclosures = $"/api/subjects/{subjectId}/disclosures";
+
+        await client.PostJsonAsync(disclosures, new { recipient = "Charity Mailers", recipientType = "third-party", purpose = "direct-marketing", categories = new[] { "A" }, noValuableConsideration = true }).JsonAsync();
+        Assert.Equal("noValuableConsideration", await client.PostJsonAsync(disclosures, new { recipient = "Acme", recipientType = "service-provider", purpose = "business-purpose", categories = new[] { "A" }, noValuableConsideration = true }).FieldProblemAsync());
+        await client.PostJsonAsync($"/api/subjects/{subjectId}/opt-outs", new { scope = "sale", method = "request" }).JsonAsync();
+
+        Assert.Equal("opted-out-of-sale", await client.PostJsonAsync(disclosures, new { recipient = "Mailers Inc", recipientType = "third-party", purpose = "direct-marketing", categories = new[] { "A" } }).RuleProblemAsync());
+    }
 }

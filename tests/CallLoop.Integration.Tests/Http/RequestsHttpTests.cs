@@ -24,7 +24,7 @@ public sealed class RequestsHttpTests(SiloApplicationFactory factory)
         Assert.Equal(("know-1", "know-categories", "received", "CA"), (view.GetProperty("requestId").GetString(), view.GetProperty("type").GetString(), view.GetProperty("status").GetString(), view.GetProperty("jurisdiction").GetString()));
         Assert.Equal("2025-03-03T12:00:00Z", view.GetProperty("receivedAt").GetString());
         Assert.Equal(new DateTimeOffset(2025, 4, 17, 12, 0, 0, TimeSpan.Zero), Time(view, "dueAt"));
-        Assert.Equal(new DateTimeOffset(2025, 3, 17, 12, 0, 0, TimeSpan.Zero), Time(view, "confirmationDueAt"));
+        Assert.Equal(new DateTimeOffset(2025, 3, 17, 11, 0, 0, TimeSpan.Zero), Time(view, "confirmationDueAt")); // business days in New York (summer time from 9 March)
         Assert.Equal(JsonValueKind.Null, view.GetProperty("appealDueAt").ValueKind);
     }
 

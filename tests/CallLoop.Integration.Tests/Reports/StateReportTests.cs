@@ -39,6 +39,24 @@ public sealed class StateReportTests(SiloApplicationFactory factory)
     }
 
     [Fact]
+    public async Task Given_direct_marketing_disclosures_When_report_is_read_Then_those_for_value_count_as_sold()
+    {
+        // Nebraska in 2012: no other test writes there.
+        var (paid, free) = (ReportsDriver.NewId("ne"), ReportsDriver.NewId("ne"));
+        await driver.AppendAsync(
+        [
+            (paid, [Registered("NE"), new InformationDisclosed { DisclosureId = "d1", Recipient = "Mailers Inc", RecipientType = RecipientType.ThirdParty, Purpose = DisclosurePurpose.DirectMarketing, Categories = [PersonalInformationCategory.Identifiers], DisclosedAt = At(2012, 5, 1) }]),
+            (free, [Registered("NE"), new InformationDisclosed { DisclosureId = "d1", Recipient = "Charity Mailers", RecipientType = RecipientType.ThirdParty, Purpose = DisclosurePurpose.DirectMarketing, Categories = [PersonalInformationCategory.CustomerRecords], DisclosedAt = At(2012, 5, 1), NoValuableConsideration = true }]),
+        ]);
+        await driver.WaitForProjectionsAsync();
+
+        using var report = await driver.GetJsonAsync("/api/reports/states/NE?asOf=2012-12-31");
+
+        var sold = report.RootElement.GetProperty("sold").EnumerateArray().Select(e => $"{e.GetProperty("category").GetString()}:{e.GetProperty("subjects").GetInt64()}");
+        Assert.Equal(["A:1"], sold);
+    }
+
+    [Fact]
     public async Task Given_subject_erased_When_report_is_read_Then_the_collection_still_counts_and_no_value_is_kept()
     {
         var subjectId = ReportsDriver.NewId("erased");

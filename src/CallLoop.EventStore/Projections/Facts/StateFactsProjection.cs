@@ -81,13 +81,13 @@ public sealed partial class StateFactsProjection : EventProjection
                 EnumText.ToText(category),
                 e.StreamKey!,
                 e.StreamKey!,
-                EnumText.ToText(e.Data.Purpose),
+                EnumText.ToText(SoldOrNot.ReportedPurpose(e.Data)),
                 e.Data.Recipient,
                 EnumText.ToText(e.Data.RecipientType),
                 e.Data.DisclosedAt.ToUniversalTime());
         }
 
-        var kind = ReportRollups.DisclosedKind(EnumText.ToText(e.Data.Purpose));
+        var kind = ReportRollups.DisclosedKind(EnumText.ToText(SoldOrNot.ReportedPurpose(e.Data)));
         var type = EnumText.ToText(e.Data.RecipientType);
         var keys = e.Data.Categories.Distinct().Select(c => (kind, EnumText.ToText(c) + ReportRollups.KeySeparator + type)).ToList();
         if (keys.Count > 0)
