@@ -22,7 +22,11 @@ public sealed class ConsentRecorder(IClusterClient client, TimeProvider clock, I
             cancellationToken.ThrowIfCancellationRequested();
             await subject.RegisterAsync(new RegisterSubject { SubjectId = subjectId, Jurisdiction = "CA", Phone = FictionalPhone() }, Actor);
             var consented = await subject.GrantConsentAsync(
-                new GrantConsent { SubjectId = subjectId, Purpose = ConsentPurpose.MarketingSms, Basis = ConsentBasis.Express, NoticeVersion = NoticeVersion },
+                new GrantConsent
+                {
+                    SubjectId = subjectId, Purpose = ConsentPurpose.MarketingSms, Basis = ConsentBasis.ExpressWritten, NoticeVersion = NoticeVersion,
+                    SignatureMethod = SignatureMethod.KeywordDoubleOptIn, Evidence = "JOIN texted, YES confirmed",
+                },
                 Actor);
             logger.LogInformation("Consent recorded for {SubjectId} at version {Version}", subjectId, consented.Version);
 

@@ -44,6 +44,7 @@ public static class EventTypeNames
         [typeof(ProcessorDeliveryWaived)] = "processor_delivery_waived",
         [typeof(PersonalDataAccessed)] = "personal_data_accessed",
         [typeof(PersonalDataErased)] = "personal_data_erased",
+        [typeof(MessageSent)] = "message_sent",
         [typeof(BreachNoticeSent)] = "breach_notice_sent",
         [typeof(AppealExtended)] = "appeal_extended",
         [typeof(RightsRequestReopened)] = "rights_request_reopened",

@@ -40,7 +40,16 @@ public static class SubjectEvolver
             Name = registered.Name,
             BirthDate = registered.BirthDate,
             RegisteredAt = registered.OccurredAt,
+            TimeZone = registered.TimeZone,
         },
+        MessageSent { Kind: MessageKind.Marketing, Channel: ContactChannel.Sms } sent => state with
+        {
+            RecentMarketingTexts = state.RecentMarketingTexts
+                .Where(t => t.SentAt > sent.SentAt - TextFrequency.Window)
+                .Append(new SentText { Topic = sent.Topic, SentAt = sent.SentAt })
+                .ToImmutableList(),
+        },
+        MessageSent => state,
         ResidencyChanged moved => state with { Jurisdiction = moved.Jurisdiction },
         PersonalInformationCollected collected => WithContactDetails(
             state with { Categories = state.Categories.SetItem(collected.Category, Collect(state, collected)) },
@@ -57,6 +66,9 @@ public static class SubjectEvolver
                 Channel = granted.Channel,
                 Evidence = granted.Evidence,
                 GrantedAt = granted.GrantedAt ?? granted.OccurredAt,
+                SignatureMethod = granted.SignatureMethod,
+                ImpliedBy = granted.ImpliedBy,
+                ConsentedNumber = granted.ConsentedNumber,
             }),
         },
         ConsentWithdrawn withdrawn => state with { Consents = state.Consents.SetItem(withdrawn.Purpose, Withdraw(state, withdrawn)) },
@@ -286,6 +298,7 @@ public static class SubjectEvolver
             Categories = state.Categories.RemoveRange(state.Categories.Keys.Where(c => !retained.Contains(c))),
             Email = keepIdentifiers ? state.Email : null,
             Phone = keepIdentifiers ? state.Phone : null,
+            Consents = keepIdentifiers ? state.Consents : state.Consents.ToImmutableDictionary(c => c.Key, c => c.Value with { ConsentedNumber = null }),
             Name = keepIdentifiers ? state.Name : null,
         };
     }

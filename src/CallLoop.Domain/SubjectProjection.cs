@@ -33,7 +33,7 @@ public static class SubjectProjection
                 .OrderBy(c => c.Category)
                 .Select(c => withhold ? c with { Values = ImmutableDictionary<string, string>.Empty } : c)
                 .ToArray(),
-            Consents = state.Consents.Values.OrderBy(c => c.Purpose).ToArray(),
+            Consents = state.Consents.Values.OrderBy(c => c.Purpose).Select(c => withhold ? c with { ConsentedNumber = null } : c).ToArray(),
             OptOuts = state.OptOuts.Values.OrderBy(o => o.Scope).ToArray(),
             Disclosures = state.Disclosures.ToArray(),
             Requests = ToViews(state, _ => true),

@@ -96,6 +96,14 @@ public sealed record SubjectState
     [Id(80)]
     public ImmutableList<BreachNoticeRecord> BreachNotices { get; init; } = [];
 
+    /// <summary>IANA time zone, when known (ids from 100: text messages).</summary>
+    [Id(100)]
+    public string? TimeZone { get; init; }
+
+    /// <summary>Marketing texts sent in the last 24 hours (as of the latest one), for frequency limits.</summary>
+    [Id(101)]
+    public ImmutableList<SentText> RecentMarketingTexts { get; init; } = [];
+
     public bool IsActive => IsRegistered && DeactivatedAt is null;
 
     public bool IsOptedOut(OptOutScope scope) => OptOuts.ContainsKey(scope);

@@ -103,9 +103,15 @@ public interface IDataSubjectGrain : IGrainWithStringKey
     /// <summary>Every recorded read of the subject's personal values, oldest first.</summary>
     Task<IReadOnlyList<AccessRecord>> GetAuditTrailAsync();
 
-    /// <summary>Whether a message of <paramref name="kind"/> may be sent on <paramref name="channel"/> now, with the reason.</summary>
+    /// <summary>
+    /// Whether a message of <paramref name="kind"/> may be sent on <paramref name="channel"/> at <paramref name="at"/> (default now),
+    /// with the reason; marketing texts also check quiet hours and the frequency limit on <paramref name="topic"/>.
+    /// </summary>
     [ReadOnly]
-    Task<ContactDecision> CanContactAsync(ContactChannel channel, MessageKind kind);
+    Task<ContactDecision> CanContactAsync(ContactChannel channel, MessageKind kind, DateTimeOffset? at = null, string? topic = null);
+
+    /// <summary>Records a message a sending system sent (no body); marketing texts count toward frequency limits.</summary>
+    Task<SubjectProfile> RecordMessageSentAsync(RecordMessageSent command, string? actor = null);
 
     /// <summary>Requests that still owe the requester an answer (unanswered, or appealed and undecided), oldest first.</summary>
     [ReadOnly]

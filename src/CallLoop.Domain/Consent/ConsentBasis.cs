@@ -1,6 +1,9 @@
 namespace CallLoop.Domain;
 
-/// <summary>Express (opt-in) or implied consent; PIPEDA recognises both.</summary>
+/// <summary>
+/// Express (opt-in), implied, or express written consent (the TCPA's prior express written consent, needed for US
+/// marketing texts). PIPEDA and CASL recognise express and implied.
+/// </summary>
 [GenerateSerializer, Alias("callloop.consent-basis")]
 public enum ConsentBasis
 {
@@ -9,4 +12,7 @@ public enum ConsentBasis
 
     [JsonStringEnumMemberName("implied")]
     Implied = 1,
+
+    [JsonStringEnumMemberName("express-written")]
+    ExpressWritten = 2,
 }

@@ -22,4 +22,16 @@ public sealed record ConsentGranted : SubjectEvent
     /// <summary>When the consent was captured; null (and in events before it existed) means when it was recorded.</summary>
     [Id(5)]
     public DateTimeOffset? GrantedAt { get; init; }
+
+    /// <summary>How an express written consent was signed.</summary>
+    [Id(6)]
+    public SignatureMethod? SignatureMethod { get; init; }
+
+    /// <summary>What an implied consent rests on, dated by <see cref="GrantedAt"/>.</summary>
+    [Id(7)]
+    public ImpliedBy? ImpliedBy { get; init; }
+
+    /// <summary>The number a text-message consent names; a personal value, sealed in storage.</summary>
+    [Id(8)]
+    public string? ConsentedNumber { get; init; }
 }

@@ -31,4 +31,14 @@ public sealed record ConsentRecord
 
     [Id(8)]
     public string? WithdrawalEvidence { get; init; }
+
+    [Id(9)]
+    public SignatureMethod? SignatureMethod { get; init; }
+
+    [Id(10)]
+    public ImpliedBy? ImpliedBy { get; init; }
+
+    /// <summary>The number a text-message consent names (a personal value: withheld from the plain profile).</summary>
+    [Id(11)]
+    public string? ConsentedNumber { get; init; }
 }

@@ -22,26 +22,57 @@ public sealed record GrantConsent : SubjectCommand
     /// <summary>When the consent was captured, if earlier than now (never in the future).</summary>
     [Id(5)]
     public DateTimeOffset? GrantedAt { get; init; }
+
+    /// <summary>How an express written consent was signed.</summary>
+    [Id(6)]
+    public SignatureMethod? SignatureMethod { get; init; }
+
+    /// <summary>What an implied consent rests on, dated by <see cref="GrantedAt"/>.</summary>
+    [Id(7)]
+    public ImpliedBy? ImpliedBy { get; init; }
+
+    /// <summary>The number a text-message consent names; defaults to the subject's phone.</summary>
+    [Id(8)]
+    public string? ConsentedNumber { get; init; }
 }
 
 internal static class GrantConsentDecision
 {
-    public static GrantConsent Validate(GrantConsent command, DateTimeOffset now) => command with
+    public static GrantConsent Validate(GrantConsent command, DateTimeOffset now)
     {
-        Purpose = Require.Defined(command.Purpose, "purpose"),
-        Basis = Require.Defined(command.Basis, "basis"),
-        NoticeVersion = Require.Text(command.NoticeVersion, "noticeVersion"),
-        Channel = Require.OptionalText(command.Channel, "channel"),
-        Evidence = Require.OptionalLongText(command.Evidence, "evidence"),
-        GrantedAt = command.GrantedAt is { } at && at.ToUniversalTime() > now
-            ? throw new InvalidCommandException("grantedAt", "Field 'grantedAt' must not be in the future.")
-            : command.GrantedAt?.ToUniversalTime(),
-    };
+        var valid = command with
+        {
+            Purpose = Require.Defined(command.Purpose, "purpose"),
+            Basis = Require.Defined(command.Basis, "basis"),
+            NoticeVersion = Require.Text(command.NoticeVersion, "noticeVersion"),
+            Channel = Require.OptionalText(command.Channel, "channel"),
+            Evidence = Require.OptionalLongText(command.Evidence, "evidence"),
+            GrantedAt = command.GrantedAt is { } at && at.ToUniversalTime() > now
+                ? throw new InvalidCommandException("grantedAt", "Field 'grantedAt' must not be in the future.")
+                : command.GrantedAt?.ToUniversalTime(),
+            SignatureMethod = command.SignatureMethod is { } method ? Require.Defined(method, "signatureMethod") : null,
+            ImpliedBy = command.ImpliedBy is { } impliedBy ? Require.Defined(impliedBy, "impliedBy") : null,
+            ConsentedNumber = string.IsNullOrWhiteSpace(command.ConsentedNumber) ? null : PhoneNumber.Normalize(command.ConsentedNumber, "consentedNumber"),
+        };
+
+        return valid.Basis switch
+        {
+            ConsentBasis.ExpressWritten when valid.SignatureMethod is null =>
+                throw new InvalidCommandException("signatureMethod", "Field 'signatureMethod' is required for express-written consent."),
+            ConsentBasis.ExpressWritten when valid.Evidence is null =>
+                throw new InvalidCommandException("evidence", "Field 'evidence' (what was signed, when and where) is required for express-written consent."),
+            ConsentBasis.Implied when valid.SignatureMethod is not null =>
+                throw new InvalidCommandException("signatureMethod", "Field 'signatureMethod' applies only to express and express-written consent."),
+            not ConsentBasis.Implied when valid.ImpliedBy is not null =>
+                throw new InvalidCommandException("impliedBy", "Field 'impliedBy' applies only to implied consent."),
+            _ => valid,
+        };
+    }
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, GrantConsent command, DateTimeOffset now)
     {
         Rules.RequireActiveAdult(state, "grant consent");
-        if (command.Purpose == ConsentPurpose.SensitiveProcessing && command.Basis != ConsentBasis.Express)
+        if (command.Purpose == ConsentPurpose.SensitiveProcessing && command.Basis == ConsentBasis.Implied)
         {
             throw Rules.Violation("express-consent-required", "Sensitive processing needs express (opt-in) consent.");
         }
@@ -49,7 +80,10 @@ internal static class GrantConsentDecision
         if (state.Consents.TryGetValue(command.Purpose, out var current)
             && current.Granted
             && current.Basis == command.Basis
-            && current.NoticeVersion == command.NoticeVersion)
+            && current.NoticeVersion == command.NoticeVersion
+            && current.SignatureMethod == command.SignatureMethod
+            && current.ImpliedBy == command.ImpliedBy
+            && current.ConsentedNumber == ConsentedNumber(state, command))
         {
             return [];
         }
@@ -64,7 +98,14 @@ internal static class GrantConsentDecision
                 Channel = command.Channel,
                 Evidence = command.Evidence,
                 GrantedAt = command.GrantedAt,
+                SignatureMethod = command.SignatureMethod,
+                ImpliedBy = command.ImpliedBy,
+                ConsentedNumber = ConsentedNumber(state, command),
             },
         ];
     }
+
+    /// <summary>A text-message consent names a number: the one given, else the subject's phone.</summary>
+    private static string? ConsentedNumber(SubjectState state, GrantConsent command) =>
+        command.Purpose == ConsentPurpose.MarketingSms ? command.ConsentedNumber ?? state.Phone : command.ConsentedNumber;
 }

@@ -1,8 +1,10 @@
 namespace CallLoop.Domain;
 
 /// <summary>
-/// Whether we may message a subject. Marketing needs a live consent for the channel, no opt-out,
-/// an active adult account and unrestricted processing; service messages need only an address.
+/// Whether we may message a subject. Marketing needs a live consent for the channel that is valid under the
+/// subject's law (<see cref="TextConsentValidity"/>), no opt-out, no STOP on the number, an active adult account and
+/// unrestricted processing; marketing texts also respect quiet hours and frequency limits (<see cref="TextingLawTable"/>).
+/// Service messages need only an address.
 /// </summary>
 public static class ContactPolicy
 {
@@ -10,7 +12,10 @@ public static class ContactPolicy
     /// <param name="channel">The channel of the message.</param>
     /// <param name="kind">Marketing or service.</param>
     /// <param name="numberSuppression">The suppression a STOP left on the subject's phone number, if any.</param>
-    public static ContactDecision CanContact(SubjectState state, ContactChannel channel, MessageKind kind, NumberSuppression? numberSuppression = null)
+    /// <param name="at">When the message would be sent (quiet hours, expiry, frequency); null: the rules that need no time only.</param>
+    /// <param name="topic">The topic of the text, for same-topic frequency limits; null counts every topic.</param>
+    public static ContactDecision CanContact(
+        SubjectState state, ContactChannel channel, MessageKind kind, NumberSuppression? numberSuppression = null, DateTimeOffset? at = null, string? topic = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         if (!state.IsRegistered)
@@ -64,8 +69,40 @@ public static class ContactPolicy
         }
 
         // A STOP belongs to the number: it overrides consents dated before it, whoever holds the number now.
-        return channel == ContactChannel.Sms && numberSuppression is not null && numberSuppression.Binds(consent.GrantedAt)
-            ? ContactDecision.Deny("number-suppressed")
+        if (channel == ContactChannel.Sms && numberSuppression is not null && numberSuppression.Binds(consent.GrantedAt))
+        {
+            return ContactDecision.Deny("number-suppressed");
+        }
+
+        var when = at ?? consent.GrantedAt ?? DateTimeOffset.MinValue;
+        if (TextConsentValidity.Problem(state, consent, channel, when) is { } problem)
+        {
+            return ContactDecision.Deny(problem);
+        }
+
+        return channel == ContactChannel.Sms && at is { } sendAt ? WhenToText(state, sendAt, topic) : ContactDecision.Allow("consent-granted");
+    }
+
+    private static ContactDecision WhenToText(SubjectState state, DateTimeOffset at, string? topic)
+    {
+        var rule = TextingLawTable.On(state.Jurisdiction, at);
+        if (rule.Hours is not null)
+        {
+            var zones = LocalTime.ZonesFor(state);
+            if (zones.Count == 0)
+            {
+                return ContactDecision.Deny("time-zone-unknown");
+            }
+
+            if (QuietHours.NextAllowedAt(rule, zones, at) is { } opens)
+            {
+                return ContactDecision.Later("quiet-hours", opens);
+            }
+        }
+
+        var limit = TextingLawTable.On(state.Jurisdiction, at).MaxPerTopicPerDay;
+        return limit is { } max && TextFrequency.NextAllowedAt(state.RecentMarketingTexts, max, topic, at) is { } next
+            ? ContactDecision.Later("frequency-limit", next)
             : ContactDecision.Allow("consent-granted");
     }
 }

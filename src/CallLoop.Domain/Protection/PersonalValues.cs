@@ -21,6 +21,7 @@ public static class PersonalValues
     public const string BirthDateField = "birthDate";
     public const string AgentNameField = "agent.name";
     public const string AgentProofField = "agent.proofOfAuthorization";
+    public const string ConsentedNumberField = "consent.consentedNumber";
 
     /// <summary>Age is a protected classification under California law (category C).</summary>
     public const PersonalInformationCategory BirthDateCategory = PersonalInformationCategory.ProtectedClassifications;
@@ -35,6 +36,7 @@ public static class PersonalValues
         typeof(InformationCorrected),
         typeof(RightsRequestReceived),
         typeof(MinorDetected),
+        typeof(ConsentGranted),
     };
 
     public static IReadOnlyList<PersonalValue> Of(SubjectEvent e)
@@ -90,6 +92,8 @@ public static class PersonalValues
                 return corrected with { NewValue = map(new PersonalValue(corrected.Category, corrected.Field, corrected.NewValue)) ?? string.Empty };
             case RightsRequestReceived { Agent: { } agent } received:
                 return received with { Agent = Agent(agent, map) };
+            case ConsentGranted granted:
+                return granted with { ConsentedNumber = Optional(granted.ConsentedNumber, identifiers, ConsentedNumberField, map) };
             case MinorDetected minor:
                 var (minorBirthDate, minorSealed) = BirthDate(minor.BirthDate, minor.SealedBirthDate, map);
                 return minor with { BirthDate = minorBirthDate, SealedBirthDate = minorSealed };
@@ -118,7 +122,11 @@ public static class PersonalValues
             .OrderBy(r => r.Key, StringComparer.Ordinal)
             .Select(r => r.Value.Agent is { } agent ? r.Value with { Agent = Agent(agent, map) } : r.Value)
             .ToImmutableDictionary(r => r.RequestId, StringComparer.Ordinal);
-        return state with { Email = email, Phone = phone, Name = name, Categories = categories, Requests = requests };
+        var consents = state.Consents
+            .OrderBy(c => c.Key)
+            .Select(c => c.Value with { ConsentedNumber = Optional(c.Value.ConsentedNumber, identifiers, ConsentedNumberField, map) })
+            .ToImmutableDictionary(c => c.Purpose);
+        return state with { Email = email, Phone = phone, Name = name, Categories = categories, Requests = requests, Consents = consents };
     }
 
     /// <summary>The birth date as text (the form it is sealed in), or null.</summary>

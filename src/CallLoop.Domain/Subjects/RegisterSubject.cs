@@ -19,6 +19,10 @@ public sealed record RegisterSubject : SubjectCommand
 
     [Id(4)]
     public DateOnly? BirthDate { get; init; }
+
+    /// <summary>The subject's IANA time zone (e.g. America/Chicago), for quiet hours; else the jurisdiction's zones apply.</summary>
+    [Id(5)]
+    public string? TimeZone { get; init; }
 }
 
 internal static class RegisterSubjectDecision
@@ -26,6 +30,7 @@ internal static class RegisterSubjectDecision
     public static RegisterSubject Validate(RegisterSubject command, DateTimeOffset now) => command with
     {
         Jurisdiction = JurisdictionTable.Code(command.Jurisdiction),
+        TimeZone = LocalTime.OptionalZoneId(command.TimeZone, "timeZone"),
         Email = string.IsNullOrWhiteSpace(command.Email) ? null : EmailAddress.Normalize(command.Email),
         Phone = string.IsNullOrWhiteSpace(command.Phone) ? null : PhoneNumber.Normalize(command.Phone),
         Name = Require.OptionalText(command.Name, "name", 256),
@@ -49,6 +54,7 @@ internal static class RegisterSubjectDecision
             new SubjectRegistered
             {
                 Jurisdiction = command.Jurisdiction,
+                TimeZone = command.TimeZone,
                 Email = command.Email,
                 Phone = command.Phone,
                 Name = command.Name,
@@ -62,5 +68,6 @@ internal static class RegisterSubjectDecision
         && state.Email == command.Email
         && state.Phone == command.Phone
         && state.Name == command.Name
-        && state.BirthDate == command.BirthDate;
+        && state.BirthDate == command.BirthDate
+        && state.TimeZone == command.TimeZone;
 }

@@ -24,4 +24,8 @@ public sealed record SubjectRegistered : SubjectEvent
     /// <summary>The birth date as stored: sealed text (see <see cref="PersonalValues"/>); null in memory.</summary>
     [Id(5)]
     public string? SealedBirthDate { get; init; }
+
+    /// <summary>IANA time zone, when known (null in events before it existed).</summary>
+    [Id(6)]
+    public string? TimeZone { get; init; }
 }

@@ -151,14 +151,16 @@ public sealed class DataSubjectGrain(
             .ToList();
     }
 
-    public async Task<ContactDecision> CanContactAsync(ContactChannel channel, MessageKind kind)
+    public async Task<ContactDecision> CanContactAsync(ContactChannel channel, MessageKind kind, DateTimeOffset? at = null, string? topic = null)
     {
         RequireStream();
         var suppression = channel == ContactChannel.Sms && state.Phone is { } phone
             ? await phoneIndex.FindSuppressionAsync(phone, CancellationToken.None)
             : null;
-        return ContactPolicy.CanContact(state, channel, kind, suppression);
+        return ContactPolicy.CanContact(state, channel, kind, suppression, at ?? clock.GetUtcNow(), topic);
     }
+
+    public Task<SubjectProfile> RecordMessageSentAsync(RecordMessageSent command, string? actor = null) => ProfileAfterAsync(command, actor);
 
     public Task<IReadOnlyList<RightsRequestView>> GetOpenRequestsAsync()
     {

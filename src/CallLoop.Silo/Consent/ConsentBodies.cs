@@ -3,8 +3,20 @@ using CallLoop.Silo.Http;
 
 namespace CallLoop.Silo.Consent;
 
-/// <summary><c>basis</c> defaults to express (opt-in), the basis every purpose accepts.</summary>
-public sealed record GrantConsentBody(string? Purpose, string? Basis, string? NoticeVersion, string? Channel, string? Evidence, string? GrantedAt = null)
+/// <summary>
+/// <c>basis</c> defaults to express (opt-in); US marketing texts need <c>express-written</c> with a <c>signatureMethod</c>
+/// and evidence. <c>consentedNumber</c> defaults to the subject's phone; <c>grantedAt</c> (when captured) to now.
+/// </summary>
+public sealed record GrantConsentBody(
+    string? Purpose,
+    string? Basis,
+    string? NoticeVersion,
+    string? Channel,
+    string? Evidence,
+    string? GrantedAt = null,
+    string? SignatureMethod = null,
+    string? ImpliedBy = null,
+    string? ConsentedNumber = null)
 {
     public GrantConsent ToCommand(string subjectId, string? idempotencyKey) => new()
     {
@@ -16,6 +28,9 @@ public sealed record GrantConsentBody(string? Purpose, string? Basis, string? No
         Channel = Channel,
         Evidence = Evidence,
         GrantedAt = BodyFields.OptionalTime(GrantedAt, "grantedAt"),
+        SignatureMethod = BodyFields.OptionalEnum<SignatureMethod>(SignatureMethod, "signatureMethod"),
+        ImpliedBy = BodyFields.OptionalEnum<ImpliedBy>(ImpliedBy, "impliedBy"),
+        ConsentedNumber = ConsentedNumber,
     };
 }
 

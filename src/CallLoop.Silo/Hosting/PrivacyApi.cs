@@ -28,6 +28,7 @@ public static class PrivacyApi
         routes.MapOptOutsApi();
         routes.MapSignalsApi();
         routes.MapInboundTextsApi();
+        routes.MapSendingSystemsApi();
         routes.MapRequestsApi();
         routes.MapDisclosuresApi();
         routes.MapCorrectionsApi();

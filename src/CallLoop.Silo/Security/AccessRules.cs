@@ -11,6 +11,7 @@ public static class AccessRules
     public static IReadOnlyList<AccessRule> All { get; } =
     [
         new("GET", "/api/subjects/{subjectId}/contactability", Service, PrivacyOfficer),
+        new("GET", "/api/phones/{e164}/contactability", Service, PrivacyOfficer),
         new(AccessRule.AnyMethod, "/api/subjects/{subjectId}/requests", PrivacyOfficer),
         new(AccessRule.AnyMethod, "/api/subjects/{subjectId}/legal-holds", PrivacyOfficer),
         new(AccessRule.AnyMethod, "/api/subjects/{subjectId}/restriction", PrivacyOfficer),

@@ -116,7 +116,7 @@ public sealed class DemoPopulation(IGrainFactory grains, IDocumentStore store, T
 
         if (random.Next(2) == 0)
         {
-            await Send(new GrantConsent { SubjectId = subjectId, Purpose = ConsentPurpose.MarketingSms, Basis = ConsentBasis.Express, NoticeVersion = "2026-01", Channel = "web-form", Evidence = $"form-submission-{i}" });
+            await Send(new GrantConsent { SubjectId = subjectId, Purpose = ConsentPurpose.MarketingSms, Basis = ConsentBasis.ExpressWritten, SignatureMethod = SignatureMethod.Checkbox, NoticeVersion = "2026-01", Channel = "web-form", Evidence = $"form-submission-{i}" });
             if (random.Next(6) == 0)
             {
                 await Send(new WithdrawConsent { SubjectId = subjectId, Purpose = ConsentPurpose.MarketingSms, Channel = "sms", Evidence = "STOP" });

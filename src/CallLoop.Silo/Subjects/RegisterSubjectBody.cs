@@ -3,7 +3,7 @@ using CallLoop.Silo.Http;
 
 namespace CallLoop.Silo.Subjects;
 
-public sealed record RegisterSubjectBody(string? Jurisdiction, string? Email, string? Phone, string? Name, string? BirthDate)
+public sealed record RegisterSubjectBody(string? Jurisdiction, string? Email, string? Phone, string? Name, string? BirthDate, string? TimeZone = null)
 {
     public RegisterSubject ToCommand(string subjectId, string? idempotencyKey) => new()
     {
@@ -14,5 +14,6 @@ public sealed record RegisterSubjectBody(string? Jurisdiction, string? Email, st
         Phone = Phone,
         Name = Name,
         BirthDate = BodyFields.OptionalDate(BirthDate, "birthDate"),
+        TimeZone = TimeZone,
     };
 }

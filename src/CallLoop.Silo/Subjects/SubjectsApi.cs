@@ -35,12 +35,13 @@ public static class SubjectsApi
         return TypedResults.Ok((await subject.ReadHistoryAsync(http.Access(purpose, requestId))).Select(HistoryEntryResponse.From).ToArray());
     }
 
-    /// <summary><c>kind</c> defaults to marketing, the kind that needs consent.</summary>
-    public static async Task<Ok<ContactDecision>> CanContactAsync(string subjectId, string? channel, string? kind, IGrainFactory grains)
+    /// <summary><c>kind</c> defaults to marketing, the kind that needs consent; <c>at</c> to now; <c>topic</c> to every topic.</summary>
+    public static async Task<Ok<ContactDecision>> CanContactAsync(string subjectId, string? channel, string? kind, string? at, string? topic, IGrainFactory grains)
     {
         var contactChannel = BodyFields.Enum<ContactChannel>(channel, "channel");
         var messageKind = BodyFields.OptionalEnum<MessageKind>(kind, "kind") ?? MessageKind.Marketing;
-        return TypedResults.Ok(await grains.Subject(subjectId).CanContactAsync(contactChannel, messageKind));
+        var sendAt = BodyFields.OptionalTime(at, "at");
+        return TypedResults.Ok(await grains.Subject(subjectId).CanContactAsync(contactChannel, messageKind, sendAt, string.IsNullOrWhiteSpace(topic) ? null : topic));
     }
 
     public static async Task<Ok<SubjectProfile>> DeactivateAsync(string subjectId, DeactivateAccountBody body, IGrainFactory grains, HttpContext http) =>

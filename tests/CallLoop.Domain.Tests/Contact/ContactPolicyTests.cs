@@ -5,7 +5,9 @@ namespace CallLoop.Domain.Tests.Contact;
 public class ContactPolicyTests
 {
     private static GrantConsent Grant(ConsentPurpose purpose) =>
-        new() { SubjectId = Scenario.SubjectId, Purpose = purpose, Basis = ConsentBasis.Express, NoticeVersion = "v1" };
+        purpose == ConsentPurpose.MarketingSms
+            ? new() { SubjectId = Scenario.SubjectId, Purpose = purpose, Basis = ConsentBasis.ExpressWritten, NoticeVersion = "v1", SignatureMethod = SignatureMethod.Checkbox, Evidence = "web form" }
+            : new() { SubjectId = Scenario.SubjectId, Purpose = purpose, Basis = ConsentBasis.Express, NoticeVersion = "v1" };
 
     private static Scenario Consented() =>
         Scenario.Registered().Given(Grant(ConsentPurpose.MarketingSms), Grant(ConsentPurpose.MarketingEmail));

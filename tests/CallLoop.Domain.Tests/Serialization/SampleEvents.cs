@@ -20,9 +20,14 @@ internal static class SampleEvents
             Data = new Dictionary<string, string> { ["email"] = "a@example.com" },
             CollectedAt = At,
         },
-        new ConsentGranted { Purpose = ConsentPurpose.MarketingSms, Basis = ConsentBasis.Express, NoticeVersion = "v1", Channel = "web", Evidence = "box" },
+        new ConsentGranted
+        {
+            Purpose = ConsentPurpose.MarketingSms, Basis = ConsentBasis.ExpressWritten, NoticeVersion = "v2", Channel = "web", Evidence = "e-signed form 7",
+            SignatureMethod = SignatureMethod.ESign, ConsentedNumber = "+15551230000", GrantedAt = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero),
+        },
+        new MessageSent { Channel = ContactChannel.Sms, Kind = MessageKind.Marketing, Topic = "spring-sale", SentAt = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero) },
         new ConsentWithdrawn { Purpose = ConsentPurpose.MarketingEmail, RequestId = "r-1" },
-        new OptedOut { Scope = OptOutScope.TargetedAdvertising, Method = PreferenceMethod.Gpc },
+        new OptedOut { Scope = OptOutScope.MarketingSms, Method = PreferenceMethod.SmsKeyword, Reason = "phrase:remove me" },
         new OptedBackIn { Scope = OptOutScope.MarketingSms, Method = PreferenceMethod.SmsKeyword },
         new RightsRequestReceived
         {

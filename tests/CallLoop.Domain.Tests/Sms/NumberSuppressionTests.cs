@@ -74,7 +74,10 @@ public class NumberSuppressionTests
     {
         var suppression = new NumberSuppression { SuppressedAt = Now, Reason = "per-se-word:stop" };
         var before = Scenario.Registered().Given(new GrantConsent { SubjectId = Scenario.SubjectId, Purpose = ConsentPurpose.MarketingSms, NoticeVersion = "v1", GrantedAt = Now.AddDays(-2) });
-        var after = Scenario.Registered().Later(TimeSpan.FromHours(1)).Given(new GrantConsent { SubjectId = Scenario.SubjectId, Purpose = ConsentPurpose.MarketingSms, NoticeVersion = "v1" });
+        var after = Scenario.Registered().Later(TimeSpan.FromHours(1)).Given(new GrantConsent
+        {
+            SubjectId = Scenario.SubjectId, Purpose = ConsentPurpose.MarketingSms, Basis = ConsentBasis.ExpressWritten, NoticeVersion = "v1", SignatureMethod = SignatureMethod.ESign, Evidence = "e-signed",
+        });
 
         Assert.Equal("number-suppressed", ContactPolicy.CanContact(before.State, ContactChannel.Sms, MessageKind.Marketing, suppression).Reason);
         Assert.True(ContactPolicy.CanContact(after.State, ContactChannel.Sms, MessageKind.Marketing, suppression).Allowed);

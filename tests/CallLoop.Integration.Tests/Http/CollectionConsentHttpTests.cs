@@ -1,5 +1,6 @@
 using System.Net;
 using CallLoop.Integration.Tests.Infrastructure;
+using CallLoop.Integration.Tests.Support;
 
 namespace CallLoop.Integration.Tests.Http;
 
@@ -72,9 +73,9 @@ public sealed class CollectionConsentHttpTests(SiloApplicationFactory factory)
     public async Task Given_sms_consent_When_withdrawn_by_route_Then_marketing_sms_is_denied_for_withdrawn_consent()
     {
         var subjectId = await client.RegisterAsync(phone: "(555) 202-0001");
-        var granted = await client.PostJsonAsync($"/api/subjects/{subjectId}/consents", new { purpose = "marketing-sms", basis = "express", noticeVersion = "2025-01", channel = "web-form", evidence = "checkbox" }).JsonAsync();
+        var granted = await client.PostJsonAsync($"/api/subjects/{subjectId}/consents", new { purpose = "marketing-sms", basis = "express-written", signatureMethod = "checkbox", noticeVersion = "2025-01", channel = "web-form", evidence = "checkbox" }).JsonAsync();
         Assert.True(granted.GetProperty("consents")[0].GetProperty("granted").GetBoolean());
-        Assert.True((await client.GetAsync($"/api/subjects/{subjectId}/contactability?channel=sms&kind=marketing").JsonAsync()).GetProperty("allowed").GetBoolean());
+        Assert.True((await client.GetAsync($"/api/subjects/{subjectId}/contactability?channel=sms&kind=marketing&at={TestTimes.TextingHoursQuery}").JsonAsync()).GetProperty("allowed").GetBoolean());
 
         await client.PostJsonAsync($"/api/subjects/{subjectId}/consents/marketing-sms/withdrawal", new { channel = "sms" }).JsonAsync();
 

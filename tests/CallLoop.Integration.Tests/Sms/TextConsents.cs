@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CallLoop.Integration.Tests.Http;
+using CallLoop.Integration.Tests.Support;
 
 namespace CallLoop.Integration.Tests.Sms;
 
@@ -11,7 +12,8 @@ internal static class TextConsents
         client.PostJsonAsync($"/api/subjects/{subjectId}/consents", new
         {
             purpose = "marketing-sms",
-            basis = "express",
+            basis = "express-written",
+            signatureMethod = "e-sign",
             noticeVersion = "sms-terms-2025-01",
             channel = "web-form",
             evidence = "signup form #42, checkbox ticked",
@@ -30,7 +32,7 @@ internal static class TextConsents
     }
 
     public static async Task<string> ReasonAsync(HttpClient client, string subjectId) =>
-        (await client.GetAsync($"/api/subjects/{subjectId}/contactability?channel=sms").JsonAsync()).GetProperty("reason").GetString()!;
+        (await client.GetAsync($"/api/subjects/{subjectId}/contactability?channel=sms&at={TestTimes.TextingHoursQuery}").JsonAsync()).GetProperty("reason").GetString()!;
 
     public static string[] SubjectIds(this JsonElement answer) =>
         answer.GetProperty("subjectIds").EnumerateArray().Select(e => e.GetString()!).ToArray();

@@ -26,8 +26,11 @@ public sealed class SubjectLifeTests(SubjectClusterFixture fixture)
             Purposes = [ProcessingPurpose.Analytics],
             Data = new Dictionary<string, string> { ["ip"] = "203.0.113.9" },
         });
-        await grain.GrantConsentAsync(new GrantConsent { Purpose = ConsentPurpose.MarketingSms, Basis = ConsentBasis.Express, NoticeVersion = "2025-01" });
-        Assert.True((await grain.CanContactAsync(ContactChannel.Sms, MessageKind.Marketing)).Allowed);
+        await grain.GrantConsentAsync(new GrantConsent
+        {
+            Purpose = ConsentPurpose.MarketingSms, Basis = ConsentBasis.ExpressWritten, NoticeVersion = "2025-01", SignatureMethod = SignatureMethod.ESign, Evidence = "e-signed web form",
+        });
+        Assert.True((await grain.CanContactAsync(ContactChannel.Sms, MessageKind.Marketing, TestTimes.TextingHours)).Allowed);
 
         var afterGpc = await grain.ReceiveGpcSignalAsync(new ReceiveGpcSignal());
         Assert.Equal(
@@ -38,7 +41,7 @@ public sealed class SubjectLifeTests(SubjectClusterFixture fixture)
         var texter = await fixture.PhoneIndex.FindSubjectAsync(phone.Canonical, CancellationToken.None);
         Assert.Equal(subjectId, texter);
         await fixture.Grains.GetGrain<IDataSubjectGrain>(texter!).ReceiveSmsKeywordAsync(new ReceiveSmsKeyword { Body = "  Stop " }, "sms-gateway");
-        Assert.Equal("opted-out", (await grain.CanContactAsync(ContactChannel.Sms, MessageKind.Marketing)).Reason);
+        Assert.Equal("opted-out", (await grain.CanContactAsync(ContactChannel.Sms, MessageKind.Marketing, TestTimes.TextingHours)).Reason);
         Assert.True((await grain.CanContactAsync(ContactChannel.Sms, MessageKind.Service)).Allowed);
 
         var know = await grain.ReceiveRequestAsync(new ReceiveRightsRequest { RequestId = "know-1", Type = RightsRequestType.KnowCategories, Channel = RequestChannel.WebForm });
