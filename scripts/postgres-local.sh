@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Private PostgreSQL cluster for development, tests and CI.
 #
-#   postgres-local.sh start <data-dir> [port] [database]   create if needed, start in the background, wait until ready
+#   postgres-local.sh start <data-dir> [port] [database] [--watch <pid>]
+#                                          create if needed, start in the background, wait until ready; with --watch,
+#                                          a detached watchdog stops the server once process <pid> is gone (a test
+#                                          host that is killed never runs its exit handler)
 #   postgres-local.sh run   <data-dir> [port] [database]   create if needed, run in the foreground (for the Aspire AppHost)
 #   postgres-local.sh stop  <data-dir>          fast, clean shutdown
 #   postgres-local.sh status <data-dir>
@@ -10,7 +13,16 @@
 # and runs as the "postgres" OS user when invoked as root (PostgreSQL refuses to run as root).
 set -euo pipefail
 
-usage() { echo "usage: $0 start|run|stop|status <data-dir> [port]" >&2; exit 2; }
+usage() { echo "usage: $0 start|run|stop|status <data-dir> [port] [database] [--watch <pid>]" >&2; exit 2; }
+watch_pid=
+positional=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --watch) [ $# -ge 2 ] || usage; watch_pid=$2; shift 2 ;;
+    *) positional+=("$1"); shift ;;
+  esac
+done
+set -- "${positional[@]}"
 [ $# -ge 2 ] || usage
 command_name=$1
 data_dir=$(realpath -m "$2")
@@ -65,14 +77,35 @@ ensure_database() {
   fi
 }
 
+# Stops the server once process $watch_pid has gone. Detached (own session, no inherited output) so that neither the
+# caller waiting for this script's output nor a signal to the caller's process group ends it first.
+start_watchdog() {
+  [ -n "$watch_pid" ] || return 0
+  if ! kill -0 "$watch_pid" 2>/dev/null; then
+    # The process died while the server was starting (e.g. a test host killed during its start-up): nobody will use it.
+    as_owner "$bindir/pg_ctl" -D "$data_dir" -m fast -w stop >/dev/null 2>&1 || true
+    echo "--watch: no process $watch_pid; server stopped" >&2
+    exit 2
+  fi
+  setsid bash -c '
+    trap "" HUP INT TERM
+    while kill -0 "$1" 2>/dev/null; do sleep 1; done
+    if [ "$(id -u)" = "0" ]; then
+      setpriv --reuid=postgres --regid=postgres --init-groups -- "$2/pg_ctl" -D "$3" -m fast -w stop
+    else
+      "$2/pg_ctl" -D "$3" -m fast -w stop
+    fi' postgres-watchdog "$watch_pid" "$bindir" "$data_dir" </dev/null >/dev/null 2>&1 &
+}
+
 case "$command_name" in
   start)
     ensure_cluster
     if as_owner "$bindir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
-      ensure_database; echo "PostgreSQL already running in $data_dir"; exit 0
+      ensure_database; start_watchdog; echo "PostgreSQL already running in $data_dir"; exit 0
     fi
     as_owner "$bindir/pg_ctl" -D "$data_dir" -o "-p $port" -l "$data_dir/server.log" -w -t 60 start >/dev/null
     ensure_database
+    start_watchdog
     echo "PostgreSQL running on 127.0.0.1:$port (data: $data_dir)"
     ;;
   run)

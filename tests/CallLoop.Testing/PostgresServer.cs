@@ -7,7 +7,8 @@ namespace CallLoop.Testing;
 
 /// <summary>
 /// One PostgreSQL server per test process: the one named by CALLLOOP_TEST_POSTGRES, or a private
-/// cluster started through scripts/postgres-local.sh and stopped when the process exits.
+/// cluster started through scripts/postgres-local.sh and stopped when the process exits, or, if the process is killed,
+/// by the script's watchdog once the process is gone.
 /// Each test collection asks for its own database, so collections never see each other's data.
 /// </summary>
 public sealed class PostgresServer
@@ -162,6 +163,14 @@ public sealed class PostgresServer
         info.ArgumentList.Add(verb);
         info.ArgumentList.Add(dataDirectory);
         info.ArgumentList.Add(port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (verb == "start")
+        {
+            // The exit handler does not run when the test host is killed (or ended by the runner before it finishes):
+            // the script's watchdog then stops the server once this process is gone.
+            info.ArgumentList.Add("--watch");
+            info.ArgumentList.Add(Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start bash");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
