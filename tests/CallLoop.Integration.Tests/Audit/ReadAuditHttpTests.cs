@@ -23,7 +23,7 @@ public sealed class ReadAuditHttpTests(SiloApplicationFactory factory)
     [InlineData("history?purpose=legal-compliance", "history", "legal-compliance")]
     [InlineData("export", "export", "rights-request")]
     [InlineData("export?purpose=fraud-prevention", "export", "fraud-prevention")]
-    [InlineData("access-report?level=specific", "access-report", "rights-request")]
+    [InlineData("access-report?level=specific&requestId=know-s", "access-report", "rights-request")]
     public async Task Given_subject_When_an_audited_route_reads_values_Then_exactly_one_access_record_with_actor_and_purpose(string route, string view, string purpose)
     {
         var subjectId = await GivenSubjectAsync();
@@ -183,6 +183,8 @@ public sealed class ReadAuditHttpTests(SiloApplicationFactory factory)
             purposes = new[] { "provide-services" },
             data = new { order = "order-77" },
         }).JsonAsync();
+        await client.PostJsonAsync($"/api/subjects/{subjectId}/requests", new { requestId = "know-s", type = "know-specific", channel = "email" }).JsonAsync();
+        await client.PostJsonAsync($"/api/subjects/{subjectId}/requests/know-s/verification", new { method = "login" }).JsonAsync();
         return subjectId;
     }
 }

@@ -23,12 +23,12 @@ public sealed class SubjectReadsTests(SiloApplicationFactory factory)
         Assert.Equal("service-provider", grouped.GetProperty("recipientType").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, grouped.GetProperty("recipient").ValueKind);
 
-        using var specific = await driver.GetJsonAsync($"/api/subjects/{subjectId}/access-report?level=specific");
+        using var specific = await driver.GetJsonAsync($"/api/subjects/{subjectId}/access-report?level=specific&requestId=know-1");
         var held = Assert.Single(specific.RootElement.GetProperty("categories").EnumerateArray());
         Assert.Equal("203.0.113.7", held.GetProperty("values").GetProperty("ip").GetString());
         Assert.Equal("Acme Analytics", Assert.Single(specific.RootElement.GetProperty("disclosures").EnumerateArray()).GetProperty("recipient").GetString());
 
-        using var all = await driver.GetJsonAsync($"/api/subjects/{subjectId}/access-report?level=specific&all=true");
+        using var all = await driver.GetJsonAsync($"/api/subjects/{subjectId}/access-report?level=specific&all=true&requestId=know-1");
         var letters = all.RootElement.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("category").GetString()).ToList();
         Assert.Equal(["A", "F"], letters);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, all.RootElement.GetProperty("from").ValueKind);
@@ -139,6 +139,76 @@ public sealed class SubjectReadsTests(SiloApplicationFactory factory)
         Assert.Equal("type", problem.RootElement.GetProperty("field").GetString());
     }
 
+    [Fact]
+    public async Task Given_specific_level_without_a_verified_know_specific_request_Then_409_and_nothing_recorded()
+    {
+        var subjectId = await RegisterWithHistoryAsync();
+        await driver.ExecuteAsync(new ReceiveRightsRequest { SubjectId = subjectId, RequestId = "know-2", Type = RightsRequestType.KnowSpecific, Channel = RequestChannel.Email });
+        await driver.ExecuteAsync(new ReceiveRightsRequest { SubjectId = subjectId, RequestId = "cats-1", Type = RightsRequestType.KnowCategories, Channel = RequestChannel.Email });
+        var client = driver.Client;
+
+        foreach (var query in new[] { "level=specific", "level=specific&requestId=know-2", "level=specific&requestId=cats-1" })
+        {
+            var problem = await client.GetAsync($"/api/subjects/{subjectId}/access-report?{query}");
+            var body = await problem.Content.ReadAsStringAsync();
+            Assert.True(problem.StatusCode == HttpStatusCode.Conflict, body);
+            Assert.Contains("specific-pieces-need-verified-request", body, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/subjects/{subjectId}/access-report?level=categories&requestId=cats-1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Given_request_received_months_ago_When_access_report_is_read_for_it_Then_the_window_is_the_12_months_before_its_receipt()
+    {
+        var subjectId = await RegisterWithHistoryAsync();
+        var now = DateTimeOffset.UtcNow;
+        await driver.ExecuteAsync(new CollectPersonalInformation
+        {
+            SubjectId = subjectId,
+            Category = PersonalInformationCategory.CommercialInformation,
+            Source = CollectionSource.Direct,
+            Purposes = [ProcessingPurpose.ProvideServices],
+            Data = new Dictionary<string, string> { ["order"] = "order-15-months-ago" },
+            CollectedAt = now.AddMonths(-15),
+        });
+        await driver.ExecuteAsync(new ReceiveRightsRequest { SubjectId = subjectId, RequestId = "cats-old", Type = RightsRequestType.KnowCategories, Channel = RequestChannel.Email, ReceivedAt = now.AddMonths(-6) });
+
+        using var forRequest = await driver.GetJsonAsync($"/api/subjects/{subjectId}/access-report?requestId=cats-old");
+        using var forNow = await driver.GetJsonAsync($"/api/subjects/{subjectId}/access-report");
+
+        Assert.Equal(["D", "F"], forRequest.RootElement.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("category").GetString()));
+        Assert.Equal(["F"], forNow.RootElement.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("category").GetString()));
+    }
+
+    [Fact]
+    public async Task Given_government_id_and_password_held_When_access_report_and_export_are_read_Then_held_not_disclosed()
+    {
+        var subjectId = await RegisterWithHistoryAsync();
+        await driver.ExecuteAsync(new CollectPersonalInformation
+        {
+            SubjectId = subjectId,
+            Category = PersonalInformationCategory.Identifiers,
+            Source = CollectionSource.Direct,
+            Purposes = [ProcessingPurpose.FraudPrevention],
+            Data = new Dictionary<string, string> { ["ssn"] = "078-05-1120", ["password"] = "hunter2hunter2", ["nickname"] = "Robin" },
+        });
+
+        using var report = await driver.GetJsonAsync($"/api/subjects/{subjectId}/access-report?level=specific&requestId=know-1");
+        var json = await driver.GetCsvAsync($"/api/subjects/{subjectId}/export");
+        using var exported = await driver.GetJsonAsync($"/api/subjects/{subjectId}/export");
+
+        var identifiers = report.RootElement.GetProperty("categories").EnumerateArray().Single(c => c.GetProperty("category").GetString() == "A").GetProperty("values");
+        Assert.Equal(("held, not disclosed", "held, not disclosed", "Robin"), (identifiers.GetProperty("ssn").GetString(), identifiers.GetProperty("password").GetString(), identifiers.GetProperty("nickname").GetString()));
+        foreach (var text in new[] { report.RootElement.GetRawText(), json, exported.RootElement.GetRawText() })
+        {
+            Assert.DoesNotContain("078-05-1120", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("hunter2hunter2", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("personal-information,A,ssn,\"held, not disclosed\",", json, StringComparison.Ordinal);
+    }
+
     private async Task<string> RegisterWithHistoryAsync()
     {
         var subjectId = ReportsDriver.NewId("reader");
@@ -172,6 +242,8 @@ public sealed class SubjectReadsTests(SiloApplicationFactory factory)
             DisclosedAt = now.AddDays(-10),
         });
         await driver.ExecuteAsync(new GrantConsent { SubjectId = subjectId, Purpose = ConsentPurpose.MarketingEmail, Basis = ConsentBasis.Express, NoticeVersion = "2026-01", Evidence = "checkbox" });
+        await driver.ExecuteAsync(new ReceiveRightsRequest { SubjectId = subjectId, RequestId = "know-1", Type = RightsRequestType.KnowSpecific, Channel = RequestChannel.WebForm });
+        await driver.ExecuteAsync(new VerifyIdentity { SubjectId = subjectId, RequestId = "know-1", Method = VerificationMethod.Login });
         return subjectId;
     }
 

@@ -3,7 +3,7 @@ using CallLoop.EventStore.Projections.Subjects;
 
 namespace CallLoop.Silo.Reports.Subjects;
 
-/// <summary>Pure: cuts a subject's access profile to a window and a level of detail.</summary>
+/// <summary>Pure: cuts a subject's access profile to a window and a level of detail; never-disclosed values read "held, not disclosed".</summary>
 public static class AccessReportBuilder
 {
     public const string CategoriesLevel = "categories";
@@ -43,6 +43,6 @@ public static class AccessReportBuilder
 
     private static IReadOnlyDictionary<string, string> HeldValues(SubjectState state, PersonalInformationCategory category) =>
         state.Categories.TryGetValue(category, out var held)
-            ? held.Values.OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Value)
+            ? NeverDisclosedFields.Withhold(held.Values).OrderBy(v => v.Key, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Value)
             : new Dictionary<string, string>();
 }

@@ -31,10 +31,16 @@ internal static class SubjectReadsApi
     {
         var detail = QueryParameters.OneOf(level, "level", AccessReportBuilder.CategoriesLevel, AccessReportBuilder.CategoriesLevel, AccessReportBuilder.SpecificLevel);
         var everything = QueryParameters.Flag(all, "all");
+        var request = string.IsNullOrWhiteSpace(requestId) ? null : await grains.Subject(subjectId).GetRequestAsync(requestId);
+        if (detail == AccessReportBuilder.SpecificLevel)
+        {
+            RightToKnowAnswer.RequireSpecificPiecesAllowed(request);
+        }
+
         await grains.Subject(subjectId).RecordPersonalDataAccessAsync(http.Access(purpose, requestId, AccessPurpose.RightsRequest), AccessedView.AccessReport);
         var profile = await OpenAsync(await LoadAsync(session, subjectId, cancellationToken), grains);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(AccessReportBuilder.Build(profile, detail, everything ? null : ReportWindow.TwelveMonthsEndingAt(now).From, now));
+        return TypedResults.Ok(AccessReportBuilder.Build(profile, detail, everything ? null : RightToKnowAnswer.WindowStart(request, now), now));
     }
 
     public static async Task<IResult> ExportAsync(
@@ -42,7 +48,7 @@ internal static class SubjectReadsApi
     {
         await grains.Subject(subjectId).RecordPersonalDataAccessAsync(http.Access(purpose, requestId, AccessPurpose.RightsRequest), AccessedView.Export);
         var profile = await OpenAsync(await LoadAsync(session, subjectId, cancellationToken), grains);
-        var export = new SubjectExport(profile.Id, clock.GetUtcNow(), SubjectProjection.ToPersonalProfile(profile.State), profile.Collections);
+        var export = new SubjectExport(profile.Id, clock.GetUtcNow(), SubjectProjection.ToPersonalProfile(NeverDisclosedFields.Withhold(profile.State)), profile.Collections);
         return CsvText.Requested(http.Request) ? export.ToCsv().ToResult($"subject-{subjectId}.csv") : TypedResults.Ok(export);
     }
 
