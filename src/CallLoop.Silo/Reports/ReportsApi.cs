@@ -3,6 +3,7 @@ using CallLoop.Silo.Reports.Consents;
 using CallLoop.Silo.Reports.Metrics;
 using CallLoop.Silo.Reports.Recipients;
 using CallLoop.Silo.Reports.Requests;
+using CallLoop.Silo.Reports.Sms;
 using CallLoop.Silo.Reports.States;
 using CallLoop.Silo.Reports.Subjects;
 
@@ -22,6 +23,7 @@ public static class ReportsApi
         reports.MapStateReport();
         reports.MapRequestMetrics();
         reports.MapConsentLedger();
+        reports.MapNumberSuppressionReport();
         return routes;
     }
 }

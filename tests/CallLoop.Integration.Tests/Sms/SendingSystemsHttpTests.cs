@@ -123,4 +123,29 @@ public sealed class SendingSystemsHttpTests(SmsSiloFactory factory)
         Assert.Equal("signatureMethod", await client.PostJsonAsync($"/api/subjects/{implied}/consents", new { purpose = "marketing-sms", basis = "express-written", evidence = "form", noticeVersion = "v2" }).FieldProblemAsync());
         Assert.Equal("consentedNumber", await client.PostJsonAsync($"/api/subjects/{implied}/consents", new { purpose = "marketing-sms", basis = "express-written", signatureMethod = "paper", evidence = "form", noticeVersion = "v2", consentedNumber = "my cell" }).FieldProblemAsync("my cell"));
     }
+
+    [Fact]
+    public async Task Given_stops_from_numbers_Then_the_report_counts_them_in_their_month_and_those_lifted_since()
+    {
+        var (kept, lifted) = (TestPhones.Next(), TestPhones.Next());
+        var month = DateTimeOffset.UtcNow.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        var before = await MonthAsync(month);
+
+        await TextAsync(client, kept.Canonical, "STOP");
+        await TextAsync(client, lifted.Canonical, "cancel");
+        await TextAsync(client, lifted.Canonical, "UNSTOP");
+        var after = await MonthAsync(month);
+
+        Assert.True(after.Suppressed >= before.Suppressed + 2, $"{before} -> {after}");
+        Assert.True(after.Lifted >= before.Lifted + 1, $"{before} -> {after}");
+        Assert.Equal("year", await client.GetAsync("/api/reports/sms/suppressions?year=12").FieldProblemAsync());
+    }
+
+    private async Task<(int Suppressed, int Lifted)> MonthAsync(string month)
+    {
+        var report = await client.GetAsync($"/api/reports/sms/suppressions?year={month[..4]}").JsonAsync();
+        Assert.Equal(12, report.GetArrayLength());
+        var row = report.EnumerateArray().Single(r => r.GetProperty("month").GetString() == month);
+        return (row.GetProperty("suppressed").GetInt32(), row.GetProperty("liftedSince").GetInt32());
+    }
 }
