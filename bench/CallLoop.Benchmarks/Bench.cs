@@ -45,6 +45,15 @@ public static class Bench
             return 0;
         }
 
+        if (args.Contains("--breach-only"))
+        {
+            // The breach assessment alone, e.g. --breach-only --report-subjects 10000 for a quick check.
+            await ReportQueries.SeedAsync(store, dataSource, scale.ReportSubjects);
+            await BreachRowAsync();
+            Console.WriteLine(ResultTable.Render(rows, []));
+            return 0;
+        }
+
         if (args.Contains("--grains-only"))
         {
             // Row 4 alone, for quick comparisons while tuning: no baselines, so no ratios. --work Projections|Production adds the daemon.
@@ -113,6 +122,14 @@ public static class Bench
             {
                 Done(row);
             }
+
+            await BreachRowAsync();
+        }
+
+        async Task BreachRowAsync()
+        {
+            await BreachAssessment.SeedAsync(store, dataSource);
+            Done(await BreachAssessment.RunAsync(dataSource, scale.ReportSubjects));
         }
     }
 }

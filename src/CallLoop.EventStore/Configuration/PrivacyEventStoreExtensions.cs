@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CallLoop.Domain;
+using CallLoop.EventStore.Incidents;
 using CallLoop.EventStore.Phones;
 using CallLoop.EventStore.Projections.Deliveries;
 using CallLoop.EventStore.Projections.Requests;
@@ -40,10 +41,14 @@ public static class PrivacyEventStoreExtensions
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
         options.UseSystemTextJsonForSerialization(new JsonSerializerOptions(DomainJson.Options), EnumStorage.AsString, Casing.CamelCase);
 
-        foreach (var (type, name) in EventTypeNames.All)
+        foreach (var (type, name) in EventTypeNames.All.Concat(IncidentEventTypeNames.All))
         {
             options.Events.MapEventType(type, name);
         }
+
+        // Incidents: their affected subjects (kept for notices) and obligations (analytics.incident_obligations).
+        options.Storage.ExtendedSchemaObjects.Add(IncidentTables.SubjectsTable());
+        options.Storage.ExtendedSchemaObjects.Add(IncidentTables.ObligationsTable());
 
         // A stable table name (privacy.mt_doc_phone_index), looked up by number hash and cleaned up by subject.
         options.Schema.For<PhoneIndexEntry>().DocumentAlias("phone_index").Index(e => e.SubjectId).Index(e => e.PhoneHash!);

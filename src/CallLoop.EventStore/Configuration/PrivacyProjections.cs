@@ -18,6 +18,7 @@ internal static class PrivacyProjections
         projections.Add(new RequestRecordProjection(), ProjectionLifecycle.Async);
         projections.Add(new StateFactsProjection(), ProjectionLifecycle.Async);
         projections.Add(new ConsentLedgerProjection(), ProjectionLifecycle.Async);
+        projections.Add(new ExposureFactsProjection(), ProjectionLifecycle.Async);
         projections.Add(new DeliveryQueueProjection(), ProjectionLifecycle.Async);
     }
 }

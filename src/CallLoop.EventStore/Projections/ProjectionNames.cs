@@ -13,8 +13,11 @@ public static class ProjectionNames
 
     public const string DeliveryQueue = "delivery-queue";
 
+    /// <summary>Residency history and erasures, for breach assessments.</summary>
+    public const string ExposureFacts = "exposure-facts";
+
     /// <summary>Projections run by the async daemon (and so can be rebuilt).</summary>
-    public static IReadOnlyList<string> Async { get; } = [SubjectAccessProfile, RequestRecords, StateCategoryFacts, ConsentLedger, DeliveryQueue];
+    public static IReadOnlyList<string> Async { get; } = [SubjectAccessProfile, RequestRecords, StateCategoryFacts, ConsentLedger, DeliveryQueue, ExposureFacts];
 
     /// <summary>Projections updated in the same transaction as the append (none: see PrivacyProjections).</summary>
     public static IReadOnlyList<string> Inline { get; } = [];

@@ -50,6 +50,20 @@ public static class PrivacyMetrics
     public static readonly Histogram<double> PublicationLag = Meter.CreateHistogram<double>(
         "callloop.events.publication.lag", "ms", "Time from an event's commit to its publication on the subject stream.");
 
+    private static IReadOnlyList<Measurement<long>> incidentObligations = [];
+
+    public static readonly ObservableGauge<long> IncidentObligations = Meter.CreateObservableGauge(
+        "callloop.incidents.obligations",
+        () => incidentObligations,
+        "{obligation}",
+        "Required breach-notice obligations, by jurisdiction, obligation (individuals, regulator) and state (open, due-soon, overdue, met); a count of the database, the same on every silo.");
+
+    /// <summary>Replaces the gauge's counts (refreshed from the database by the silo).</summary>
+    public static void SetIncidentObligations(IEnumerable<(string Jurisdiction, string Obligation, string State, long Count)> counts) =>
+        incidentObligations = counts
+            .Select(c => new Measurement<long>(c.Count, new KeyValuePair<string, object?>("jurisdiction", c.Jurisdiction), new KeyValuePair<string, object?>("obligation", c.Obligation), new KeyValuePair<string, object?>("state", c.State)))
+            .ToArray();
+
     public static TagList Tags(params (string Key, object? Value)[] tags)
     {
         var list = new TagList();

@@ -1,5 +1,6 @@
 using CallLoop.Domain;
 using CallLoop.EventStore.Configuration;
+using CallLoop.EventStore.Incidents;
 using CallLoop.EventStore.Projections.Facts;
 
 namespace CallLoop.Silo.Analytics;
@@ -17,7 +18,7 @@ public static class AnalyticsSchema
     public const string AnalystRole = "callloop_analyst";
 
     public static IReadOnlyList<string> Views { get; } =
-        ["request_records", "collection_facts", "disclosure_facts", "state_category_facts", "consent_ledger", "personal_data_access", "processor_deliveries"];
+        ["request_records", "collection_facts", "disclosure_facts", "state_category_facts", "consent_ledger", "personal_data_access", "processor_deliveries", "incident_obligations"];
 
     private static readonly string Privacy = PrivacyEventStoreExtensions.SchemaName;
 
@@ -115,6 +116,17 @@ public static class AnalyticsSchema
                e.timestamp as accessed_at
         from {Privacy}.mt_events e
         where e.type = '{EventTypeNames.All[typeof(PersonalDataAccessed)]}';
+
+        -- Breach-notice obligations per incident, jurisdiction and kind (individuals, regulator); the state moves with the clock.
+        create or replace view {Schema}.incident_obligations as
+        select o.incident_id, o.jurisdiction, o.obligation, o.required, o.affected, o.deadline, o.discovered_at, o.due_at, o.met_at,
+               case when not o.required then 'not-required'
+                    when o.met_at is not null then 'met'
+                    when o.due_at is null then 'open'
+                    when now() >= o.due_at then 'overdue'
+                    when now() >= o.due_soon_at then 'due-soon'
+                    else 'open' end as state
+        from {ReportTables.Qualified(IncidentTables.Obligations)} o;
 
         {string.Concat(Views.Select(view => $"alter view {Schema}.{view} set (security_barrier = true);\n"))}
         """;

@@ -4,6 +4,7 @@ using CallLoop.Silo.Consent;
 using CallLoop.Silo.Corrections;
 using CallLoop.Silo.Deliveries;
 using CallLoop.Silo.Disclosures;
+using CallLoop.Silo.Incidents;
 using CallLoop.Silo.Keys;
 using CallLoop.Silo.LegalHolds;
 using CallLoop.Silo.Minors;
@@ -40,6 +41,7 @@ public static class PrivacyApi
         routes.MapDeliveryQueue();
         routes.MapAuditApi();
         routes.MapKeysApi();
+        routes.MapIncidentsApi();
         return routes;
     }
 }

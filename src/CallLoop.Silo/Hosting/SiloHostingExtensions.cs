@@ -4,6 +4,7 @@ using CallLoop.EventStore.Configuration;
 using CallLoop.EventStore.Phones;
 using CallLoop.EventStore.Publication;
 using CallLoop.EventStore.Subjects;
+using CallLoop.Silo.Incidents;
 using CallLoop.Silo.Publication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -42,6 +43,7 @@ public static class SiloHostingExtensions
 
         // Registered before Orleans so that the schema exists when the silo joins the cluster.
         builder.Services.AddHostedService<OrleansSchemaInstaller>();
+        builder.Services.AddIncidentObligationMetrics();
         builder.Services.AddCallLoopGrainServices(
             publish: builder.Configuration.GetValue(PublicationEnabledKey, true),
             runDaemon: builder.Configuration.GetValue(DaemonEnabledKey, true));
@@ -101,6 +103,7 @@ public static class SiloHostingExtensions
         services.TryAddSingleton<SubjectStreams>();
         services.TryAddSingleton<PhoneIndex>();
         services.AddSubjectKeys();
+        services.AddCallLoopIncidents();
         return services;
     }
 

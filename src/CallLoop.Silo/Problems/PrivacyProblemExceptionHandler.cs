@@ -64,7 +64,7 @@ internal sealed class PrivacyProblemExceptionHandler(IProblemDetailsService prob
             Detail = registered.Message,
             Extensions = { ["rule"] = "subject-already-registered" },
         },
-        SubjectNotFoundException or RequestNotFoundException or DeliveryNotFoundException => new ProblemDetails
+        SubjectNotFoundException or RequestNotFoundException or DeliveryNotFoundException or IncidentNotFoundException => new ProblemDetails
         {
             Status = StatusCodes.Status404NotFound,
             Title = "Not found.",

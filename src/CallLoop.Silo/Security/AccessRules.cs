@@ -41,6 +41,9 @@ public static class AccessRules
         new(AccessRule.AnyMethod, "/api/processors", Admin),
         new(AccessRule.AnyMethod, "/api/recipients", Admin),
         new(AccessRule.AnyMethod, "/api/keys", Admin),
+
+        // Security incidents: assessment, notices to people and regulators (subject ids, never values).
+        new(AccessRule.AnyMethod, "/api/incidents", PrivacyOfficer, Admin),
     ];
 
     /// <summary>The roles allowed on a route, or an empty list when the route is closed to everyone.</summary>

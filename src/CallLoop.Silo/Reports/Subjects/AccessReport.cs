@@ -16,7 +16,8 @@ public sealed record AccessReport(
     IReadOnlyList<AccessDisclosure> Disclosures,
     IReadOnlyList<ConsentRecord> Consents,
     IReadOnlyList<OptOutRecord> OptOuts,
-    IReadOnlyList<RightsRequestView> Requests);
+    IReadOnlyList<RightsRequestView> Requests,
+    IReadOnlyList<BreachNoticeRecord> BreachNotices);
 
 public sealed record AccessCategory(
     PersonalInformationCategory Category,

@@ -38,7 +38,8 @@ public static class AccessReportBuilder
                 .ToList();
 
         var view = SubjectProjection.ToProfile(profile.State);
-        return new AccessReport(profile.Id, level, view.Jurisdiction, from, to, categories, disclosures, view.Consents, view.OptOuts, view.Requests);
+        return new AccessReport(profile.Id, level, view.Jurisdiction, from, to, categories, disclosures, view.Consents, view.OptOuts, view.Requests,
+            profile.State.BreachNotices.Where(n => InWindow(n.SentAt)).ToList());
     }
 
     private static IReadOnlyDictionary<string, string> HeldValues(SubjectState state, PersonalInformationCategory category) =>

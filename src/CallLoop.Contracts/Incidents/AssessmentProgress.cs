@@ -1,0 +1,35 @@
+namespace CallLoop.Contracts.Incidents;
+
+/// <summary>Where the search for affected subjects stands.</summary>
+[GenerateSerializer, Immutable, Alias("callloop.assessment-progress")]
+public sealed record AssessmentProgress
+{
+    public const string NotStarted = "not-started";
+    public const string Running = "running";
+    public const string Completed = "completed";
+    public const string Stale = "stale";
+    public const string Failed = "failed";
+
+    /// <summary>not-started, running, completed, stale (the facts were corrected since), failed (start it again).</summary>
+    [Id(0)]
+    public string Status { get; set; } = NotStarted;
+
+    [Id(1)]
+    public int Number { get; set; }
+
+    [Id(2)]
+    public int ChunksDone { get; set; }
+
+    [Id(3)]
+    public int ChunksTotal { get; set; }
+
+    /// <summary>Subjects found so far (a subject collected in two states may count twice until the end).</summary>
+    [Id(4)]
+    public long SubjectsFound { get; set; }
+
+    [Id(5)]
+    public DateTimeOffset? StartedAt { get; set; }
+
+    [Id(6)]
+    public DateTimeOffset? CompletedAt { get; set; }
+}

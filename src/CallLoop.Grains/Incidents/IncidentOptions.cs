@@ -1,0 +1,20 @@
+using CallLoop.Domain;
+
+namespace CallLoop.Grains.Incidents;
+
+/// <summary>Configuration section "CallLoop:Incidents": the company's own numbers where breach laws give none.</summary>
+public sealed class IncidentOptions
+{
+    public const string Section = "CallLoop:Incidents";
+
+    /// <summary>Days allowed for a notice the law wants "without delay" (or "most expedient time").</summary>
+    public int CeilingDays { get; set; } = BreachNotificationTable.DefaultCeilingDays;
+
+    /// <summary>How long before a due date an obligation is due soon.</summary>
+    public TimeSpan DueSoonLead { get; set; } = TimeSpan.FromDays(5);
+
+    /// <summary>Reminder period when recording a deadline fact fails (at least Orleans' minimum, 1 minute).</summary>
+    public TimeSpan RetryPeriod { get; set; } = TimeSpan.FromMinutes(10);
+
+    public BreachPolicy Policy => new(CeilingDays, DueSoonLead);
+}

@@ -1,0 +1,27 @@
+using CallLoop.EventStore.Incidents;
+using CallLoop.Grains.Incidents;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CallLoop.Silo.Incidents;
+
+public static class IncidentHostingExtensions
+{
+    /// <summary>
+    /// What the incident grains need on every silo: their settings (<see cref="IncidentOptions"/>, section
+    /// "CallLoop:Incidents": CeilingDays, DueSoonLead, RetryPeriod), the incident stream and the assessment's SQL.
+    /// </summary>
+    public static IServiceCollection AddCallLoopIncidents(this IServiceCollection services)
+    {
+        services.AddOptions<IncidentOptions>()
+            .BindConfiguration(IncidentOptions.Section)
+            .Validate(o => o.CeilingDays is > 0 and <= 365 && o.DueSoonLead >= TimeSpan.Zero, $"{IncidentOptions.Section}: CeilingDays must be 1-365 and DueSoonLead not negative.")
+            .ValidateOnStart();
+        services.TryAddSingleton<IncidentStreams>();
+        services.TryAddSingleton<IncidentAssessments>();
+        return services;
+    }
+
+    /// <summary>The obligations gauge, refreshed from the database (<see cref="IncidentObligationMetrics"/>).</summary>
+    public static IServiceCollection AddIncidentObligationMetrics(this IServiceCollection services) =>
+        services.AddHostedService<IncidentObligationMetrics>();
+}

@@ -1,0 +1,78 @@
+using CallLoop.Contracts.Incidents;
+using CallLoop.Domain;
+using CallLoop.Silo.Http;
+using CallLoop.Silo.Subjects;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CallLoop.Silo.Incidents;
+
+/// <summary>
+/// Security incidents: report and correct, assess who was affected (a background job), notify people and
+/// regulators, render each jurisdiction's notice. Privacy officers and admins only.
+/// </summary>
+public static class IncidentsApi
+{
+    public const int DefaultPage = 100;
+
+    public static RouteGroupBuilder MapIncidentsApi(this IEndpointRouteBuilder routes)
+    {
+        var incidents = routes.MapGroup("/api/incidents").WithTags("Incidents");
+        incidents.MapPost("", ReportAsync).WithName("ReportIncident");
+        incidents.MapGet("/{incidentId}", GetAsync).WithName("GetIncident");
+        incidents.MapPost("/{incidentId}/corrections", CorrectAsync).WithName("CorrectIncident");
+        incidents.MapPost("/{incidentId}/assessment", AssessAsync).WithName("AssessIncident");
+        incidents.MapGet("/{incidentId}/subjects", SubjectsAsync).WithName("ListIncidentSubjects");
+        incidents.MapPost("/{incidentId}/notices", NoticesAsync).WithName("RecordBreachNotices");
+        incidents.MapPost("/{incidentId}/regulator-notices", RegulatorNoticeAsync).WithName("RecordRegulatorNotice");
+        incidents.MapGet("/{incidentId}/notice", NoticeAsync).WithName("RenderBreachNotice");
+        return incidents;
+    }
+
+    public static async Task<Created<IncidentView>> ReportAsync(ReportIncidentBody body, IGrainFactory grains, HttpContext http)
+    {
+        var incidentId = IncidentIds.Validate(body.IncidentId);
+        var view = await grains.GetGrain<IIncidentGrain>(incidentId).ReportAsync(new ReportIncident { IncidentId = incidentId, Facts = body.Facts.ToFacts() }, http.Actor());
+        return TypedResults.Created($"/api/incidents/{incidentId}", view);
+    }
+
+    public static async Task<Ok<IncidentView>> GetAsync(string incidentId, IGrainFactory grains) =>
+        TypedResults.Ok(await Incident(grains, incidentId).GetAsync());
+
+    public static async Task<Ok<IncidentView>> CorrectAsync(string incidentId, CorrectIncidentBody body, IGrainFactory grains, HttpContext http)
+    {
+        var command = new CorrectIncident { IncidentId = incidentId, Facts = body.Facts.ToFacts(), Reason = body.Reason ?? string.Empty };
+        return TypedResults.Ok(await Incident(grains, incidentId).CorrectAsync(command, http.Actor()));
+    }
+
+    /// <summary>Answers 202 at once; GET the incident for the assessment's progress and, once completed, the obligations.</summary>
+    public static async Task<Accepted<IncidentView>> AssessAsync(string incidentId, IGrainFactory grains, HttpContext http) =>
+        TypedResults.Accepted($"/api/incidents/{incidentId}", await Incident(grains, incidentId).StartAssessmentAsync(http.Actor()));
+
+    public static async Task<Ok<IncidentSubjectPage>> SubjectsAsync(string incidentId, string? jurisdiction, string? after, int? limit, IGrainFactory grains) =>
+        TypedResults.Ok(await Incident(grains, incidentId).GetSubjectsAsync(jurisdiction ?? string.Empty, after, limit ?? DefaultPage));
+
+    public static async Task<Ok<NoticeOutcome>> NoticesAsync(string incidentId, NoticesBody body, IGrainFactory grains, HttpContext http)
+    {
+        var channel = BodyFields.Enum<NoticeChannel>(body.Channel, "channel");
+        var sentAt = BodyFields.OptionalTime(body.SentAt, "sentAt");
+        var ids = (body.SubjectIds ?? []).Select(id => id ?? string.Empty).ToArray();
+        return TypedResults.Ok(await Incident(grains, incidentId).RecordNoticesAsync(ids, channel, sentAt, http.Actor()));
+    }
+
+    public static async Task<Ok<IncidentView>> RegulatorNoticeAsync(string incidentId, RegulatorNoticeBody body, IGrainFactory grains, HttpContext http)
+    {
+        var command = new RecordRegulatorNotice
+        {
+            IncidentId = incidentId,
+            Jurisdiction = body.Jurisdiction ?? string.Empty,
+            Regulator = body.Regulator ?? string.Empty,
+            SentAt = BodyFields.OptionalTime(body.SentAt, "sentAt"),
+        };
+        return TypedResults.Ok(await Incident(grains, incidentId).RecordRegulatorNoticeAsync(command, http.Actor()));
+    }
+
+    public static async Task<Ok<BreachNotice>> NoticeAsync(string incidentId, string? jurisdiction, IGrainFactory grains) =>
+        TypedResults.Ok(await Incident(grains, incidentId).RenderNoticeAsync(jurisdiction ?? string.Empty));
+
+    private static IIncidentGrain Incident(IGrainFactory grains, string incidentId) => grains.GetGrain<IIncidentGrain>(IncidentIds.Validate(incidentId));
+}
