@@ -19,6 +19,7 @@ public sealed partial class UnknownMembersHttpTests(SiloApplicationFactory facto
         "POST /api/subjects/{subjectId}/requests/{requestId}/receipt-confirmation",
         "POST /api/keys/rewrap",
         "POST /api/projections/{name}/rebuild",
+        "POST /api/incidents/{incidentId}/assessment",
     ];
 
     /// <summary>Reads and checks its raw body itself (the signature covers the bytes); tested on its own below.</summary>
