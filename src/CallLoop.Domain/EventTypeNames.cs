@@ -48,5 +48,7 @@ public static class EventTypeNames
         [typeof(BreachNoticeSent)] = "breach_notice_sent",
         [typeof(AppealExtended)] = "appeal_extended",
         [typeof(RightsRequestReopened)] = "rights_request_reopened",
+        [typeof(RequestDeadlineDueSoon)] = "request_deadline_due_soon",
+        [typeof(RequestDeadlineOverdue)] = "request_deadline_overdue",
     };
 }

@@ -201,6 +201,12 @@ public static class SubjectEvolver
         RightsRequestDueSoon dueSoon => UpdateRequest(state, dueSoon.RequestId, r => r with { DueSoonWarnedAt = dueSoon.OccurredAt, DueSoonWarnedFor = dueSoon.DueAt }),
         PersonalDataAccessed => state,
         RightsRequestOverdue overdue => UpdateRequest(state, overdue.RequestId, r => r with { OverdueAt = overdue.OccurredAt }),
+        RequestDeadlineDueSoon dueSoon => UpdateRequest(state, dueSoon.RequestId, r => dueSoon.Deadline == RequestDeadlineKind.AppealAnswer
+            ? r with { AppealDueSoonWarnedAt = dueSoon.OccurredAt, AppealDueSoonWarnedFor = dueSoon.DueAt }
+            : r with { ConfirmationDueSoonWarnedAt = dueSoon.OccurredAt }),
+        RequestDeadlineOverdue overdue => UpdateRequest(state, overdue.RequestId, r => overdue.Deadline == RequestDeadlineKind.AppealAnswer
+            ? r with { AppealOverdueAt = overdue.OccurredAt }
+            : r with { ConfirmationOverdueAt = overdue.OccurredAt }),
         PropagationPlanned or WebhookDelivered or WebhookAttemptFailed or WebhookDeadLettered or ProcessorAcknowledged or RightsRequestAwaitingProcessors => state,
         WebhookRedeliveryRequested or ProcessorDeliveryWaived => state,
         BreachNoticeSent notice => state with

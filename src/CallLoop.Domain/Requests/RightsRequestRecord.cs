@@ -158,6 +158,26 @@ public sealed record RightsRequestRecord
     [Id(87)]
     public bool FromNonSubject { get; init; }
 
+    /// <summary>When the deadline reminder warned that the receipt confirmation is due soon.</summary>
+    [Id(88)]
+    public DateTimeOffset? ConfirmationDueSoonWarnedAt { get; init; }
+
+    /// <summary>When the deadline reminder found the receipt confirmation overdue.</summary>
+    [Id(89)]
+    public DateTimeOffset? ConfirmationOverdueAt { get; init; }
+
+    /// <summary>When the deadline reminder warned that the appeal's answer is due soon.</summary>
+    [Id(90)]
+    public DateTimeOffset? AppealDueSoonWarnedAt { get; init; }
+
+    /// <summary>The appeal deadline that warning was about; an appeal extension moves <see cref="AppealDueAt"/> past it.</summary>
+    [Id(91)]
+    public DateTimeOffset? AppealDueSoonWarnedFor { get; init; }
+
+    /// <summary>When the deadline reminder found the appeal's answer overdue.</summary>
+    [Id(92)]
+    public DateTimeOffset? AppealOverdueAt { get; init; }
+
     public bool IsVerified => VerifiedAt is not null;
 
     public bool IsCompleted => CompletedAt is not null;

@@ -131,4 +131,18 @@ public sealed record RightsRequestView
     /// <summary>The requester was not a registered subject when the request arrived.</summary>
     [Id(86)]
     public bool FromNonSubject { get; init; }
+
+    /// <summary>When the reminder warned that the receipt confirmation (due at <see cref="ConfirmationDueAt"/>) is due soon.</summary>
+    [Id(87)]
+    public DateTimeOffset? ConfirmationDueSoonWarnedAt { get; init; }
+
+    [Id(88)]
+    public DateTimeOffset? ConfirmationOverdueAt { get; init; }
+
+    /// <summary>When the reminder warned that the appeal's answer (due at <see cref="AppealDueAt"/>) is due soon.</summary>
+    [Id(89)]
+    public DateTimeOffset? AppealDueSoonWarnedAt { get; init; }
+
+    [Id(90)]
+    public DateTimeOffset? AppealOverdueAt { get; init; }
 }

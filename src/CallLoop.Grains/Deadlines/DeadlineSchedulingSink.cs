@@ -6,8 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CallLoop.Grains.Deadlines;
 
 /// <summary>
-/// Keeps each request's reminders in step with committed events: scheduled on receipt, moved on extension,
-/// removed on completion. Driven by the publication subscription, so a silo dying after a commit loses no schedule.
+/// Keeps each request's reminders in step with committed events: scheduled on receipt (response and receipt confirmation)
+/// and on an appeal, moved on extension, removed once met (confirmation, completion, appeal decision). Driven by the publication subscription, so a silo dying after a commit loses no schedule.
 /// The grain factory is resolved on first use, after the silo started (see the Orleans stream sink).
 /// </summary>
 public sealed class DeadlineSchedulingSink(IServiceProvider services) : ICommittedEventSink
@@ -22,6 +22,11 @@ public sealed class DeadlineSchedulingSink(IServiceProvider services) : ICommitt
             {
                 case RightsRequestReceived e:
                     await Deadline(committed.SubjectId, e.RequestId).ScheduleAsync(e.DueAt);
+                    if (e.ConfirmationDueAt is { } confirmationDueAt)
+                    {
+                        await Deadline(committed.SubjectId, e.RequestId).ScheduleDeadlineAsync(RequestDeadlineKind.ReceiptConfirmation, confirmationDueAt);
+                    }
+
                     break;
                 case RightsRequestExtended e:
                     await Deadline(committed.SubjectId, e.RequestId).ScheduleAsync(e.DueAt);
@@ -29,8 +34,21 @@ public sealed class DeadlineSchedulingSink(IServiceProvider services) : ICommitt
                 case RightsRequestReopened e:
                     await Deadline(committed.SubjectId, e.RequestId).ScheduleAsync(e.DueAt);
                     break;
+                case RequestReceiptConfirmed e:
+                    await Deadline(committed.SubjectId, e.RequestId).CancelDeadlineAsync(RequestDeadlineKind.ReceiptConfirmation);
+                    break;
                 case RightsRequestCompleted e:
-                    await Deadline(committed.SubjectId, e.RequestId).CancelAsync();
+                    await Deadline(committed.SubjectId, e.RequestId).CancelDeadlineAsync(RequestDeadlineKind.Response);
+                    await Deadline(committed.SubjectId, e.RequestId).CancelDeadlineAsync(RequestDeadlineKind.ReceiptConfirmation);
+                    break;
+                case AppealFiled e:
+                    await Deadline(committed.SubjectId, e.RequestId).ScheduleDeadlineAsync(RequestDeadlineKind.AppealAnswer, e.AppealDueAt);
+                    break;
+                case AppealExtended e:
+                    await Deadline(committed.SubjectId, e.RequestId).ScheduleDeadlineAsync(RequestDeadlineKind.AppealAnswer, e.AppealDueAt);
+                    break;
+                case AppealDecided e:
+                    await Deadline(committed.SubjectId, e.RequestId).CancelDeadlineAsync(RequestDeadlineKind.AppealAnswer);
                     break;
             }
         }

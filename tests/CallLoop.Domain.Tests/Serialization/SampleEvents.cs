@@ -68,6 +68,8 @@ internal static class SampleEvents
         new ErasureStarted { Reason = ErasureReason.DeleteRequest, RequestId = "r-1", RetainedCategories = [PersonalInformationCategory.CommercialInformation] },
         new RightsRequestDueSoon { RequestId = "r-1", Type = RightsRequestType.Delete, Jurisdiction = "CA", DueAt = At.AddDays(5) },
         new RightsRequestOverdue { RequestId = "r-1", Type = RightsRequestType.Delete, Jurisdiction = "CA", DueAt = At },
+        new RequestDeadlineDueSoon { RequestId = "r-1", Deadline = RequestDeadlineKind.ReceiptConfirmation, Type = RightsRequestType.Delete, Jurisdiction = "CA", DueAt = At.AddDays(5) },
+        new RequestDeadlineOverdue { RequestId = "r-1", Deadline = RequestDeadlineKind.AppealAnswer, Type = RightsRequestType.Delete, Jurisdiction = "CA", DueAt = At },
         new RightsRequestAwaitingProcessors { RequestId = "r-1", Outcome = RequestOutcome.Fulfilled, Explanation = "x", FulfilledAt = At },
         new PropagationPlanned
         {

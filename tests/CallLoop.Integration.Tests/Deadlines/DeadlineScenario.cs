@@ -10,7 +10,7 @@ internal sealed class DeadlineScenario(IGrainFactory grains, string subjectId)
 {
     public const string RequestId = "r-1";
 
-    // California answers in 45 calendar days from receipt.
+    // California (and Virginia) answer in 45 calendar days from receipt.
     private static readonly TimeSpan ResponsePeriod = TimeSpan.FromDays(45);
 
     public string SubjectId { get; } = subjectId;
@@ -21,9 +21,9 @@ internal sealed class DeadlineScenario(IGrainFactory grains, string subjectId)
 
     public static DeadlineScenario New(IGrainFactory grains) => new(grains, $"dl-{Guid.NewGuid():N}");
 
-    public async Task<RightsRequestView> GivenRequestDueInAsync(TimeSpan dueIn, RightsRequestType type = RightsRequestType.Delete)
+    public async Task<RightsRequestView> GivenRequestDueInAsync(TimeSpan dueIn, RightsRequestType type = RightsRequestType.Delete, string jurisdiction = "CA")
     {
-        await Subject.ExecuteAsync(new RegisterSubject { SubjectId = SubjectId, Jurisdiction = "CA" });
+        await Subject.ExecuteAsync(new RegisterSubject { SubjectId = SubjectId, Jurisdiction = jurisdiction });
         var profile = await Subject.ExecuteAsync(new ReceiveRightsRequest
         {
             SubjectId = SubjectId,

@@ -1,0 +1,59 @@
+namespace CallLoop.Domain;
+
+/// <summary>Pure: each deadline of a request, whether it is still owed, and what its reminders already recorded.</summary>
+public static class RequestDeadlines
+{
+    /// <summary>The deadline's date while it is still owed; null once met, moot, or where the law sets none.</summary>
+    public static DateTimeOffset? OpenDueAt(RightsRequestRecord request, RequestDeadlineKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return kind switch
+        {
+            RequestDeadlineKind.ReceiptConfirmation when request.ReceiptConfirmedAt is null && !request.IsCompleted => request.ConfirmationDueAt,
+            RequestDeadlineKind.AppealAnswer when request.AppealFiledAt is not null && request.AppealDecidedAt is null => request.AppealDueAt,
+            RequestDeadlineKind.Response when !request.IsCompleted => request.DueAt,
+            _ => null,
+        };
+    }
+
+    /// <summary>The same as <see cref="OpenDueAt(RightsRequestRecord, RequestDeadlineKind)"/>, read from the API's view.</summary>
+    public static DateTimeOffset? OpenDueAt(RightsRequestView request, RequestDeadlineKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return OpenDueAt(
+            new RightsRequestRecord
+            {
+                DueAt = request.DueAt,
+                CompletedAt = request.CompletedAt,
+                ConfirmationDueAt = request.ConfirmationDueAt,
+                ReceiptConfirmedAt = request.ReceiptConfirmedAt,
+                AppealFiledAt = request.AppealFiledAt,
+                AppealDueAt = request.AppealDueAt,
+                AppealDecidedAt = request.AppealDecidedAt,
+            },
+            kind);
+    }
+
+    /// <summary>The deadline's "due soon" warning was already given for <paramref name="dueAt"/>, or it is overdue.</summary>
+    public static bool WarnedOrOverdue(RightsRequestRecord request, RequestDeadlineKind kind, DateTimeOffset dueAt)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return kind switch
+        {
+            RequestDeadlineKind.ReceiptConfirmation => request.ConfirmationDueSoonWarnedAt is not null || request.ConfirmationOverdueAt is not null,
+            RequestDeadlineKind.AppealAnswer => request.AppealDueSoonWarnedFor == dueAt || request.AppealOverdueAt is not null,
+            _ => request.DueSoonWarnedFor == dueAt || request.OverdueAt is not null,
+        };
+    }
+
+    public static bool IsOverdue(RightsRequestRecord request, RequestDeadlineKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return kind switch
+        {
+            RequestDeadlineKind.ReceiptConfirmation => request.ConfirmationOverdueAt is not null,
+            RequestDeadlineKind.AppealAnswer => request.AppealOverdueAt is not null,
+            _ => request.OverdueAt is not null,
+        };
+    }
+}
