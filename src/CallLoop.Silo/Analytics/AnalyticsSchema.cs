@@ -44,7 +44,7 @@ public static class AnalyticsSchema
                (d.data ->> 'respondedAt')::timestamptz as responded_at,
                d.data ->> 'outcome' as outcome,
                d.data ->> 'denialReason' as denial_reason,
-               d.data ->> 'denialBasis' as denial_basis,
+               null::text as denial_basis, -- free text: kept out of the analysts' reach (read through audited history)
                (d.data ->> 'appealFiledAt')::timestamptz as appeal_filed_at,
                (d.data ->> 'appealDueAt')::timestamptz as appeal_due_at,
                (d.data ->> 'appealDecidedAt')::timestamptz as appeal_decided_at,

@@ -37,9 +37,8 @@ public sealed class RequestRecord
 
     public DateTimeOffset DueAt { get; set; }
 
+    /// <summary>Whether the deadline was extended. Why is free text (staff write names into it): analysts never see it.</summary>
     public bool Extended { get; set; }
-
-    public string? ExtensionReason { get; set; }
 
     public DateTimeOffset? VerifiedAt { get; set; }
 
@@ -52,10 +51,8 @@ public sealed class RequestRecord
 
     public RequestOutcome? Outcome { get; set; }
 
+    /// <summary>The coded reason for a denial; the written basis is free text, read through the subject's audited history.</summary>
     public DenialReason? DenialReason { get; set; }
-
-    /// <summary>The basis for a denial in whole or in part.</summary>
-    public string? DenialBasis { get; set; }
 
     public DateTimeOffset? AppealFiledAt { get; set; }
 

@@ -67,7 +67,6 @@ public sealed partial class RequestRecordProjection : MultiStreamProjection<Requ
     {
         record.Status = RightsRequestStatus.Extended;
         record.Extended = true;
-        record.ExtensionReason = e.Reason;
         record.DueAt = e.DueAt;
         record.CurrentDueAt = record.IsOpen ? e.DueAt : record.CurrentDueAt;
     }
@@ -78,7 +77,6 @@ public sealed partial class RequestRecordProjection : MultiStreamProjection<Requ
         record.RespondedAt = e.CompletedAt;
         record.Outcome = e.Outcome;
         record.DenialReason = e.DenialReason;
-        record.DenialBasis = e.Explanation;
         record.IsOpen = false;
         record.CurrentDueAt = null;
     }

@@ -7,7 +7,7 @@ internal static class ConsentLedgerQuery
 {
     private static readonly string Ledger = ReportTables.Qualified(ReportTables.ConsentLedger);
 
-    public static async Task<ConsentLedgerReport> RunAsync(NpgsqlDataSource db, string purpose, DateTimeOffset asOf, int limit, CancellationToken cancellationToken)
+    public static async Task<ConsentLedgerReport> RunAsync(NpgsqlDataSource db, string purpose, DateTimeOffset asOf, int limit, ConsentLedgerCursor? after, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var consenting = await CountLatestAsync(connection, purpose, asOf, ConsentLedgerEntries.Granted, ConsentLedgerEntries.Withdrawn, cancellationToken);
@@ -15,22 +15,29 @@ internal static class ConsentLedgerQuery
 
         await using var command = new NpgsqlCommand(
             $"""
-            select subject_id, entry, basis, notice_version, channel, method, evidence, request_id, occurred_at
-            from {Ledger} where purpose = $1 and occurred_at <= $2 order by occurred_at, seq_id limit $3
+            select subject_id, entry, basis, notice_version, channel, method, request_id, occurred_at, seq_id
+            from {Ledger}
+            where purpose = $1 and occurred_at <= $2 and ($4::timestamptz is null or (occurred_at, seq_id) > ($4, $5))
+            order by occurred_at, seq_id limit $3
             """,
             connection);
         command.Parameters.Add(new NpgsqlParameter { Value = purpose });
         command.Parameters.Add(new NpgsqlParameter { Value = asOf.ToUniversalTime() });
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)after?.OccurredAt.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = after?.Sequence ?? 0L });
         var entries = new List<ConsentLedgerLine>();
+        ConsentLedgerCursor? last = null;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-            entries.Add(new ConsentLedgerLine(reader.GetString(0), reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), Text(7), reader.GetFieldValue<DateTimeOffset>(8)));
+            var occurredAt = reader.GetFieldValue<DateTimeOffset>(7);
+            entries.Add(new ConsentLedgerLine(reader.GetString(0), reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), occurredAt));
+            last = new ConsentLedgerCursor(occurredAt, reader.GetInt64(8));
         }
 
-        return new ConsentLedgerReport(purpose, asOf, consenting, optedOut, entries);
+        return new ConsentLedgerReport(purpose, asOf, consenting, optedOut, entries, entries.Count == limit ? last?.ToText() : null);
     }
 
     /// <summary>Subjects whose latest on/off entry for the purpose, up to <paramref name="asOf"/>, is <paramref name="on"/>.</summary>

@@ -1,15 +1,18 @@
 namespace CallLoop.Silo.Reports.Consents;
 
 /// <summary>
-/// Proof of consent for one purpose as of a moment: how many subjects then consented or had opted out
-/// (by their latest entry), and the entries themselves with their evidence.
+/// The consent ledger for one purpose as of a moment: how many subjects then consented or had opted out (by their
+/// latest entry), and one page of the entries in time order. Evidence is free text staff and forms fill in (names and
+/// emails end up there), so analysts never see it: it is read through the subject's audited history.
+/// <see cref="NextCursor"/> asks for the next page (null when this one was the last).
 /// </summary>
 public sealed record ConsentLedgerReport(
     string Purpose,
     DateTimeOffset AsOf,
     long SubjectsConsenting,
     long SubjectsOptedOut,
-    IReadOnlyList<ConsentLedgerLine> Entries);
+    IReadOnlyList<ConsentLedgerLine> Entries,
+    string? NextCursor);
 
 public sealed record ConsentLedgerLine(
     string SubjectId,
@@ -18,6 +21,5 @@ public sealed record ConsentLedgerLine(
     string? NoticeVersion,
     string? Channel,
     string? Method,
-    string? Evidence,
     string? RequestId,
     DateTimeOffset OccurredAt);
