@@ -25,11 +25,13 @@ public static class HttpApiExtensions
         // (by default only Development throws; elsewhere a bare 400 would be sent).
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.AddTrustedProxies(builder.Configuration);
         return builder;
     }
 
     public static WebApplication UseCallLoopHttpApi(this WebApplication app)
     {
+        app.UseTrustedProxies(app.Configuration);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestBodyLimit();

@@ -94,6 +94,11 @@ internal sealed class PrivacyProblemExceptionHandler(IProblemDetailsService prob
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "The subject's read model is still catching up with its latest events; retry shortly.",
         },
+        _ when IsSiloUnavailable(exception) => new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Title = "A silo of the cluster went away while the command was on its way; it may not have been recorded. Retry with the same Idempotency-Key: a retry never records twice.",
+        },
         _ when IsStoreUnavailable(exception) => new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
@@ -101,6 +106,23 @@ internal sealed class PrivacyProblemExceptionHandler(IProblemDetailsService prob
         },
         _ => null,
     };
+
+    /// <summary>
+    /// A dead or leaving silo (the message to it was rejected, or it was declared dead while the call was pending): an
+    /// expected event in a cluster, answered 503 with Retry-After, never 500.
+    /// </summary>
+    private static bool IsSiloUnavailable(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is OrleansMessageRejectionException or SiloUnavailableException or global::Orleans.Runtime.Messaging.ConnectionFailedException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>PostgreSQL unreachable or restarting, possibly wrapped by Marten or Orleans.</summary>
     private static bool IsStoreUnavailable(Exception exception)

@@ -1,0 +1,37 @@
+using System.Net;
+using CallLoop.Integration.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+
+namespace CallLoop.Integration.Tests.Security;
+
+/// <summary>
+/// A host started with ASPNETCORE_FORWARDEDHEADERS_ENABLED=true (as container platforms set it) and no trusted proxy:
+/// a caller must not pick its own address with X-Forwarded-For and so escape its rate limit.
+/// </summary>
+public sealed class ForwardedHeadersHttpTests(ForwardedHeadersHttpTests.Silo factory) : IClassFixture<ForwardedHeadersHttpTests.Silo>
+{
+    [Fact]
+    public async Task Given_no_trusted_proxy_When_an_anonymous_caller_sends_a_new_forwarded_address_each_time_Then_it_still_shares_one_budget_and_gets_429()
+    {
+        using var anonymous = factory.CreateClientAs("nobody");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < RateLimitedSiloFactory.PermitsPerSecond * 4; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/subjects/fwd-1");
+            request.Headers.Add("X-Forwarded-For", $"203.0.113.{i + 1}");
+            statuses.Add((await anonymous.SendAsync(request)).StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+    }
+
+    public sealed class Silo : SiloApplicationFactory
+    {
+        protected override void ConfigureSettings(IWebHostBuilder builder)
+        {
+            builder.UseSetting("FORWARDEDHEADERS_ENABLED", "true");
+            builder.UseSetting("CallLoop:RateLimit:PermitsPerSecond", RateLimitedSiloFactory.PermitsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+}
