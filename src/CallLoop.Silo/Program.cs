@@ -35,7 +35,7 @@ var app = builder.Build();
 app.UseCallLoopHttpApi();
 app.UseCallLoopSecurity();
 app.MapDefaultEndpoints();
-app.MapOpenApi();
+app.MapApiDescription();
 app.MapPrivacyApi();
 app.MapReportsApi();
 

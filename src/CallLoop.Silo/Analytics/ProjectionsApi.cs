@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using CallLoop.EventStore.Configuration;
 using CallLoop.EventStore.Projections;
 using JasperFx;
@@ -20,10 +21,10 @@ internal static class ProjectionsApi
         return routes;
     }
 
-    public static async Task<IResult> ListAsync(IDocumentStore store, NpgsqlDataSource db, CancellationToken cancellationToken) =>
+    public static async Task<Ok<List<ProjectionStatus>>> ListAsync(IDocumentStore store, NpgsqlDataSource db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await StatusAsync(store, db, cancellationToken));
 
-    public static async Task<IResult> RebuildAsync(string name, IDocumentStore store, NpgsqlDataSource db, IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ProjectionStatus>, ProblemHttpResult>> RebuildAsync(string name, IDocumentStore store, NpgsqlDataSource db, IServiceProvider services, CancellationToken cancellationToken)
     {
         if (!ProjectionNames.Async.Contains(name, StringComparer.Ordinal))
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CallLoop.Domain;
 using CallLoop.Silo.Http;
+using Scalar.AspNetCore;
 
 namespace CallLoop.Silo.Hosting;
 
@@ -35,6 +36,18 @@ public static class HttpApiExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestBodyLimit();
+        return app;
+    }
+
+    /// <summary>The OpenAPI document everywhere; in Development also an API reference to try it (/scalar).</summary>
+    public static WebApplication MapApiDescription(this WebApplication app)
+    {
+        app.MapOpenApi();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapScalarApiReference();
+        }
+
         return app;
     }
 

@@ -9,6 +9,7 @@ using CallLoop.Silo.Keys;
 using CallLoop.Silo.LegalHolds;
 using CallLoop.Silo.Minors;
 using CallLoop.Silo.OptOuts;
+using CallLoop.Silo.Problems;
 using CallLoop.Silo.Processors;
 using CallLoop.Silo.Requests;
 using CallLoop.Silo.Restriction;
@@ -21,8 +22,9 @@ namespace CallLoop.Silo.Hosting;
 public static class PrivacyApi
 {
     /// <summary>Every route of the privacy API, one feature at a time.</summary>
-    public static IEndpointRouteBuilder MapPrivacyApi(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder MapPrivacyApi(this IEndpointRouteBuilder app)
     {
+        var routes = app.MapGroup(string.Empty).WithProblemResponses();
         routes.MapSubjectsApi();
         routes.MapCollectionsApi();
         routes.MapConsentApi();
@@ -42,6 +44,6 @@ public static class PrivacyApi
         routes.MapAuditApi();
         routes.MapKeysApi();
         routes.MapIncidentsApi();
-        return routes;
+        return app;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
@@ -23,7 +24,7 @@ internal static class AcknowledgementsApi
         return processors;
     }
 
-    public static async Task<IResult> AcknowledgeAsync(
+    public static async Task<Results<Ok<AcknowledgementAnswer>, ProblemHttpResult>> AcknowledgeAsync(
         string processorId,
         HttpRequest request,
         IQuerySession session,
@@ -61,7 +62,7 @@ internal static class AcknowledgementsApi
         await grains.GetGrain<IDataSubjectGrain>(subjectId).ExecuteAsync(
             new AcknowledgeDelivery { SubjectId = subjectId, DeliveryId = deliveryId, Processor = processor.Id },
             actor: "processor:" + processor.Id);
-        return TypedResults.Ok(new { deliveryId, subjectId, acknowledged = true });
+        return TypedResults.Ok(new AcknowledgementAnswer(deliveryId, subjectId, Acknowledged: true));
     }
 
     private static readonly JsonSerializerOptions StrictJson = new(JsonSerializerOptions.Web)

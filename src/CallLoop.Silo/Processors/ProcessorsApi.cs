@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using CallLoop.EventStore.Projections.Recipients;
 using CallLoop.Grains.Keys;
 using Marten;
@@ -23,7 +24,7 @@ internal static class ProcessorsApi
         return routes;
     }
 
-    public static async Task<IResult> CreateAsync(ProcessorBody body, IDocumentSession session, SigningSecretSealer sealer, WebhookDestinations destinations, CancellationToken cancellationToken)
+    public static async Task<Results<Created<ProcessorView>, ProblemHttpResult>> CreateAsync(ProcessorBody body, IDocumentSession session, SigningSecretSealer sealer, WebhookDestinations destinations, CancellationToken cancellationToken)
     {
         var name = ProcessorRegistration.Name(body.Name);
         var recipient = ProcessorRegistration.Apply(name, body, existing: null, sealer, destinations);
@@ -41,7 +42,7 @@ internal static class ProcessorsApi
         return TypedResults.Created($"/api/processors/{Uri.EscapeDataString(name)}", ProcessorView.Of(recipient));
     }
 
-    public static async Task<IResult> PutAsync(string processorId, ProcessorBody body, IDocumentSession session, SigningSecretSealer sealer, WebhookDestinations destinations, CancellationToken cancellationToken)
+    public static async Task<Ok<ProcessorView>> PutAsync(string processorId, ProcessorBody body, IDocumentSession session, SigningSecretSealer sealer, WebhookDestinations destinations, CancellationToken cancellationToken)
     {
         var name = ProcessorRegistration.Name(processorId);
         var existing = await session.LoadAsync<Recipient>(name, cancellationToken);
@@ -51,19 +52,19 @@ internal static class ProcessorsApi
         return TypedResults.Ok(ProcessorView.Of(recipient));
     }
 
-    public static async Task<IResult> ListAsync(IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<Ok<List<ProcessorView>>> ListAsync(IQuerySession session, CancellationToken cancellationToken)
     {
         var recipients = await session.Query<Recipient>().Where(r => r.WebhookUrl != null).OrderBy(r => r.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(recipients.Select(ProcessorView.Of).ToList());
     }
 
-    public static async Task<IResult> GetAsync(string processorId, IQuerySession session, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<ProcessorView>, ProblemHttpResult>> GetAsync(string processorId, IQuerySession session, CancellationToken cancellationToken) =>
         await session.LoadAsync<Recipient>(processorId, cancellationToken) is { WebhookUrl: not null } recipient
             ? TypedResults.Ok(ProcessorView.Of(recipient))
             : NotFound();
 
     /// <summary>Deliveries already planned for it stop at their next attempt (recorded as failed: processor-not-registered).</summary>
-    public static async Task<IResult> DeleteAsync(string processorId, IDocumentSession session, CancellationToken cancellationToken)
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string processorId, IDocumentSession session, CancellationToken cancellationToken)
     {
         if (await session.LoadAsync<Recipient>(processorId, cancellationToken) is not { WebhookUrl: not null })
         {
@@ -75,6 +76,6 @@ internal static class ProcessorsApi
         return TypedResults.NoContent();
     }
 
-    internal static IResult NotFound() =>
+    internal static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "No processor of that name is registered.");
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -28,7 +29,7 @@ internal sealed class CsvText
         return this;
     }
 
-    public IResult ToResult(string fileName) =>
+    public FileContentHttpResult ToResult(string fileName) =>
         TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), MediaType + "; charset=utf-8", fileName);
 
     public override string ToString() => text.ToString();

@@ -1,4 +1,5 @@
 using CallLoop.Silo.Analytics;
+using CallLoop.Silo.Problems;
 using CallLoop.Silo.Reports.Consents;
 using CallLoop.Silo.Reports.Metrics;
 using CallLoop.Silo.Reports.Recipients;
@@ -12,8 +13,9 @@ namespace CallLoop.Silo.Reports;
 /// <summary>Every read-side route for analysts: subject answers, the request queue, reports, recipients, projections.</summary>
 public static class ReportsApi
 {
-    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder routes)
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
+        var routes = app.MapGroup(string.Empty).WithProblemResponses();
         routes.MapSubjectReads();
         routes.MapRequestQueue();
         routes.MapRecipients();
@@ -24,6 +26,6 @@ public static class ReportsApi
         reports.MapRequestMetrics();
         reports.MapConsentLedger();
         reports.MapNumberSuppressionReport();
-        return routes;
+        return app;
     }
 }

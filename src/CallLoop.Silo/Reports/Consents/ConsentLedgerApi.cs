@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using CallLoop.Domain;
 using Npgsql;
 
@@ -20,7 +21,7 @@ internal static class ConsentLedgerApi
         return reports;
     }
 
-    public static async Task<IResult> GetAsync(string? purpose, string? asOf, string? limit, string? cursor, HttpRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ConsentLedgerReport>, FileContentHttpResult>> GetAsync(string? purpose, string? asOf, string? limit, string? cursor, HttpRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(purpose))
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Recipients;
 using Marten;
@@ -16,7 +17,7 @@ internal static class RecipientsApi
         return routes;
     }
 
-    public static async Task<IResult> PutAsync(string name, RecipientBody body, IDocumentSession session, CancellationToken cancellationToken)
+    public static async Task<Ok<RecipientView>> PutAsync(string name, RecipientBody body, IDocumentSession session, CancellationToken cancellationToken)
     {
         var id = RequiredText(name, "name", 256);
         var address = RequiredText(body.Address, "address", 1024);
@@ -36,10 +37,10 @@ internal static class RecipientsApi
             ? throw QueryParameters.Invalid(name, $"a non-empty text of at most {max} characters")
             : value.Trim();
 
-    public static async Task<IResult> ListAsync(IQuerySession session, CancellationToken cancellationToken) =>
+    public static async Task<Ok<List<RecipientView>>> ListAsync(IQuerySession session, CancellationToken cancellationToken) =>
         TypedResults.Ok((await session.Query<Recipient>().OrderBy(r => r.Id).ToListAsync(cancellationToken)).Select(RecipientView.Of).ToList());
 
-    public static async Task<IResult> GetAsync(string name, IQuerySession session, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<RecipientView>, ProblemHttpResult>> GetAsync(string name, IQuerySession session, CancellationToken cancellationToken) =>
         await session.LoadAsync<Recipient>(name, cancellationToken) is { } recipient
             ? TypedResults.Ok(RecipientView.Of(recipient))
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "No recipient of that name is registered.");

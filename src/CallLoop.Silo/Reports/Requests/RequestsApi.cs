@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Requests;
 using Marten;
@@ -13,7 +14,7 @@ internal static class RequestsApi
         return routes;
     }
 
-    public static async Task<IResult> ListAsync(
+    public static async Task<Results<Ok<RequestQueue>, FileContentHttpResult>> ListAsync(
         string? status,
         string? jurisdiction,
         string? type,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Recipients;
 using CallLoop.EventStore.Projections.Subjects;
@@ -26,7 +27,7 @@ internal static class SubjectReadsApi
         return routes;
     }
 
-    public static async Task<IResult> AccessReportAsync(
+    public static async Task<Ok<AccessReport>> AccessReportAsync(
         string subjectId, string? level, string? all, string? purpose, string? requestId, IGrainFactory grains, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var detail = QueryParameters.OneOf(level, "level", AccessReportBuilder.CategoriesLevel, AccessReportBuilder.CategoriesLevel, AccessReportBuilder.SpecificLevel);
@@ -43,7 +44,7 @@ internal static class SubjectReadsApi
         return TypedResults.Ok(AccessReportBuilder.Build(profile, detail, everything ? null : RightToKnowAnswer.WindowStart(request, now), now));
     }
 
-    public static async Task<IResult> ExportAsync(
+    public static async Task<Results<Ok<SubjectExport>, FileContentHttpResult>> ExportAsync(
         string subjectId, string? purpose, string? requestId, IGrainFactory grains, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         await grains.Subject(subjectId).RecordPersonalDataAccessAsync(http.Access(purpose, requestId, AccessPurpose.RightsRequest), AccessedView.Export);
@@ -52,7 +53,7 @@ internal static class SubjectReadsApi
         return CsvText.Requested(http.Request) ? export.ToCsv().ToResult($"subject-{subjectId}.csv") : TypedResults.Ok(export);
     }
 
-    public static async Task<IResult> ShineTheLightAsync(string subjectId, string? year, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Ok<ShineTheLightReport>> ShineTheLightAsync(string subjectId, string? year, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var calendarYear = QueryParameters.Year(year, "year", clock.GetUtcNow().Year - 1);
         var profile = await LoadAsync(session, subjectId, cancellationToken);
