@@ -58,6 +58,28 @@ public sealed class ConsentLedgerTests(SiloApplicationFactory factory)
         Assert.Equal(entries.Select(e => e.GetProperty("subjectId").GetString()), paged);
     }
 
+    [Fact]
+    public async Task Given_signed_and_implied_consents_When_ledger_is_read_Then_each_shows_its_evidence_kind_and_casl_expiry()
+    {
+        // 2011 and marketing-email: no other test records those.
+        var (signed, implied) = (ReportsDriver.NewId("ledger-signed"), ReportsDriver.NewId("ledger-implied"));
+        var inquiry = new DateTimeOffset(2011, 1, 5, 9, 0, 0, TimeSpan.Zero);
+        await driver.AppendAsync(
+        [
+            (signed, [new SubjectRegistered { Jurisdiction = "FL" }, new ConsentGranted { Purpose = ConsentPurpose.MarketingEmail, Basis = ConsentBasis.ExpressWritten, SignatureMethod = SignatureMethod.ESign, NoticeVersion = "2011-01", Evidence = "signed", OccurredAt = inquiry }]),
+            (implied, [new SubjectRegistered { Jurisdiction = "CAN" }, new ConsentGranted { Purpose = ConsentPurpose.MarketingEmail, Basis = ConsentBasis.Implied, ImpliedBy = ImpliedBy.Inquiry, NoticeVersion = "2011-01", GrantedAt = inquiry, OccurredAt = inquiry.AddDays(1) }]),
+        ]);
+        await driver.WaitForProjectionsAsync();
+
+        using var ledger = await driver.GetJsonAsync("/api/reports/consents?purpose=marketing-email&asOf=2011-02-01");
+        var entries = ledger.RootElement.GetProperty("entries").EnumerateArray().ToDictionary(e => e.GetProperty("subjectId").GetString()!);
+
+        Assert.Equal(("express-written", "e-sign"), (entries[signed].GetProperty("basis").GetString(), entries[signed].GetProperty("evidenceKind").GetString()));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, entries[signed].GetProperty("expiresAt").ValueKind);
+        Assert.Equal(("implied", "implied-by:inquiry"), (entries[implied].GetProperty("basis").GetString(), entries[implied].GetProperty("evidenceKind").GetString()));
+        Assert.Equal(inquiry.AddMonths(6), entries[implied].GetProperty("expiresAt").GetDateTimeOffset());
+    }
+
     [Theory]
     [InlineData("/api/reports/consents", "purpose")]
     [InlineData("/api/reports/consents?purpose=carrier-pigeon", "purpose")]

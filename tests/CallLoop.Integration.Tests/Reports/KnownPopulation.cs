@@ -108,9 +108,11 @@ internal sealed class KnownPopulation
             Categories = categories,
             DisclosedAt = RandomTime(FactsFrom, 3 * 365),
         };
+        // A disclosure for a third party's direct marketing, for value (none of these says otherwise), is a sale in the report.
+        var reported = disclosed.Purpose == DisclosurePurpose.DirectMarketing ? DisclosurePurpose.Sale : disclosed.Purpose;
         foreach (var category in categories)
         {
-            Disclosures.Add(new DisclosedFact(subjectId, state, Text(category), Text(disclosed.Purpose), Text(disclosed.RecipientType), disclosed.DisclosedAt));
+            Disclosures.Add(new DisclosedFact(subjectId, state, Text(category), Text(reported), Text(disclosed.RecipientType), disclosed.DisclosedAt));
         }
 
         return disclosed;

@@ -17,8 +17,21 @@ public sealed partial class ConsentLedgerProjection : EventProjection
         Options.DeleteDataInTableOnTeardown(ledger.Identifier.QualifiedName);
     }
 
-    public void Project(IEvent<ConsentGranted> e, IDocumentOperations ops) =>
+    public void Project(IEvent<ConsentGranted> e, IDocumentOperations ops)
+    {
         Insert(ops, e, ConsentLedgerEntries.Granted, EnumText.ToText(e.Data.Purpose), EnumText.ToText(e.Data.Basis), e.Data.NoticeVersion, e.Data.Channel, null, e.Data.Evidence, null);
+        ops.QueueSqlCommand(
+            $"update {ReportTables.Qualified(ReportTables.ConsentLedger)} set evidence_kind = nullif(?, ''), granted_at = ? where seq_id = ?",
+            EvidenceKind(e.Data) ?? string.Empty,
+            (e.Data.GrantedAt ?? (e.Data.OccurredAt != default ? e.Data.OccurredAt : e.Timestamp)).ToUniversalTime(),
+            e.Sequence);
+    }
+
+    /// <summary><c>e-sign</c>, <c>checkbox</c>, ... for signed consents; <c>implied-by:purchase</c> or <c>implied-by:inquiry</c>; else null.</summary>
+    public static string? EvidenceKind(ConsentGranted granted) =>
+        granted.SignatureMethod is { } method ? EnumText.ToText(method)
+        : granted.ImpliedBy is { } impliedBy ? $"implied-by:{EnumText.ToText(impliedBy)}"
+        : null;
 
     public void Project(IEvent<ConsentWithdrawn> e, IDocumentOperations ops) =>
         Insert(ops, e, ConsentLedgerEntries.Withdrawn, EnumText.ToText(e.Data.Purpose), null, null, e.Data.Channel, null, e.Data.Evidence, e.Data.RequestId);

@@ -73,6 +73,10 @@ public static class ReportTables
         table.AddColumn<string>("evidence").AllowNulls();
         table.AddColumn<string>("request_id").AllowNulls();
         table.AddColumn("occurred_at", "timestamptz").NotNull();
+
+        // Consent evidence: the signature method or what an implied consent rests on, and when it was captured.
+        table.AddColumn<string>("evidence_kind").AllowNulls();
+        table.AddColumn("granted_at", "timestamptz").AllowNulls();
         table.Indexes.Add(new IndexDefinition("ix_report_consent_ledger_purpose_time").AgainstColumns("purpose", "occurred_at"));
         table.Indexes.Add(new IndexDefinition("ix_report_consent_ledger_subject").AgainstColumns("subject_id"));
         return table;

@@ -1,3 +1,4 @@
+using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Facts;
 using Npgsql;
 
@@ -7,7 +8,22 @@ internal static class ConsentLedgerQuery
 {
     private static readonly string Ledger = ReportTables.Qualified(ReportTables.ConsentLedger);
 
-    public static async Task<ConsentLedgerReport> RunAsync(NpgsqlDataSource db, string purpose, DateTimeOffset asOf, int limit, ConsentLedgerCursor? after, CancellationToken cancellationToken)
+    private static readonly string Jurisdictions = ReportTables.Qualified(ReportTables.SubjectJurisdictions);
+
+    /// <summary>The law's expiry of a granted consent (CASL's implied consents), by the same rule contactability uses.</summary>
+    private static DateTimeOffset? Expiry(string? basis, string? evidenceKind, DateTimeOffset? grantedAt, string? jurisdiction)
+    {
+        if (!EnumText.TryParse<ConsentBasis>(basis, out var parsed) || grantedAt is null)
+        {
+            return null;
+        }
+
+        ImpliedBy? impliedBy = evidenceKind?.StartsWith("implied-by:", StringComparison.Ordinal) == true
+            && EnumText.TryParse<ImpliedBy>(evidenceKind["implied-by:".Length..], out var by) ? by : null;
+        return TextConsentValidity.ExpiresAt(new ConsentRecord { Basis = parsed, ImpliedBy = impliedBy, GrantedAt = grantedAt }, jurisdiction);
+    }
+
+        public static async Task<ConsentLedgerReport> RunAsync(NpgsqlDataSource db, string purpose, DateTimeOffset asOf, int limit, ConsentLedgerCursor? after, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var consenting = await CountLatestAsync(connection, purpose, asOf, ConsentLedgerEntries.Granted, ConsentLedgerEntries.Withdrawn, cancellationToken);
@@ -15,10 +31,10 @@ internal static class ConsentLedgerQuery
 
         await using var command = new NpgsqlCommand(
             $"""
-            select subject_id, entry, basis, notice_version, channel, method, request_id, occurred_at, seq_id
-            from {Ledger}
-            where purpose = $1 and occurred_at <= $2 and ($4::timestamptz is null or (occurred_at, seq_id) > ($4, $5))
-            order by occurred_at, seq_id limit $3
+            select l.subject_id, l.entry, l.basis, l.notice_version, l.channel, l.method, l.request_id, l.occurred_at, l.seq_id, l.evidence_kind, l.granted_at, j.state
+            from {Ledger} l left join {Jurisdictions} j on j.subject_id = l.subject_id
+            where l.purpose = $1 and l.occurred_at <= $2 and ($4::timestamptz is null or (l.occurred_at, l.seq_id) > ($4, $5))
+            order by l.occurred_at, l.seq_id limit $3
             """,
             connection);
         command.Parameters.Add(new NpgsqlParameter { Value = purpose });
@@ -33,7 +49,11 @@ internal static class ConsentLedgerQuery
         {
             string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
             var occurredAt = reader.GetFieldValue<DateTimeOffset>(7);
-            entries.Add(new ConsentLedgerLine(reader.GetString(0), reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), occurredAt));
+            var evidenceKind = Text(9);
+            DateTimeOffset? grantedAt = reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10);
+            entries.Add(new ConsentLedgerLine(
+                reader.GetString(0), reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), occurredAt,
+                evidenceKind, Expiry(Text(2), evidenceKind, grantedAt, Text(11))));
             last = new ConsentLedgerCursor(occurredAt, reader.GetInt64(8));
         }
 

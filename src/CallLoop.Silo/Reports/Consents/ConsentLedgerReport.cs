@@ -22,4 +22,6 @@ public sealed record ConsentLedgerLine(
     string? Channel,
     string? Method,
     string? RequestId,
-    DateTimeOffset OccurredAt);
+    DateTimeOffset OccurredAt,
+    string? EvidenceKind = null,
+    DateTimeOffset? ExpiresAt = null);
