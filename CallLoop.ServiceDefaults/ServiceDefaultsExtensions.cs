@@ -70,8 +70,8 @@ public static class ServiceDefaultsExtensions
     /// <summary>/health: every check (ready to serve); /alive: the process answers.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health");
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LivenessTag) });
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LivenessTag) }).AllowAnonymous();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using CallLoop.EventStore.Configuration;
 using CallLoop.EventStore.Projections;
+using CallLoop.Silo.Security;
 using JasperFx;
 using Marten;
 using Npgsql;
@@ -16,8 +17,8 @@ internal static class ProjectionsApi
     public static IEndpointRouteBuilder MapProjections(this IEndpointRouteBuilder routes)
     {
         var projections = routes.MapGroup("/api/projections").WithTags("Projections");
-        projections.MapGet("/", ListAsync).WithName("ListProjections");
-        projections.MapPost("/{name}/rebuild", RebuildAsync).WithName("RebuildProjection");
+        projections.MapGet("/", ListAsync).WithName("ListProjections").RequireAuthorization(AccessPolicies.AnalystOrAdmin);
+        projections.MapPost("/{name}/rebuild", RebuildAsync).WithName("RebuildProjection").RequireAuthorization(AccessPolicies.Admin);
         return routes;
     }
 

@@ -1,4 +1,5 @@
 using CallLoop.Domain;
+using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,8 +11,8 @@ public static class AuditApi
     public static RouteGroupBuilder MapAuditApi(this IEndpointRouteBuilder routes)
     {
         var subject = routes.MapGroup("/api/subjects/{subjectId}").WithTags("Read audit");
-        subject.MapGet("/personal-data", ReadPersonalDataAsync).WithName("ReadPersonalData");
-        subject.MapGet("/audit", GetAuditTrailAsync).WithName("GetReadAudit");
+        subject.MapGet("/personal-data", ReadPersonalDataAsync).WithName("ReadPersonalData").RequireAuthorization(AccessPolicies.PrivacyOfficer);
+        subject.MapGet("/audit", GetAuditTrailAsync).WithName("GetReadAudit").RequireAuthorization(AccessPolicies.PrivacyOfficerOrAdmin);
         return subject;
     }
 

@@ -1,4 +1,5 @@
 using CallLoop.Domain;
+using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,7 @@ public static class CollectionsApi
 {
     public static RouteGroupBuilder MapCollectionsApi(this IEndpointRouteBuilder routes)
     {
-        var collections = routes.MapGroup("/api/subjects/{subjectId}/collections").WithTags("Collection");
+        var collections = routes.MapGroup("/api/subjects/{subjectId}/collections").WithTags("Collection").RequireAuthorization(AccessPolicies.Service);
         collections.MapPost("", CollectAsync).WithName("CollectPersonalInformation");
         return collections;
     }

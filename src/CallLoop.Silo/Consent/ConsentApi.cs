@@ -1,5 +1,6 @@
 using CallLoop.Domain;
 using CallLoop.Silo.Http;
+using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,7 @@ public static class ConsentApi
 {
     public static RouteGroupBuilder MapConsentApi(this IEndpointRouteBuilder routes)
     {
-        var consents = routes.MapGroup("/api/subjects/{subjectId}/consents").WithTags("Consent");
+        var consents = routes.MapGroup("/api/subjects/{subjectId}/consents").WithTags("Consent").RequireAuthorization(AccessPolicies.Service);
         consents.MapPost("", GrantAsync).WithName("GrantConsent");
         consents.MapPost("/{purpose}/withdrawal", WithdrawAsync).WithName("WithdrawConsent");
         return consents;

@@ -1,4 +1,5 @@
 using CallLoop.Domain;
+using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,7 @@ public static class CorrectionsApi
 {
     public static RouteGroupBuilder MapCorrectionsApi(this IEndpointRouteBuilder routes)
     {
-        var corrections = routes.MapGroup("/api/subjects/{subjectId}/corrections").WithTags("Corrections");
+        var corrections = routes.MapGroup("/api/subjects/{subjectId}/corrections").WithTags("Corrections").RequireAuthorization(AccessPolicies.ServiceOrPrivacyOfficer);
         corrections.MapPost("", CorrectAsync).WithName("CorrectInformation");
         return corrections;
     }

@@ -1,6 +1,7 @@
 using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Subjects;
 using CallLoop.Silo.Http;
+using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,7 +18,7 @@ public static class DeliveriesApi
 {
     public static RouteGroupBuilder MapDeliveriesApi(this IEndpointRouteBuilder routes)
     {
-        var deliveries = routes.MapGroup("/api/subjects/{subjectId}/deliveries").WithTags("Processor deliveries");
+        var deliveries = routes.MapGroup("/api/subjects/{subjectId}/deliveries").WithTags("Processor deliveries").RequireAuthorization(AccessPolicies.Admin);
         deliveries.MapGet("", ListAsync).WithName("ListDeliveries");
         deliveries.MapPost("/{deliveryId}/redeliver", RedeliverAsync).WithName("RedeliverWebhook");
         deliveries.MapPost("/{deliveryId}/waive", WaiveAsync).WithName("WaiveDelivery");

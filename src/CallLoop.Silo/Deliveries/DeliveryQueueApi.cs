@@ -1,5 +1,6 @@
 using CallLoop.EventStore.Projections.Deliveries;
 using CallLoop.Silo.Reports;
+using CallLoop.Silo.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,7 +16,7 @@ public static class DeliveryQueueApi
 
     public static IEndpointRouteBuilder MapDeliveryQueue(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/api/deliveries").WithTags("Processor deliveries").MapGet("/", ListAsync).WithName("ListDeliveryQueue");
+        routes.MapGroup("/api/deliveries").WithTags("Processor deliveries").RequireAuthorization(AccessPolicies.Admin).MapGet("/", ListAsync).WithName("ListDeliveryQueue");
         return routes;
     }
 

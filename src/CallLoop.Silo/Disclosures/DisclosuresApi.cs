@@ -1,4 +1,5 @@
 using CallLoop.Domain;
+using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,7 @@ public static class DisclosuresApi
 {
     public static RouteGroupBuilder MapDisclosuresApi(this IEndpointRouteBuilder routes)
     {
-        var disclosures = routes.MapGroup("/api/subjects/{subjectId}/disclosures").WithTags("Disclosures");
+        var disclosures = routes.MapGroup("/api/subjects/{subjectId}/disclosures").WithTags("Disclosures").RequireAuthorization(AccessPolicies.Service);
         disclosures.MapPost("", DiscloseAsync).WithName("DiscloseInformation");
         return disclosures;
     }

@@ -42,10 +42,10 @@ public static class HttpApiExtensions
     /// <summary>The OpenAPI document everywhere; in Development also an API reference to try it (/scalar).</summary>
     public static WebApplication MapApiDescription(this WebApplication app)
     {
-        app.MapOpenApi();
+        app.MapOpenApi().AllowAnonymous();
         if (app.Environment.IsDevelopment())
         {
-            app.MapScalarApiReference();
+            app.MapScalarApiReference().AllowAnonymous();
         }
 
         return app;

@@ -1,6 +1,7 @@
 using CallLoop.Contracts.Incidents;
 using CallLoop.Domain;
 using CallLoop.Silo.Http;
+using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,7 +17,7 @@ public static class IncidentsApi
 
     public static RouteGroupBuilder MapIncidentsApi(this IEndpointRouteBuilder routes)
     {
-        var incidents = routes.MapGroup("/api/incidents").WithTags("Incidents");
+        var incidents = routes.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(AccessPolicies.PrivacyOfficerOrAdmin);
         incidents.MapPost("", ReportAsync).WithName("ReportIncident");
         incidents.MapGet("/{incidentId}", GetAsync).WithName("GetIncident");
         incidents.MapPost("/{incidentId}/corrections", CorrectAsync).WithName("CorrectIncident");

@@ -2,6 +2,7 @@ using CallLoop.Contracts.Keys;
 using CallLoop.Domain;
 using CallLoop.Grains.Keys;
 using CallLoop.Silo.Processors;
+using CallLoop.Silo.Security;
 using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Npgsql;
@@ -15,7 +16,7 @@ public static class KeysApi
 
     public static RouteGroupBuilder MapKeysApi(this IEndpointRouteBuilder routes)
     {
-        var keys = routes.MapGroup("/api/keys").WithTags("Keys");
+        var keys = routes.MapGroup("/api/keys").WithTags("Keys").RequireAuthorization(AccessPolicies.Admin);
         keys.MapGet("/subjects/{subjectId}", DescribeAsync).WithName("DescribeSubjectKeys");
         keys.MapPost("/rewrap", RewrapAllAsync).WithName("RewrapSubjectKeys");
         return keys;

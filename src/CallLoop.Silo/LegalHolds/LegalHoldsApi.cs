@@ -1,4 +1,5 @@
 using CallLoop.Domain;
+using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,7 @@ public static class LegalHoldsApi
 {
     public static RouteGroupBuilder MapLegalHoldsApi(this IEndpointRouteBuilder routes)
     {
-        var holds = routes.MapGroup("/api/subjects/{subjectId}/legal-holds").WithTags("Legal holds");
+        var holds = routes.MapGroup("/api/subjects/{subjectId}/legal-holds").WithTags("Legal holds").RequireAuthorization(AccessPolicies.PrivacyOfficer);
         holds.MapPost("", PlaceAsync).WithName("PlaceLegalHold");
         holds.MapPost("/{holdId}/release", ReleaseAsync).WithName("ReleaseLegalHold");
         return holds;

@@ -1,4 +1,5 @@
 using CallLoop.Domain;
+using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,7 @@ public static class OptOutsApi
 {
     public static IEndpointRouteBuilder MapOptOutsApi(this IEndpointRouteBuilder routes)
     {
-        var subject = routes.MapGroup("/api/subjects/{subjectId}").WithTags("Opt-outs");
+        var subject = routes.MapGroup("/api/subjects/{subjectId}").WithTags("Opt-outs").RequireAuthorization(AccessPolicies.Service);
         subject.MapPost("/opt-outs", OptOutAsync).WithName("OptOut");
         subject.MapPost("/opt-ins", OptBackInAsync).WithName("OptBackIn");
         return routes;

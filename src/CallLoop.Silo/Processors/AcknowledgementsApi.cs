@@ -5,13 +5,14 @@ using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Recipients;
 using CallLoop.Grains.Keys;
 using CallLoop.Silo.Http;
+using CallLoop.Silo.Security;
 using Marten;
 
 namespace CallLoop.Silo.Processors;
 
 /// <summary>
-/// POST /api/processors/{processorId}/acknowledgements. Two proofs: a bearer token allowed on the route (see
-/// AccessRules), and the body signed with the processor's own secret (headers X-CallLoop-Timestamp and
+/// POST /api/processors/{processorId}/acknowledgements. Two proofs: a bearer token allowed on the route
+/// (<see cref="Security.AccessPolicies.ServiceOrAdmin"/>), and the body signed with the processor's own secret (headers X-CallLoop-Timestamp and
 /// X-CallLoop-Signature) over the acknowledgement's own string, so only the processor that holds the secret can
 /// acknowledge its deliveries and a captured webhook never passes for an acknowledgement. Unknown members are refused:
 /// the signed body must mean exactly what it says.
@@ -20,7 +21,7 @@ internal static class AcknowledgementsApi
 {
     public static RouteGroupBuilder MapAcknowledgements(this RouteGroupBuilder processors)
     {
-        processors.MapPost("/{processorId}/acknowledgements", AcknowledgeAsync).WithName("AcknowledgeDelivery");
+        processors.MapPost("/{processorId}/acknowledgements", AcknowledgeAsync).WithName("AcknowledgeDelivery").RequireAuthorization(AccessPolicies.ServiceOrAdmin);
         return processors;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using CallLoop.EventStore.Projections.Recipients;
 using CallLoop.Grains.Keys;
+using CallLoop.Silo.Security;
 using Marten;
 
 namespace CallLoop.Silo.Processors;
@@ -15,11 +16,11 @@ internal static class ProcessorsApi
     public static IEndpointRouteBuilder MapProcessorsApi(this IEndpointRouteBuilder routes)
     {
         var processors = routes.MapGroup("/api/processors").WithTags("Processors");
-        processors.MapPost("/", CreateAsync).WithName("CreateProcessor");
-        processors.MapPut("/{processorId}", PutAsync).WithName("PutProcessor");
-        processors.MapGet("/", ListAsync).WithName("ListProcessors");
-        processors.MapGet("/{processorId}", GetAsync).WithName("GetProcessor");
-        processors.MapDelete("/{processorId}", DeleteAsync).WithName("DeleteProcessor");
+        processors.MapPost("/", CreateAsync).WithName("CreateProcessor").RequireAuthorization(AccessPolicies.Admin);
+        processors.MapPut("/{processorId}", PutAsync).WithName("PutProcessor").RequireAuthorization(AccessPolicies.Admin);
+        processors.MapGet("/", ListAsync).WithName("ListProcessors").RequireAuthorization(AccessPolicies.Admin);
+        processors.MapGet("/{processorId}", GetAsync).WithName("GetProcessor").RequireAuthorization(AccessPolicies.Admin);
+        processors.MapDelete("/{processorId}", DeleteAsync).WithName("DeleteProcessor").RequireAuthorization(AccessPolicies.Admin);
         processors.MapAcknowledgements();
         return routes;
     }

@@ -7,6 +7,7 @@ using CallLoop.Silo.Reports.Requests;
 using CallLoop.Silo.Reports.Sms;
 using CallLoop.Silo.Reports.States;
 using CallLoop.Silo.Reports.Subjects;
+using CallLoop.Silo.Security;
 
 namespace CallLoop.Silo.Reports;
 
@@ -21,7 +22,7 @@ public static class ReportsApi
         routes.MapRecipients();
         routes.MapProjections();
 
-        var reports = routes.MapGroup("/api/reports").WithTags("Reports");
+        var reports = routes.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(AccessPolicies.Analyst);
         reports.MapStateReport();
         reports.MapRequestMetrics();
         reports.MapConsentLedger();

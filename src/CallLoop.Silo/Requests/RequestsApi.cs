@@ -1,5 +1,6 @@
 using CallLoop.Domain;
 using CallLoop.Silo.Http;
+using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,7 +13,7 @@ public static class RequestsApi
 
     public static RouteGroupBuilder MapRequestsApi(this IEndpointRouteBuilder routes)
     {
-        var requests = routes.MapGroup("/api/subjects/{subjectId}/requests").WithTags("Rights requests");
+        var requests = routes.MapGroup("/api/subjects/{subjectId}/requests").WithTags("Rights requests").RequireAuthorization(AccessPolicies.PrivacyOfficer);
 
         requests.MapPost("", ReceiveAsync).WithName("ReceiveRightsRequest");
         requests.MapGet("", ListAsync).WithName("ListRightsRequests");

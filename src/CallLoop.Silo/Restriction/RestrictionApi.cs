@@ -1,4 +1,5 @@
 using CallLoop.Domain;
+using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,7 @@ public static class RestrictionApi
 {
     public static RouteGroupBuilder MapRestrictionApi(this IEndpointRouteBuilder routes)
     {
-        var restriction = routes.MapGroup("/api/subjects/{subjectId}/restriction").WithTags("Restriction");
+        var restriction = routes.MapGroup("/api/subjects/{subjectId}/restriction").WithTags("Restriction").RequireAuthorization(AccessPolicies.PrivacyOfficer);
         restriction.MapPost("", RestrictAsync).WithName("RestrictProcessing");
         restriction.MapPost("/lift", LiftAsync).WithName("LiftRestriction");
         return restriction;

@@ -45,7 +45,7 @@ public static class SecurityExtensions
                     },
                 };
             });
-        builder.Services.AddAuthorization();
+        builder.Services.AddAuthorization(options => options.AddCallLoopPolicies());
 
         var permitLimit = builder.Configuration.GetValue($"{RateLimitSection}:PermitsPerSecond", 200);
         builder.Services.AddRateLimiter(options =>
@@ -80,7 +80,6 @@ public static class SecurityExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
-        app.UseMiddleware<RouteAccessMiddleware>();
         return app;
     }
 

@@ -1,5 +1,6 @@
 using CallLoop.Domain;
 using CallLoop.Silo.Http;
+using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,7 +11,7 @@ public static class SignalsApi
 {
     public static IEndpointRouteBuilder MapSignalsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/signals/gpc", GpcAsync).WithTags("Signals").WithName("ReceiveGpcSignal");
+        routes.MapPost("/api/signals/gpc", GpcAsync).WithTags("Signals").WithName("ReceiveGpcSignal").RequireAuthorization(AccessPolicies.Service);
         return routes;
     }
 

@@ -2,6 +2,7 @@ using CallLoop.Domain;
 using CallLoop.EventStore.Phones;
 using CallLoop.EventStore.Telemetry;
 using CallLoop.Silo.Http;
+using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,7 +17,7 @@ public static class InboundTextsApi
 {
     public static IEndpointRouteBuilder MapInboundTextsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/api/sms/inbound", ReceiveAsync).WithTags("Text messages").WithName("ReceiveInboundSms");
+        routes.MapPost("/api/sms/inbound", ReceiveAsync).WithTags("Text messages").WithName("ReceiveInboundSms").RequireAuthorization(AccessPolicies.Service);
         return routes;
     }
 

@@ -1,6 +1,7 @@
 using CallLoop.Domain;
 using CallLoop.EventStore.Phones;
 using CallLoop.Silo.Http;
+using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,8 +12,8 @@ public static class SendingSystemsApi
 {
     public static IEndpointRouteBuilder MapSendingSystemsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/api/phones/{e164}/contactability", CanTextNumberAsync).WithTags("Text messages").WithName("GetPhoneContactability");
-        routes.MapPost("/api/subjects/{subjectId}/messages", RecordSentAsync).WithTags("Text messages").WithName("RecordMessageSent");
+        routes.MapGet("/api/phones/{e164}/contactability", CanTextNumberAsync).WithTags("Text messages").WithName("GetPhoneContactability").RequireAuthorization(AccessPolicies.ServiceOrPrivacyOfficer);
+        routes.MapPost("/api/subjects/{subjectId}/messages", RecordSentAsync).WithTags("Text messages").WithName("RecordMessageSent").RequireAuthorization(AccessPolicies.Service);
         return routes;
     }
 

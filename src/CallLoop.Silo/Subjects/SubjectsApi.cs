@@ -1,6 +1,7 @@
 using CallLoop.Domain;
 using CallLoop.Silo.Audit;
 using CallLoop.Silo.Http;
+using CallLoop.Silo.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CallLoop.Silo.Subjects;
@@ -12,12 +13,12 @@ public static class SubjectsApi
     {
         var subjects = routes.MapGroup("/api/subjects/{subjectId}").WithTags("Subjects");
 
-        subjects.MapPut("", RegisterAsync).WithName("RegisterSubject");
-        subjects.MapGet("", GetProfileAsync).WithName("GetSubjectProfile");
-        subjects.MapGet("/history", GetHistoryAsync).WithName("GetSubjectHistory");
-        subjects.MapGet("/contactability", CanContactAsync).WithName("GetSubjectContactability");
-        subjects.MapPost("/deactivation", DeactivateAsync).WithName("DeactivateAccount");
-        subjects.MapPost("/residency", ChangeResidencyAsync).WithName("ChangeResidency");
+        subjects.MapPut("", RegisterAsync).WithName("RegisterSubject").RequireAuthorization(AccessPolicies.Service);
+        subjects.MapGet("", GetProfileAsync).WithName("GetSubjectProfile").RequireAuthorization(AccessPolicies.PrivacyOfficer);
+        subjects.MapGet("/history", GetHistoryAsync).WithName("GetSubjectHistory").RequireAuthorization(AccessPolicies.PrivacyOfficer);
+        subjects.MapGet("/contactability", CanContactAsync).WithName("GetSubjectContactability").RequireAuthorization(AccessPolicies.ServiceOrPrivacyOfficer);
+        subjects.MapPost("/deactivation", DeactivateAsync).WithName("DeactivateAccount").RequireAuthorization(AccessPolicies.PrivacyOfficer);
+        subjects.MapPost("/residency", ChangeResidencyAsync).WithName("ChangeResidency").RequireAuthorization(AccessPolicies.Service);
         return subjects;
     }
 

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using CallLoop.Integration.Tests.Infrastructure;
 using CallLoop.Silo.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CallLoop.Integration.Tests.Security;
 
@@ -97,9 +100,46 @@ public sealed class AccessControlHttpTests(SiloApplicationFactory factory)
     }
 
     [Fact]
-    public void Every_role_rule_names_only_known_roles()
+    public void Every_role_policy_names_only_known_roles()
     {
-        Assert.All(AccessRules.All, rule => Assert.All(rule.Roles, role => Assert.Contains(role, Roles.All)));
-        Assert.Empty(AccessRules.RolesFor("DELETE", "/api/unheard-of"));
+        Assert.All(AccessPolicies.RolesByPolicy.Values, roles => Assert.All(roles, role => Assert.Contains(role, Roles.All)));
+    }
+
+    [Fact]
+    public async Task Given_an_endpoint_that_names_no_policy_When_any_role_calls_it_Then_the_fallback_refuses()
+    {
+        var authorization = factory.Services.GetRequiredService<IAuthorizationService>();
+        var everyRole = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            Roles.All.Select(role => new System.Security.Claims.Claim("role", role)), "Bearer", "sub", "role"));
+        var http = new DefaultHttpContext();
+        http.SetEndpoint(new Endpoint(_ => Task.CompletedTask, new EndpointMetadataCollection(), "unguarded"));
+
+        Assert.False((await authorization.AuthorizeAsync(everyRole, http, AccessPolicies.Closed)).Succeeded);
+        Assert.True((await authorization.AuthorizeAsync(everyRole, new DefaultHttpContext(), AccessPolicies.Closed)).Succeeded);
+    }
+
+    [Fact]
+    public async Task Given_an_unknown_api_address_When_called_with_a_token_Then_404_not_a_refusal()
+    {
+        using var client = factory.CreateClientAs("officer-1", Roles.PrivacyOfficer);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/unheard-of")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Given_privacy_officer_When_recording_a_correction_Then_it_is_recorded()
+    {
+        var subjectId = $"acl-{Guid.NewGuid():N}";
+        (await factory.CreateClient().PutAsJsonAsync($"/api/subjects/{subjectId}", new { jurisdiction = "CA", email = "old@example.com" })).EnsureSuccessStatusCode();
+        using var officer = factory.CreateClientAs("officer-1", Roles.PrivacyOfficer);
+
+        var response = await officer.PostAsJsonAsync($"/api/subjects/{subjectId}/corrections", new { category = "A", field = "email", newValue = "new@example.com" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var connection = new Npgsql.NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT headers ->> 'actor' FROM privacy.mt_events WHERE stream_id = @id AND type = 'personal_information_corrected'", connection);
+        command.Parameters.AddWithValue("id", subjectId);
+        Assert.Equal("officer-1", await command.ExecuteScalarAsync());
     }
 }

@@ -3,29 +3,43 @@ using System.Text;
 using System.Text.RegularExpressions;
 using CallLoop.Integration.Tests.Fuzz;
 using CallLoop.Silo.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CallLoop.Integration.Tests.Security;
 
-/// <summary>Walks every /api endpoint the silo maps, with every role the access table refuses it to.</summary>
+/// <summary>Walks every /api endpoint the silo maps, with every role its declared policy refuses.</summary>
 public sealed partial class EveryRouteAccessTests(FuzzSiloFactory factory) : IClassFixture<FuzzSiloFactory>
 {
     [Fact]
-    public async Task Every_route_refuses_every_role_the_table_does_not_name_with_403_and_writes_nothing()
+    public void Every_api_endpoint_names_exactly_one_known_role_policy_and_none_is_anonymous()
     {
-        var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
-            .OfType<RouteEndpoint>()
-            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Template: e.RoutePattern.RawText!)))
+        var endpoints = ApiEndpoints().ToList();
+        Assert.True(endpoints.Count > 30, $"only {endpoints.Count} endpoints found");
+
+        Assert.All(endpoints, endpoint =>
+        {
+            var where = $"{string.Join(",", Methods(endpoint))} {endpoint.RoutePattern.RawText}";
+            Assert.True(endpoint.Metadata.GetMetadata<IAllowAnonymous>() is null, $"{where} allows anonymous callers");
+            var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
+            var policy = Assert.Single(policies);
+            Assert.True(policy is not null && AccessPolicies.RolesByPolicy.ContainsKey(policy), $"{where} names no role policy ({policy ?? "roles only"})");
+        });
+    }
+
+    [Fact]
+    public async Task Every_route_refuses_every_role_its_policy_does_not_name_with_403_and_writes_nothing()
+    {
+        var routes = ApiEndpoints()
+            .SelectMany(e => Methods(e).Select(m => (Method: m, Template: e.RoutePattern.RawText!, Allowed: AllowedRoles(e))))
             .Distinct()
             .ToList();
         Assert.True(routes.Count > 30, $"only {routes.Count} routes found");
 
         var checkedPairs = 0;
-        foreach (var (method, template) in routes)
+        foreach (var (method, template, allowed) in routes)
         {
-            var allowed = AccessRules.RolesFor(method, template);
             foreach (var role in Roles.All.Except(allowed))
             {
                 using var client = factory.CreateClientAs($"{role}-walker", role);
@@ -46,6 +60,19 @@ public sealed partial class EveryRouteAccessTests(FuzzSiloFactory factory) : ICl
 
         Assert.True(checkedPairs > routes.Count, $"only {checkedPairs} refusals checked");
     }
+
+    private IEnumerable<RouteEndpoint> ApiEndpoints() =>
+        factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/api", StringComparison.Ordinal) == true);
+
+    private static IReadOnlyList<string> Methods(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+
+    private static IReadOnlyList<string> AllowedRoles(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>()
+            .Select(a => a.Policy is { } policy && AccessPolicies.RolesByPolicy.TryGetValue(policy, out var roles) ? roles : [])
+            .FirstOrDefault() ?? [];
 
     private Task<long> CountEventsAsync() => Infrastructure.StoredEvents.CountAsync(factory.ConnectionString);
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.Silo.Security;
 using Marten;
 
 namespace CallLoop.Silo.Reports.Recipients;
@@ -10,7 +11,7 @@ internal static class RecipientsApi
 {
     public static IEndpointRouteBuilder MapRecipients(this IEndpointRouteBuilder routes)
     {
-        var recipients = routes.MapGroup("/api/recipients").WithTags("Recipients");
+        var recipients = routes.MapGroup("/api/recipients").WithTags("Recipients").RequireAuthorization(AccessPolicies.Admin);
         recipients.MapPut("/{name}", PutAsync).WithName("PutRecipient");
         recipients.MapGet("/", ListAsync).WithName("ListRecipients");
         recipients.MapGet("/{name}", GetAsync).WithName("GetRecipient");

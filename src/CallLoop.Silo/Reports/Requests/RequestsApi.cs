@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Requests;
+using CallLoop.Silo.Security;
 using Marten;
 
 namespace CallLoop.Silo.Reports.Requests;
@@ -10,7 +11,7 @@ internal static class RequestsApi
 {
     public static IEndpointRouteBuilder MapRequestQueue(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/api/requests").WithTags("Reports").MapGet("/", ListAsync).WithName("ListRequestRecords");
+        routes.MapGroup("/api/requests").WithTags("Reports").RequireAuthorization(AccessPolicies.AnalystOrPrivacyOfficer).MapGet("/", ListAsync).WithName("ListRequestRecords");
         return routes;
     }
 

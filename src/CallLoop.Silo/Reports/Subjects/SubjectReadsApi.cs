@@ -5,6 +5,7 @@ using CallLoop.EventStore.Projections.Subjects;
 using CallLoop.EventStore.Protection;
 using CallLoop.Grains.Keys;
 using CallLoop.Silo.Audit;
+using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 using Marten;
 
@@ -20,7 +21,7 @@ internal static class SubjectReadsApi
 {
     public static IEndpointRouteBuilder MapSubjectReads(this IEndpointRouteBuilder routes)
     {
-        var subject = routes.MapGroup("/api/subjects/{subjectId}").WithTags("Subject reports");
+        var subject = routes.MapGroup("/api/subjects/{subjectId}").WithTags("Subject reports").RequireAuthorization(AccessPolicies.PrivacyOfficer);
         subject.MapGet("/access-report", AccessReportAsync).WithName("GetAccessReport");
         subject.MapGet("/export", ExportAsync).WithName("ExportSubject");
         subject.MapGet("/shine-the-light", ShineTheLightAsync).WithName("GetShineTheLight");
