@@ -55,10 +55,11 @@ internal static class DatabaseScan
         var bytes = Encoding.UTF8.GetBytes(secret);
         yield return ("plaintext", secret);
         yield return ("lowercase", secret.ToLowerInvariant());
-        // Digits only is how a phone number may be stored; for a text that merely contains digits (an email with a
-        // random tag), its digits are no longer the secret and, short as they are, turn up by chance in unrelated data.
+        // Digits only is how a phone number may be stored; for a text that has letters (an email or an order number
+        // with a random tag), its digits are no longer the secret and turn up by chance in unrelated data (the subject
+        // id carries the same tag).
         var digits = new string(secret.Where(char.IsAsciiDigit).ToArray());
-        if (digits.Length >= 7 && digits.Length * 2 > secret.Length)
+        if (digits.Length >= 7 && !secret.Any(char.IsAsciiLetter))
         {
             yield return ("digits", digits);
         }
