@@ -7,6 +7,7 @@ using CallLoop.Grains.Keys;
 using CallLoop.Silo.Http;
 using CallLoop.Silo.Security;
 using Marten;
+using Microsoft.Extensions.Options;
 
 namespace CallLoop.Silo.Processors;
 
@@ -31,6 +32,7 @@ internal static class AcknowledgementsApi
         IQuerySession session,
         IGrainFactory grains,
         SigningSecretSealer sealer,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -57,7 +59,7 @@ internal static class AcknowledgementsApi
                 extensions: new Dictionary<string, object?> { ["field"] = WebhookSignature.SignatureHeader });
         }
 
-        var acknowledgement = Parse(body);
+        var acknowledgement = Parse(body, json.Value.SerializerOptions);
         var subjectId = BodyFields.Id(acknowledgement.SubjectId, "subjectId");
         var deliveryId = BodyFields.Id(acknowledgement.DeliveryId, "deliveryId");
         await grains.GetGrain<IDataSubjectGrain>(subjectId).ExecuteAsync(
@@ -66,16 +68,12 @@ internal static class AcknowledgementsApi
         return TypedResults.Ok(new AcknowledgementAnswer(deliveryId, subjectId, Acknowledged: true));
     }
 
-    private static readonly JsonSerializerOptions StrictJson = new(JsonSerializerOptions.Web)
-    {
-        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
-    };
-
-    private static AcknowledgementBody Parse(byte[] body)
+    // The signature covers the raw bytes, so the body is read by hand, with the API's own options (unknown members refused).
+    private static AcknowledgementBody Parse(byte[] body, JsonSerializerOptions options)
     {
         try
         {
-            return JsonSerializer.Deserialize<AcknowledgementBody>(body, StrictJson)
+            return JsonSerializer.Deserialize<AcknowledgementBody>(body, options)
                 ?? throw new InvalidCommandException("body", "The body must be a JSON object.");
         }
         catch (JsonException error) when (UnknownJsonMember.NameIn(error) is { } member)
