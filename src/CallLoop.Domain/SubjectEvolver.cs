@@ -52,7 +52,17 @@ public static class SubjectEvolver
         MessageSent => state,
         ResidencyChanged moved => state with { Jurisdiction = moved.Jurisdiction },
         PersonalInformationCollected collected => WithContactDetails(
-            state with { Categories = state.Categories.SetItem(collected.Category, Collect(state, collected)) },
+            state with
+            {
+                Categories = state.Categories.SetItem(collected.Category, Collect(state, collected)),
+                Collections = state.Collections.Add(new CollectionEntry(
+                    collected.Category,
+                    collected.Source,
+                    collected.SourceDetail,
+                    [.. collected.Purposes],
+                    [.. collected.Data.Keys.Order(StringComparer.Ordinal)],
+                    collected.CollectedAt)),
+            },
             collected.Category,
             collected.Data),
         ConsentGranted granted => state with

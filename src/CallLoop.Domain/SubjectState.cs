@@ -104,6 +104,13 @@ public sealed record SubjectState
     [Id(101)]
     public ImmutableList<SentText> RecentMarketingTexts { get; init; } = [];
 
+    /// <summary>
+    /// Every collection, oldest first, so that an access report can be cut to any window (ids from 120).
+    /// Field names only: the values live in <see cref="Categories"/> until erased.
+    /// </summary>
+    [Id(120)]
+    public ImmutableList<CollectionEntry> Collections { get; init; } = [];
+
     public bool IsActive => IsRegistered && DeactivatedAt is null;
 
     public bool IsOptedOut(OptOutScope scope) => OptOuts.ContainsKey(scope);

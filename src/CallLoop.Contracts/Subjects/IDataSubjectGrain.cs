@@ -100,6 +100,18 @@ public interface IDataSubjectGrain : IGrainWithStringKey
     /// </summary>
     Task RecordPersonalDataAccessAsync(PersonalDataAccess access, AccessedView view);
 
+    /// <summary>
+    /// Audited read of the whole folded state with its personal values, for answers built outside the grain (the access
+    /// report, the export): records <paramref name="access"/> as a read of <paramref name="view"/> and, once that is
+    /// committed, answers the state as of every command acknowledged before it. Never-disclosed fields are in it: the
+    /// caller withholds them. A read that cannot be recorded answers nothing.
+    /// </summary>
+    Task<SubjectState> ReadStateAsync(PersonalDataAccess access, AccessedView view);
+
+    /// <summary>The subject's webhook deliveries to processors, oldest source event first; writes nothing.</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<DeliveryRecord>> GetDeliveriesAsync();
+
     /// <summary>Every recorded read of the subject's personal values, oldest first.</summary>
     Task<IReadOnlyList<AccessRecord>> GetAuditTrailAsync();
 

@@ -1,7 +1,6 @@
 using CallLoop.EventStore.Projections.Deliveries;
 using CallLoop.EventStore.Projections.Facts;
 using CallLoop.EventStore.Projections.Requests;
-using CallLoop.EventStore.Projections.Subjects;
 using JasperFx.Events.Projections;
 using Marten.Events.Projections;
 
@@ -12,9 +11,9 @@ internal static class PrivacyProjections
     /// <summary>Projections registered with the store; analysts' read models are added here.</summary>
     public static void AddPrivacyProjections(this ProjectionOptions projections)
     {
-        // Async, not inline: an inline projection would force every group commit through Marten's session path (issue 7);
-        // reads wait for the subject's own stream version instead (ProfileReads), so they still see every acknowledged command.
-        projections.Add(new SubjectAccessProfileProjection(), ProjectionLifecycle.Async);
+        // Async, not inline: an inline projection would force every group commit through Marten's session path (issue 7).
+        // Answers about one subject (access report, export, deliveries) come from its grain, always current: only
+        // cross-subject read models for analysts and queues are projected.
         projections.Add(new RequestRecordProjection(), ProjectionLifecycle.Async);
         projections.Add(new StateFactsProjection(), ProjectionLifecycle.Async);
         projections.Add(new ConsentLedgerProjection(), ProjectionLifecycle.Async);

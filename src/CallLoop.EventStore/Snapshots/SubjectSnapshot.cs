@@ -9,7 +9,7 @@ namespace CallLoop.EventStore.Snapshots;
 public sealed class SubjectSnapshot
 {
     /// <summary>Bumped whenever <see cref="SubjectState"/> changes shape; snapshots of another shape are ignored.</summary>
-    public const int CurrentShape = 2;
+    public const int CurrentShape = 3;
 
     public string Id { get; set; } = string.Empty;
 
@@ -17,7 +17,7 @@ public sealed class SubjectSnapshot
 
     public long Version { get; set; }
 
-    /// <summary>Personal values sealed, as in the events (shape 2); the birth date apart, as sealed text.</summary>
+    /// <summary>Personal values sealed, as in the events (shape 2; shape 3 adds the collections history); the birth date apart, as sealed text.</summary>
     public SubjectState State { get; set; } = SubjectState.Initial;
 
     public string? SealedBirthDate { get; set; }

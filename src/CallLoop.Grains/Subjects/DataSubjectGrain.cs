@@ -129,6 +129,22 @@ public sealed class DataSubjectGrain(
         return DecideAndAppendAsync(new RecordPersonalDataAccess { Access = access, View = view }, access?.AccessedBy);
     }
 
+    public async Task<SubjectState> ReadStateAsync(PersonalDataAccess access, AccessedView view)
+    {
+        await RecordPersonalDataAccessAsync(access, view);
+        return state;
+    }
+
+    public Task<IReadOnlyList<DeliveryRecord>> GetDeliveriesAsync()
+    {
+        RequireStream();
+        IReadOnlyList<DeliveryRecord> deliveries = state.Propagation.Deliveries.Values
+            .OrderBy(d => d.SourceSequence)
+            .ThenBy(d => d.Processor, StringComparer.Ordinal)
+            .ToArray();
+        return Task.FromResult(deliveries);
+    }
+
     public async Task<IReadOnlyList<AccessRecord>> GetAuditTrailAsync() =>
         (await LoadHistoryAsync())
             .Where(h => h.Event is PersonalDataAccessed)

@@ -1,9 +1,7 @@
 using CallLoop.Domain;
-using CallLoop.EventStore.Projections.Subjects;
 using CallLoop.Silo.Http;
 using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
-using Marten;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CallLoop.Silo.Deliveries;
@@ -27,19 +25,14 @@ public static class DeliveriesApi
 
     /// <summary>
     /// The subject's deliveries (optionally only those in <paramref name="status"/>, e.g. dead-lettered), oldest source
-    /// event first, read from the subject's access profile once it has caught up with the stream.
+    /// event first, from the subject's grain: current as of every acknowledged command.
     /// </summary>
-    public static async Task<Ok<IReadOnlyList<DeliveryRecord>>> ListAsync(string subjectId, string? status, IQuerySession session, CancellationToken cancellationToken)
+    public static async Task<Ok<IReadOnlyList<DeliveryRecord>>> ListAsync(string subjectId, string? status, IGrainFactory grains)
     {
         var only = BodyFields.OptionalEnum<DeliveryStatus>(status, "status");
-        var profile = await session.LoadCurrentAsync(SubjectIds.Validate(subjectId), cancellationToken)
-            ?? throw new SubjectNotFoundException(subjectId);
-        IReadOnlyList<DeliveryRecord> deliveries = profile.State.Propagation.Deliveries.Values
-            .Where(d => only is null || d.Status == only)
-            .OrderBy(d => d.SourceSequence)
-            .ThenBy(d => d.Processor, StringComparer.Ordinal)
-            .ToArray();
-        return TypedResults.Ok(deliveries);
+        var deliveries = await grains.Subject(subjectId).GetDeliveriesAsync();
+        IReadOnlyList<DeliveryRecord> chosen = [.. deliveries.Where(d => only is null || d.Status == only)];
+        return TypedResults.Ok(chosen);
     }
 
     /// <summary>Answers once the re-send is committed; the attempt itself follows at once, then retries with backoff.</summary>

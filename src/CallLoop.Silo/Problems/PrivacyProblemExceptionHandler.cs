@@ -1,6 +1,5 @@
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
-using CallLoop.EventStore.Projections.Subjects;
 using CallLoop.Silo.Http;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -88,11 +87,6 @@ internal sealed class PrivacyProblemExceptionHandler(IProblemDetailsService prob
             Title = "The request is malformed.",
             Detail = "The body could not be read as the expected JSON.",
             Extensions = { ["field"] = "body" },
-        },
-        ProfileNotCaughtUpException => new ProblemDetails
-        {
-            Status = StatusCodes.Status503ServiceUnavailable,
-            Title = "The subject's read model is still catching up with its latest events; retry shortly.",
         },
         _ when IsSiloUnavailable(exception) => new ProblemDetails
         {

@@ -23,7 +23,7 @@ public sealed class AnalyticsRoleTests(SiloApplicationFactory factory)
             await ExecuteAsync(connection, $"select count(*) from analytics.{view}");
         }
 
-        foreach (var table in new[] { "privacy.mt_events", "privacy.mt_streams", "privacy.report_consent_ledger", "privacy.mt_doc_subjectaccessprofile" })
+        foreach (var table in new[] { "privacy.mt_events", "privacy.mt_streams", "privacy.report_consent_ledger", "privacy.mt_doc_requestrecord" })
         {
             var denied = await Assert.ThrowsAsync<PostgresException>(() => ExecuteAsync(connection, $"select count(*) from {table}"));
             Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, denied.SqlState);

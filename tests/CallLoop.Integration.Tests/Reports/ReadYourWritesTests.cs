@@ -3,7 +3,7 @@ using CallLoop.Integration.Tests.Infrastructure;
 
 namespace CallLoop.Integration.Tests.Reports;
 
-/// <summary>The access profile is projected asynchronously; reads still see every command acknowledged before them.</summary>
+/// <summary>Per-subject answers come from the subject's grain: every command acknowledged before a read is in it, with no wait.</summary>
 [Collection(ReportsCollection.Name)]
 public sealed class ReadYourWritesTests(SiloApplicationFactory factory)
 {
@@ -27,5 +27,40 @@ public sealed class ReadYourWritesTests(SiloApplicationFactory factory)
             Assert.Equal(granting, consent.GetProperty("granted").GetBoolean());
             Assert.Equal($"v{round - (granting ? 0 : 1)}", consent.GetProperty("noticeVersion").GetString());
         }
+    }
+
+    [Fact]
+    public async Task Given_a_collection_and_a_disclosure_just_acknowledged_When_export_and_shine_the_light_are_read_at_once_Then_both_are_in_them()
+    {
+        var subjectId = ReportsDriver.NewId("ryw-now");
+        await driver.ExecuteAsync(new RegisterSubject { SubjectId = subjectId, Jurisdiction = "CA" });
+        using (var before = await driver.GetJsonAsync($"/api/subjects/{subjectId}/export"))
+        {
+            Assert.Empty(before.RootElement.GetProperty("collections").EnumerateArray());
+        }
+
+        await driver.ExecuteAsync(new CollectPersonalInformation
+        {
+            SubjectId = subjectId,
+            Category = PersonalInformationCategory.CommercialInformation,
+            Source = CollectionSource.Direct,
+            Purposes = [ProcessingPurpose.Marketing],
+            Data = new Dictionary<string, string> { ["lastOrder"] = "A-1" },
+        });
+        await driver.ExecuteAsync(new DiscloseInformation
+        {
+            SubjectId = subjectId,
+            Recipient = "Mailers Now",
+            RecipientType = RecipientType.ThirdParty,
+            Purpose = DisclosurePurpose.DirectMarketing,
+            Categories = [PersonalInformationCategory.CommercialInformation],
+        });
+
+        using var export = await driver.GetJsonAsync($"/api/subjects/{subjectId}/export");
+        var collection = Assert.Single(export.RootElement.GetProperty("collections").EnumerateArray());
+        Assert.Equal(["lastOrder"], collection.GetProperty("fields").EnumerateArray().Select(f => f.GetString()));
+        using var shineTheLight = await driver.GetJsonAsync($"/api/subjects/{subjectId}/shine-the-light?year={DateTimeOffset.UtcNow.Year}");
+        var recipient = Assert.Single(shineTheLight.RootElement.GetProperty("recipients").EnumerateArray());
+        Assert.Equal("Mailers Now", recipient.GetProperty("name").GetString());
     }
 }

@@ -1,21 +1,20 @@
 using CallLoop.Domain;
-using CallLoop.EventStore.Projections.Subjects;
 
 namespace CallLoop.Silo.Reports.Subjects;
 
-/// <summary>Pure: cuts a subject's access profile to a window and a level of detail; never-disclosed values read "held, not disclosed".</summary>
+/// <summary>Pure: cuts a subject's state (from its grain) to a window and a level of detail; never-disclosed values read "held, not disclosed".</summary>
 public static class AccessReportBuilder
 {
     public const string CategoriesLevel = "categories";
     public const string SpecificLevel = "specific";
 
-    public static AccessReport Build(SubjectAccessProfile profile, string level, DateTimeOffset? from, DateTimeOffset to)
+    public static AccessReport Build(SubjectState state, string level, DateTimeOffset? from, DateTimeOffset to)
     {
-        ArgumentNullException.ThrowIfNull(profile);
+        ArgumentNullException.ThrowIfNull(state);
         var specific = level == SpecificLevel;
         bool InWindow(DateTimeOffset at) => (from is null || at > from) && at <= to;
 
-        var categories = profile.Collections
+        var categories = state.Collections
             .Where(c => InWindow(c.CollectedAt))
             .GroupBy(c => c.Category)
             .OrderBy(g => g.Key)
@@ -25,10 +24,10 @@ public static class AccessReportBuilder
                 g.SelectMany(c => c.Purposes).Distinct().Order().ToList(),
                 g.Min(c => c.CollectedAt),
                 g.Max(c => c.CollectedAt),
-                specific ? HeldValues(profile.State, g.Key) : null))
+                specific ? HeldValues(state, g.Key) : null))
             .ToList();
 
-        var disclosed = profile.State.Disclosures.Where(d => InWindow(d.DisclosedAt)).ToList();
+        var disclosed = state.Disclosures.Where(d => InWindow(d.DisclosedAt)).ToList();
         var disclosures = specific
             ? disclosed.Select(d => new AccessDisclosure(d.Purpose, d.RecipientType, d.Recipient, d.Categories.Order().ToList(), d.DisclosedAt)).ToList()
             : disclosed
@@ -37,9 +36,9 @@ public static class AccessReportBuilder
                 .Select(g => new AccessDisclosure(g.Key.Purpose, g.Key.RecipientType, null, g.SelectMany(d => d.Categories).Distinct().Order().ToList(), null))
                 .ToList();
 
-        var view = SubjectProjection.ToProfile(profile.State);
-        return new AccessReport(profile.Id, level, view.Jurisdiction, from, to, categories, disclosures, view.Consents, view.OptOuts, view.Requests,
-            profile.State.BreachNotices.Where(n => InWindow(n.SentAt)).ToList());
+        var view = SubjectProjection.ToProfile(state);
+        return new AccessReport(state.SubjectId ?? string.Empty, level, view.Jurisdiction, from, to, categories, disclosures, view.Consents, view.OptOuts, view.Requests,
+            state.BreachNotices.Where(n => InWindow(n.SentAt)).ToList());
     }
 
     private static IReadOnlyDictionary<string, string> HeldValues(SubjectState state, PersonalInformationCategory category) =>

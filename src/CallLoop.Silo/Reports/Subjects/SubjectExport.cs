@@ -1,5 +1,4 @@
 using CallLoop.Domain;
-using CallLoop.EventStore.Projections.Subjects;
 
 namespace CallLoop.Silo.Reports.Subjects;
 

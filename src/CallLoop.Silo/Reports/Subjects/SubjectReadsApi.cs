@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Recipients;
-using CallLoop.EventStore.Projections.Subjects;
-using CallLoop.EventStore.Protection;
-using CallLoop.Grains.Keys;
 using CallLoop.Silo.Audit;
 using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
@@ -12,10 +9,10 @@ using Marten;
 namespace CallLoop.Silo.Reports.Subjects;
 
 /// <summary>
-/// Read-side answers about one subject, from the access profile projection, awaited up to the subject's
-/// latest committed event (never stale after an acknowledged command). The access
-/// report and the export hold personal values: each is recorded through the subject's grain before it is read
-/// (purpose defaults to rights-request, the reason these reads exist), and a read that cannot be recorded answers nothing.
+/// Answers about one subject, computed from its grain's state: always current (every command acknowledged before the
+/// read is in the answer) and never waiting for a projection. The access report and the export hold personal values:
+/// the grain records the read before it hands the state over (purpose defaults to rights-request, the reason these
+/// reads exist), and a read that cannot be recorded answers nothing.
 /// </summary>
 internal static class SubjectReadsApi
 {
@@ -29,7 +26,7 @@ internal static class SubjectReadsApi
     }
 
     public static async Task<Ok<AccessReport>> AccessReportAsync(
-        string subjectId, string? level, string? all, string? purpose, string? requestId, IGrainFactory grains, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+        string subjectId, string? level, string? all, string? purpose, string? requestId, IGrainFactory grains, HttpContext http, TimeProvider clock)
     {
         var detail = QueryParameters.OneOf(level, "level", AccessReportBuilder.CategoriesLevel, AccessReportBuilder.CategoriesLevel, AccessReportBuilder.SpecificLevel);
         var everything = QueryParameters.Flag(all, "all");
@@ -39,26 +36,31 @@ internal static class SubjectReadsApi
             RightToKnowAnswer.RequireSpecificPiecesAllowed(request);
         }
 
-        await grains.Subject(subjectId).RecordPersonalDataAccessAsync(http.Access(purpose, requestId, AccessPurpose.RightsRequest), AccessedView.AccessReport);
-        var profile = await OpenAsync(await LoadAsync(session, subjectId, cancellationToken), grains);
+        var state = await grains.Subject(subjectId).ReadStateAsync(http.Access(purpose, requestId, AccessPurpose.RightsRequest), AccessedView.AccessReport);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(AccessReportBuilder.Build(profile, detail, everything ? null : RightToKnowAnswer.WindowStart(request, now), now));
+        return TypedResults.Ok(AccessReportBuilder.Build(state, detail, everything ? null : RightToKnowAnswer.WindowStart(request, now), now));
     }
 
     public static async Task<Results<Ok<SubjectExport>, FileContentHttpResult>> ExportAsync(
-        string subjectId, string? purpose, string? requestId, IGrainFactory grains, HttpContext http, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+        string subjectId, string? purpose, string? requestId, IGrainFactory grains, HttpContext http, TimeProvider clock)
     {
-        await grains.Subject(subjectId).RecordPersonalDataAccessAsync(http.Access(purpose, requestId, AccessPurpose.RightsRequest), AccessedView.Export);
-        var profile = await OpenAsync(await LoadAsync(session, subjectId, cancellationToken), grains);
-        var export = new SubjectExport(profile.Id, clock.GetUtcNow(), SubjectProjection.ToPersonalProfile(NeverDisclosedFields.Withhold(profile.State)), profile.Collections);
+        var state = await grains.Subject(subjectId).ReadStateAsync(http.Access(purpose, requestId, AccessPurpose.RightsRequest), AccessedView.Export);
+        var export = new SubjectExport(subjectId, clock.GetUtcNow(), SubjectProjection.ToPersonalProfile(NeverDisclosedFields.Withhold(state)), state.Collections);
         return CsvText.Requested(http.Request) ? export.ToCsv().ToResult($"subject-{subjectId}.csv") : TypedResults.Ok(export);
     }
 
-    public static async Task<Ok<ShineTheLightReport>> ShineTheLightAsync(string subjectId, string? year, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+    /// <summary>Recipient names and categories only (no personal values): read from the grain without an audit record.</summary>
+    public static async Task<Ok<ShineTheLightReport>> ShineTheLightAsync(
+        string subjectId, string? year, IGrainFactory grains, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var calendarYear = QueryParameters.Year(year, "year", clock.GetUtcNow().Year - 1);
-        var profile = await LoadAsync(session, subjectId, cancellationToken);
-        var disclosures = profile.State.Disclosures
+        var profile = await grains.Subject(subjectId).GetProfileAsync();
+        if (!profile.Registered)
+        {
+            throw new SubjectNotFoundException(subjectId);
+        }
+
+        var disclosures = profile.Disclosures
             .Where(d => d.Purpose == DisclosurePurpose.DirectMarketing && d.RecipientType == RecipientType.ThirdParty)
             .Where(d => d.DisclosedAt.UtcDateTime.Year == calendarYear)
             .ToList();
@@ -72,18 +74,6 @@ internal static class SubjectReadsApi
                 registry.TryGetValue(g.Key, out var known) ? known.Address : null,
                 g.SelectMany(d => d.Categories).Distinct().Order().Select(EnumText.ToText).ToList()))
             .ToList();
-        return TypedResults.Ok(new ShineTheLightReport(profile.Id, calendarYear, profile.State.Jurisdiction, recipients));
+        return TypedResults.Ok(new ShineTheLightReport(subjectId, calendarYear, profile.Jurisdiction, recipients));
     }
-
-    /// <summary>The profile's values are stored sealed; the subject's key grain opens them (erased ones are absent).</summary>
-    private static async Task<SubjectAccessProfile> OpenAsync(SubjectAccessProfile profile, IGrainFactory grains)
-    {
-        profile.State = await SubjectKeyProtector.For(grains, profile.Id).OpenAsync(profile.State, profile.SealedBirthDate);
-        return profile;
-    }
-
-    private static async Task<SubjectAccessProfile> LoadAsync(IQuerySession session, string subjectId, CancellationToken cancellationToken) =>
-        await session.LoadCurrentAsync(subjectId, cancellationToken) is { State.IsRegistered: true } profile
-            ? profile
-            : throw new SubjectNotFoundException(subjectId);
 }
