@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CallLoop.Benchmarks.Rows;
 using CallLoop.EventStore.Appending;
 using CallLoop.EventStore.Configuration;
+using CallLoop.Silo.Hosting;
 using CallLoop.Testing;
 using JasperFx.Events;
 using Marten;
@@ -58,7 +59,8 @@ public static class Bench
         {
             // Row 4 alone, for quick comparisons while tuning: no baselines, so no ratios. --work Projections|Production adds the daemon.
             var work = Array.IndexOf(args, "--work") is var at and >= 0 && at + 1 < args.Length ? Enum.Parse<SiloWork>(args[at + 1], ignoreCase: true) : SiloWork.WritePathOnly;
-            await using var silo = await BenchSilo.StartAsync(connectionString, GroupCommitPath.SetBased, work);
+            var streams = Array.IndexOf(args, "--streams") is var s and >= 0 && s + 1 < args.Length ? args[s + 1] : SubjectEventStreamsHosting.AdoNetProvider;
+            await using var silo = await BenchSilo.StartAsync(connectionString, GroupCommitPath.SetBased, work, streams);
             await GrainCommands.RegisterAsync(silo.Grains, scale.Subjects);
             foreach (var concurrency in scale.GrainConcurrency)
             {
@@ -99,12 +101,15 @@ public static class Bench
             Done(row with { Row = "4. (alternative) grains, Marten session per batch, concurrency 256" });
         }
 
-        // As production runs: the daemon folds the analysts' projections and publishes every committed event to the Orleans streams.
-        await ProductionLoad.PrepareAsync(dataSource);
-        await using (var silo = await BenchSilo.StartAsync(connectionString, GroupCommitPath.SetBased, SiloWork.Production))
+        // As production runs: the daemon folds the analysts' projections and publishes every committed event to the
+        // partition streams; then the same with the in-memory stream provider, which prices the ADO.NET queue.
+        foreach (var inMemory in new[] { false, true })
         {
+            await ProductionLoad.PrepareAsync(dataSource);
+            var streams = inMemory ? SubjectEventStreamsHosting.MemoryProvider : SubjectEventStreamsHosting.AdoNetProvider;
+            await using var silo = await BenchSilo.StartAsync(connectionString, GroupCommitPath.SetBased, SiloWork.Production, streams);
             await GrainCommands.ActivateAllAsync(silo.Grains, scale.Subjects);
-            foreach (var row in await ProductionLoad.RunAsync(silo.Grains, dataSource, scale, 256))
+            foreach (var row in await ProductionLoad.RunAsync(silo.Grains, dataSource, scale, 256, inMemory))
             {
                 Done(row);
             }

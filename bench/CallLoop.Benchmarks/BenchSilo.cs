@@ -16,11 +16,14 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
 {
     public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<BenchSilo> StartAsync(string connectionString, GroupCommitPath path, SiloWork work = SiloWork.WritePathOnly)
+    /// <param name="streams">The subject events' stream provider when publishing: the ADO.NET queue (production's) or in-memory.</param>
+    public static async Task<BenchSilo> StartAsync(
+        string connectionString, GroupCommitPath path, SiloWork work = SiloWork.WritePathOnly, string streams = SubjectEventStreamsHosting.AdoNetProvider)
     {
         await OrleansPostgresSchema.ApplyAsync(connectionString);
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration[$"{GroupCommitOptions.Section}:{nameof(GroupCommitOptions.Path)}"] = path.ToString();
+        builder.Configuration[SubjectEventStreamsHosting.ProviderKey] = streams;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         // Projections and publication run after commit, in the daemon: measured in rows of their own (SiloWork.Production).

@@ -7,8 +7,8 @@ namespace CallLoop.Benchmarks.Rows;
 
 /// <summary>
 /// Row 4 as production runs it: in the same silo, the async daemon folds every committed event into the
-/// analysts' projections and publishes it to the subjects' Orleans streams (ADO.NET provider: each batch a
-/// committed PostgreSQL row). Commands still return at commit; the other rows are how fast the daemon's work
+/// analysts' projections and publishes it to the partition streams (ADO.NET provider: each batch, many subjects'
+/// events of one partition, a committed PostgreSQL row; or the in-memory provider, to price the queue). Commands still return at commit; the other rows are how fast the daemon's work
 /// follows, and how far behind it is when the load stops.
 /// </summary>
 public static class ProductionLoad
@@ -26,7 +26,8 @@ public static class ProductionLoad
         }
     }
 
-    public static async Task<IReadOnlyList<Measurement>> RunAsync(IGrainFactory grains, NpgsqlDataSource dataSource, BenchScale scale, int concurrency)
+    /// <param name="inMemoryStreams">Whether the silo publishes to Orleans' in-memory stream provider instead of the ADO.NET queue.</param>
+    public static async Task<IReadOnlyList<Measurement>> RunAsync(IGrainFactory grains, NpgsqlDataSource dataSource, BenchScale scale, int concurrency, bool inMemoryStreams = false)
     {
         var start = await DaemonProgress.HighSequenceAsync(dataSource);
         var clock = Stopwatch.StartNew();
@@ -41,9 +42,14 @@ public static class ProductionLoad
         var projected = target - start;
         return
         [
-            commands with { Row = $"4. (production) grains, projections and publication on, concurrency {concurrency:N0}" },
+            commands with
+            {
+                Row = inMemoryStreams
+                    ? $"4. (production, in-memory streams) grains, projections and publication on, concurrency {concurrency:N0}"
+                    : $"4. (production) grains, projections and publication on, concurrency {concurrency:N0}",
+            },
             new Measurement(
-                "Publication to Orleans streams (daemon → ADO.NET queue)",
+                inMemoryStreams ? "Publication to Orleans streams (daemon → in-memory provider)" : "Publication to Orleans streams (daemon → ADO.NET queue)",
                 "events/s",
                 published / (loadEnded + (publicationBehind ?? CatchUpLimit)).TotalSeconds,
                 LatencySummary.None,

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
+using CallLoop.Contracts.Publication;
 using Orleans.Configuration;
+using Orleans.Streams;
 
 namespace CallLoop.Silo.Hosting;
 
@@ -18,18 +20,33 @@ public static class SubjectEventStreamsHosting
     /// <summary>How long a dequeued batch stays hidden before another silo may deliver it ("00:00:30" by default).</summary>
     public const string VisibilityTimeoutKey = "CallLoop:Streams:VisibilityTimeout";
 
+    /// <summary>How many partition streams publication spreads subjects over (64 by default; see SubjectEventStream).</summary>
+    public const string PartitionsKey = "CallLoop:Streams:Partitions";
+
     public const string AdoNetProvider = "AdoNet";
 
     public const string MemoryProvider = "Memory";
 
     private static readonly TimeSpan DefaultVisibilityTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>The configured partition count; refuses one below 1.</summary>
+    public static int Partitions(IConfiguration configuration)
+    {
+        var partitions = configuration.GetValue(PartitionsKey, SubjectEventStream.DefaultPartitions);
+        return partitions >= 1 ? partitions : throw new InvalidOperationException($"{PartitionsKey} must be 1 or more.");
+    }
+
+    /// <summary>
+    /// Subscriptions are implicit only (<c>[ImplicitStreamSubscription(SubjectEventStream.Namespace)]</c>): no stream
+    /// registers with a pub-sub rendezvous grain, whose state would be a database write per stream.
+    /// </summary>
     public static ISiloBuilder AddSubjectEventStreams(this ISiloBuilder silo)
     {
+        _ = Partitions(silo.Configuration);
         var provider = silo.Configuration[ProviderKey] ?? AdoNetProvider;
         if (string.Equals(provider, MemoryProvider, StringComparison.OrdinalIgnoreCase))
         {
-            silo.AddMemoryStreams(SubjectEventStreams.ProviderName);
+            silo.AddMemoryStreams(SubjectEventStreams.ProviderName, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
             return silo;
         }
 
@@ -40,6 +57,8 @@ public static class SubjectEventStreamsHosting
 
         var visibility = silo.Configuration.GetValue(VisibilityTimeoutKey, DefaultVisibilityTimeout);
         silo.AddAdoNetStreams(SubjectEventStreams.ProviderName, (SiloAdoNetStreamConfigurator streams) =>
+        {
+            streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
             streams.ConfigureAdoNet((OptionsBuilder<AdoNetStreamOptions> o) => o.PostConfigure<NpgsqlDataSource>((options, dataSource) =>
             {
                 (options.Invariant, options.DataSource, options.ConnectionString) = (SiloHostingExtensions.Invariant, dataSource, null);
@@ -49,7 +68,8 @@ public static class SubjectEventStreamsHosting
                 // what a dead letter held back from the subject's history when they notice the version gap.
                 options.MaxAttempts = 20;
                 options.ExpiryTimeout = TimeSpan.FromDays(1);
-            })));
+            }));
+        });
         return silo;
     }
 }

@@ -27,7 +27,25 @@ public sealed class SubjectEventPublicationTests(PublicationClusterFixture fixtu
             Assert.All(handled, h => Assert.Equal(EnvelopeVerdict.New, h.Verdict));
             Assert.Equal(handled.Select(h => h.Envelope.Sequence).Order(), handled.Select(h => h.Envelope.Sequence));
             Assert.All(handled, h => Assert.Equal(subjectId, h.Envelope.Event.SubjectId));
+
+            // All of a subject's events travel on its one partition stream.
+            var partition = SubjectEventStream.PartitionKey(SubjectEventStream.PartitionOf(subjectId, SubjectEventStream.DefaultPartitions));
+            Assert.Equal([partition], SubjectEventProbeGrain.PartitionsBySubject[subjectId].Distinct());
         }
+    }
+
+    [Fact]
+    public void Given_subject_ids_When_partitioned_Then_the_partition_is_stable_and_subjects_spread()
+    {
+        // Pinned: consumers and tools may compute a subject's partition; the function must never change.
+        Assert.Equal(21, SubjectEventStream.PartitionOf("subject-1", 64));
+        Assert.Equal(28, SubjectEventStream.PartitionOf("subject-2", 64));
+        Assert.Equal(39, SubjectEventStream.PartitionOf("alice", 64));
+        Assert.Equal("21", SubjectEventStream.PartitionKey(21));
+
+        var counts = Enumerable.Range(0, 6_400).GroupBy(i => SubjectEventStream.PartitionOf($"subject-{i}", 64)).Select(g => g.Count()).ToArray();
+        Assert.Equal(64, counts.Length);
+        Assert.All(counts, c => Assert.InRange(c, 50, 150));
     }
 
     [Fact]

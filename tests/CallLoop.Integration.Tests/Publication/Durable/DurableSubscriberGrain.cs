@@ -9,9 +9,9 @@ namespace CallLoop.Integration.Tests.Publication.Durable;
 public interface IDurableSubscriberGrain : IGrainWithStringKey;
 
 /// <summary>
-/// A consumer written as a production one should be: implicitly subscribed to every subject's stream (one
-/// activation per subject), idempotent by sequence through <see cref="SubjectEventDeduplicator"/> seeded from its
-/// persisted position, and filling a version gap (a batch still held by a dead silo, or dead-lettered) from the
+/// A consumer written as a production one should be: implicitly subscribed to the partition streams (one
+/// activation per partition, many subjects each), idempotent by sequence per subject through
+/// <see cref="SubjectEventDeduplicator"/> seeded from each subject's persisted position, and filling a version gap (a batch still held by a dead silo, or dead-lettered) from the
 /// subject's history before moving on, so its effects follow the subject's order exactly once.
 /// Inert unless the host registered a <see cref="SubscriberLedger"/> (only the silo-kill cluster does).
 /// </summary>
@@ -23,39 +23,36 @@ public sealed class DurableSubscriberGrain(IServiceProvider services) : Grain, I
     private static readonly TimeSpan WorkPerEvent = TimeSpan.FromMilliseconds(100);
 
     private readonly SubjectEventDeduplicator deduplicator = new();
+    private readonly HashSet<string> restored = new(StringComparer.Ordinal);
     private readonly SubscriberLedger? ledger = services.GetService<SubscriberLedger>();
-
-    private string SubjectId => this.GetPrimaryKeyString();
-
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        if (ledger is not null && await ledger.ReadPositionAsync(SubjectId) is { } position)
-        {
-            deduplicator.Restore(SubjectId, position.Sequence, position.Version);
-        }
-    }
 
     public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
         await handleFactory.Create<SubjectEventEnvelope>().ResumeAsync((envelope, _) => ledger is null ? Task.CompletedTask : HandleAsync(envelope, ledger));
 
     private async Task HandleAsync(SubjectEventEnvelope envelope, SubscriberLedger store)
     {
+        var subjectId = envelope.SubjectId;
+        if (restored.Add(subjectId) && await store.ReadPositionAsync(subjectId) is { } position)
+        {
+            deduplicator.Restore(subjectId, position.Sequence, position.Version);
+        }
+
         await Task.Delay(WorkPerEvent);
         for (var attempt = 0; ; attempt++)
         {
-            var (fromSequence, fromVersion) = (deduplicator.LastSequence(SubjectId), deduplicator.LastVersion(SubjectId));
+            var (fromSequence, fromVersion) = (deduplicator.LastSequence(subjectId), deduplicator.LastVersion(subjectId));
             var verdict = deduplicator.Accept(envelope);
             if (verdict == EnvelopeVerdict.Duplicate)
             {
-                await store.RecordDroppedAsync(SubjectId, envelope.Sequence, envelope.Version);
+                await store.RecordDroppedAsync(subjectId, envelope.Sequence, envelope.Version);
                 return;
             }
 
             try
             {
-                var effects = verdict == EnvelopeVerdict.NewAfterGap ? await ReadGapAsync(fromVersion, envelope.Version) : [];
+                var effects = verdict == EnvelopeVerdict.NewAfterGap ? await ReadGapAsync(subjectId, fromVersion, envelope.Version) : [];
                 effects.Add(new HandledEffect(envelope.Version, envelope.Sequence, envelope.Type, "stream"));
-                if (await store.TryApplyAsync(SubjectId, fromVersion, effects))
+                if (await store.TryApplyAsync(subjectId, fromVersion, effects))
                 {
                     return;
                 }
@@ -63,13 +60,13 @@ public sealed class DurableSubscriberGrain(IServiceProvider services) : Grain, I
             catch
             {
                 // Not applied: forget the envelope so that its redelivery is handled, not dropped.
-                deduplicator.Restore(SubjectId, fromSequence, fromVersion);
+                deduplicator.Restore(subjectId, fromSequence, fromVersion);
                 throw;
             }
 
             // Another activation moved the position first (failover race): start again from the stored one.
-            var stored = await store.ReadPositionAsync(SubjectId) ?? (0, 0);
-            deduplicator.Restore(SubjectId, stored.Sequence, stored.Version);
+            var stored = await store.ReadPositionAsync(subjectId) ?? (0, 0);
+            deduplicator.Restore(subjectId, stored.Sequence, stored.Version);
             if (attempt > 3)
             {
                 throw new InvalidOperationException("The subscriber's position keeps moving under it.");
@@ -77,9 +74,9 @@ public sealed class DurableSubscriberGrain(IServiceProvider services) : Grain, I
         }
     }
 
-    private async Task<List<HandledEffect>> ReadGapAsync(long afterVersion, long beforeVersion)
+    private async Task<List<HandledEffect>> ReadGapAsync(string subjectId, long afterVersion, long beforeVersion)
     {
-        var history = await GrainFactory.GetGrain<IDataSubjectGrain>(SubjectId).GetHistoryAsync();
+        var history = await GrainFactory.GetGrain<IDataSubjectGrain>(subjectId).GetHistoryAsync();
         var missing = history.Where(h => h.Version > afterVersion && h.Version < beforeVersion).OrderBy(h => h.Version).ToList();
         if (missing.Count != beforeVersion - afterVersion - 1)
         {
