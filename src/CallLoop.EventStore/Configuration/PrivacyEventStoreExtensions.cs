@@ -63,5 +63,14 @@ public static class PrivacyEventStoreExtensions
         PersonalValueMasking.Register(options);
 
         options.Projections.AddPrivacyProjections();
+
+        // Never skip a slow commit: the group commit takes its events' sequence numbers inside a transaction that may
+        // commit late (a lock wait, a slow disk). A gap in the sequence counts as stale after the threshold, but it is
+        // skipped only when no transaction that could still fill it is alive (Marten's transaction evidence: locks on
+        // mt_events, open transactions older than the gap), never on its age alone: the daemon waits for the commit
+        // however long it takes (Publication/SlowCommitTests). A rolled-back batch leaves a dead gap, skipped after it.
+        options.Projections.StaleSequenceThreshold = TimeSpan.FromSeconds(3);
+        options.Projections.UseTransactionEvidenceForGapSkipping = true;
+        options.Projections.SkipStaleGapsDespiteLiveTransactionsAfter = null;
     }
 }

@@ -11,11 +11,15 @@ namespace CallLoop.Integration.Tests.Publication;
 
 /// <summary>
 /// Test silos with the production wiring plus short clocks: reminders may tick every second, a failed deadline
-/// fact is retried after two seconds, and a stopped daemon leader is replaced within half a second.
+/// fact is retried after two seconds, a stopped daemon leader is replaced within half a second, and a sequence gap
+/// counts as stale after a second.
 /// </summary>
 public sealed class PublicationSilo : ISiloConfigurator
 {
     public const string ConnectionStringKey = "CallLoop:TestConnectionString";
+
+    /// <summary>The daemon's stale-sequence threshold here (production keeps Marten's 3 s).</summary>
+    public static readonly TimeSpan StaleSequenceThreshold = TimeSpan.FromSeconds(1);
 
     /// <param name="settings">Extra configuration of every silo (e.g. a short "CallLoop:Retention:AfterAccountEnds").</param>
     public static TestCluster Build(string connectionString, string serviceId, short silos, IReadOnlyDictionary<string, string>? settings = null)
@@ -43,7 +47,11 @@ public sealed class PublicationSilo : ISiloConfigurator
         siloBuilder.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         siloBuilder.Services.Configure<DeadlineOptions>(o => o.RetryPeriod = TimeSpan.FromSeconds(2));
         siloBuilder.Services.Configure<CallLoop.Grains.Retention.RetentionOptions>(o => o.RetryPeriod = TimeSpan.FromSeconds(2));
-        siloBuilder.Services.ConfigureMarten(o => o.Projections.LeadershipPollingTime = 500);
+        siloBuilder.Services.ConfigureMarten(o =>
+        {
+            o.Projections.LeadershipPollingTime = 500;
+            o.Projections.StaleSequenceThreshold = StaleSequenceThreshold;
+        });
         siloBuilder.Services.Configure<CallLoop.EventStore.Phones.PhoneIndexOptions>(o => o.Key = Infrastructure.SubjectClusterFixture.PhoneIndexKey);
         siloBuilder.Services.Configure<CallLoop.Grains.Keys.EncryptionOptions>(Infrastructure.TestMasterKeys.Configure);
     }
