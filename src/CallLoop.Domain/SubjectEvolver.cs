@@ -8,10 +8,14 @@ public static class SubjectEvolver
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(e);
 
-        var next = PropagationEvolver.Track(Apply(state, e), e) with
+        // The feature folds, in this order; none calls another: the subject's own facts, its requests, its deliveries.
+        var subject = Apply(state, e);
+        var next = subject with
         {
             SubjectId = state.SubjectId ?? e.SubjectId,
             Version = state.Version + 1,
+            Requests = EvolveRequests(subject.Requests, e),
+            Propagation = PropagationEvolver.Evolve(subject.Propagation, e),
         };
 
         return e.IdempotencyKey is { Length: > 0 } key
@@ -93,89 +97,8 @@ public static class SubjectEvolver
             }),
         },
         OptedBackIn optedIn => state with { OptOuts = state.OptOuts.Remove(optedIn.Scope) },
-        RightsRequestReceived received => state with
-        {
-            Requests = state.Requests.SetItem(received.RequestId, new RightsRequestRecord
-            {
-                RequestId = received.RequestId,
-                Type = received.Type,
-                Status = RightsRequestStatus.Received,
-                Channel = received.Channel,
-                Jurisdiction = received.Jurisdiction,
-                Agent = received.Agent,
-                ReceivedAt = received.ReceivedAt,
-                DueAt = received.DueAt,
-                ConfirmationDueAt = received.ConfirmationDueAt,
-                ConsentPurposes = [.. received.ConsentPurposes ?? []],
-                FromNonSubject = received.FromNonSubject,
-            }),
-        },
-        RequestReceiptConfirmed confirmed => UpdateRequest(state, confirmed.RequestId, r => r with { ReceiptConfirmedAt = confirmed.ConfirmedAt }),
-        IdentityVerified verified => UpdateRequest(state, verified.RequestId, r => r with
-        {
-            Status = RightsRequestStatus.Verified,
-            VerifiedAt = verified.VerifiedAt,
-            VerificationMethod = verified.Method,
-            DataPointsMatched = verified.DataPointsMatched,
-        }),
-        IdentityVerificationFailed failed => UpdateRequest(state, failed.RequestId, r => r with
-        {
-            Status = RightsRequestStatus.VerificationFailed,
-            VerificationFailedAt = failed.FailedAt,
-            VerificationMethod = failed.Method,
-            DataPointsMatched = failed.DataPointsMatched,
-        }),
-        RightsRequestExtended extended => UpdateRequest(state, extended.RequestId, r => r with
-        {
-            Status = RightsRequestStatus.Extended,
-            Extended = true,
-            ExtensionReason = extended.Reason,
-            DueAt = extended.DueAt,
-        }),
-        RightsRequestCompleted completed => UpdateRequest(state, completed.RequestId, r => r with
-        {
-            Status = RightsRequestStatus.Completed,
-            CompletedAt = completed.CompletedAt,
-            Outcome = completed.Outcome,
-            DenialReason = completed.DenialReason,
-            Explanation = completed.Explanation,
-        }),
-        AppealFiled appeal => UpdateRequest(state, appeal.RequestId, r => r with
-        {
-            Status = RightsRequestStatus.Appealed,
-            AppealFiledAt = appeal.FiledAt,
-            AppealDueAt = appeal.AppealDueAt,
-        }),
-        AppealDecided decided => UpdateRequest(state, decided.RequestId, r => r with
-        {
-            Status = RightsRequestStatus.AppealDecided,
-            AppealDecidedAt = decided.DecidedAt,
-            AppealOutcome = decided.Outcome,
-            AppealExplanation = decided.Explanation,
-            ComplaintTo = decided.ComplaintTo,
-        }),
-        AppealExtended extended => UpdateRequest(state, extended.RequestId, r => r with
-        {
-            AppealDueAt = extended.AppealDueAt,
-            AppealExtended = true,
-            AppealExtensionReason = extended.Reason,
-        }),
-        RightsRequestReopened reopened => UpdateRequest(state, reopened.RequestId, r => r with
-        {
-            Status = RightsRequestStatus.Reopened,
-            ReopenedAt = reopened.ReopenedAt,
-            DueAt = reopened.DueAt,
-            FirstCompletedAt = r.CompletedAt,
-            FirstOutcome = r.Outcome,
-            FirstDenialReason = r.DenialReason,
-            CompletedAt = null,
-            Outcome = null,
-            DenialReason = null,
-            Explanation = null,
-            DueSoonWarnedAt = null,
-            DueSoonWarnedFor = null,
-            OverdueAt = null,
-        }),
+        RightsRequestReceived or RequestReceiptConfirmed or IdentityVerified or IdentityVerificationFailed or RightsRequestExtended => state,
+        RightsRequestCompleted or AppealFiled or AppealDecided or AppealExtended or RightsRequestReopened => state,
         InformationDisclosed disclosed => state with
         {
             Disclosures = state.Disclosures.Add(new DisclosureRecord
@@ -208,15 +131,8 @@ public static class SubjectEvolver
         AccountDeactivated => state with { DeactivatedAt = state.DeactivatedAt ?? e.OccurredAt },
         ErasureStarted erasure => Erase(state, erasure),
         PersonalDataErased erased => ErasureEvolution.Apply(state, erased),
-        RightsRequestDueSoon dueSoon => UpdateRequest(state, dueSoon.RequestId, r => r with { DueSoonWarnedAt = dueSoon.OccurredAt, DueSoonWarnedFor = dueSoon.DueAt }),
+        RightsRequestDueSoon or RightsRequestOverdue or RequestDeadlineDueSoon or RequestDeadlineOverdue => state,
         PersonalDataAccessed => state,
-        RightsRequestOverdue overdue => UpdateRequest(state, overdue.RequestId, r => r with { OverdueAt = overdue.OccurredAt }),
-        RequestDeadlineDueSoon dueSoon => UpdateRequest(state, dueSoon.RequestId, r => dueSoon.Deadline == RequestDeadlineKind.AppealAnswer
-            ? r with { AppealDueSoonWarnedAt = dueSoon.OccurredAt, AppealDueSoonWarnedFor = dueSoon.DueAt }
-            : r with { ConfirmationDueSoonWarnedAt = dueSoon.OccurredAt }),
-        RequestDeadlineOverdue overdue => UpdateRequest(state, overdue.RequestId, r => overdue.Deadline == RequestDeadlineKind.AppealAnswer
-            ? r with { AppealOverdueAt = overdue.OccurredAt }
-            : r with { ConfirmationOverdueAt = overdue.OccurredAt }),
         PropagationPlanned or WebhookDelivered or WebhookAttemptFailed or WebhookDeadLettered or ProcessorAcknowledged or RightsRequestAwaitingProcessors => state,
         WebhookRedeliveryRequested or ProcessorDeliveryWaived => state,
         BreachNoticeSent notice => state with
@@ -319,9 +235,21 @@ public static class SubjectEvolver
         };
     }
 
-    /// <summary>The state with one request changed; unchanged when the request is unknown.</summary>
-    internal static SubjectState UpdateRequest(SubjectState state, string requestId, Func<RightsRequestRecord, RightsRequestRecord> change) =>
-        state.Requests.TryGetValue(requestId, out var request)
-            ? state with { Requests = state.Requests.SetItem(requestId, change(request)) }
-            : state;
+    /// <summary>Every request the event changes, through <see cref="RightsRequestEvolution"/>; an unknown request stays unknown.</summary>
+    private static ImmutableDictionary<string, RightsRequestRecord> EvolveRequests(ImmutableDictionary<string, RightsRequestRecord> requests, SubjectEvent e)
+    {
+        if (e is RightsRequestReceived received)
+        {
+            return requests.SetItem(received.RequestId, RightsRequestEvolution.Received(received));
+        }
+
+        if (RightsRequestEvolution.ChangesEveryRequest(e))
+        {
+            return requests.SetItems(requests.Select(r => KeyValuePair.Create(r.Key, RightsRequestEvolution.Evolve(r.Value, e))));
+        }
+
+        return RightsRequestEvolution.RequestIdOf(e) is { } requestId && requests.TryGetValue(requestId, out var request)
+            ? requests.SetItem(requestId, RightsRequestEvolution.Evolve(request, e))
+            : requests;
+    }
 }

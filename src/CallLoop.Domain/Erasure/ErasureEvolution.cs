@@ -1,13 +1,13 @@
 namespace CallLoop.Domain;
 
-/// <summary>Folds <see cref="PersonalDataErased"/>: the erased values leave the state, the request records what was kept.</summary>
+/// <summary>Folds <see cref="PersonalDataErased"/> into the subject: the erased values leave the state (what the request kept is <see cref="RightsRequestEvolution"/>'s).</summary>
 internal static class ErasureEvolution
 {
     public static SubjectState Apply(SubjectState state, PersonalDataErased erased)
     {
         var gone = erased.ErasedCategories.ToHashSet();
         var identifiers = gone.Contains(PersonalInformationCategory.Identifiers);
-        var next = state with
+        return state with
         {
             ErasedCategories = state.ErasedCategories.Union(gone),
             Categories = state.Categories.RemoveRange(gone),
@@ -15,13 +15,6 @@ internal static class ErasureEvolution
             Phone = identifiers ? null : state.Phone,
             Name = identifiers ? null : state.Name,
             BirthDate = gone.Contains(PersonalValues.BirthDateCategory) ? null : state.BirthDate,
-            Requests = identifiers
-                ? state.Requests.ToImmutableDictionary(r => r.Key, r => r.Value.Agent is null ? r.Value : r.Value with { Agent = new AuthorizedAgent() }, StringComparer.Ordinal)
-                : state.Requests,
         };
-
-        return erased.RequestId is { } requestId && next.Requests.TryGetValue(requestId, out var request)
-            ? next with { Requests = next.Requests.SetItem(requestId, request with { RetainedCategories = [.. erased.Retained], ErasedAt = request.ErasedAt ?? erased.OccurredAt }) }
-            : next;
     }
 }

@@ -37,8 +37,7 @@ internal static class AcknowledgeDeliveryDecision
         }
 
         var acknowledged = new ProcessorAcknowledged { DeliveryId = delivery.DeliveryId, Processor = delivery.Processor, RequestId = delivery.RequestId };
-        var after = SubjectEvolver.Evolve(state, acknowledged with { SubjectId = command.SubjectId, OccurredAt = now });
-        return [acknowledged, .. AcknowledgementRules.CompletionIfAllAcknowledged(after, delivery.RequestId, now)];
+        return [acknowledged, .. AcknowledgementRules.CompletionIfAllSettled(state, acknowledged, now)];
     }
 
     public static DeliveryRecord Find(SubjectState state, string deliveryId) =>

@@ -6,16 +6,21 @@ internal static class AcknowledgementRules
     public static bool IsAwaiting(RightsRequestRecord request) =>
         request.AwaitingProcessorsSince is not null && !request.IsCompleted;
 
-    /// <summary>The completion owed once every delivery planned for the waiting request is acknowledged or waived.</summary>
-    public static IEnumerable<SubjectEvent> CompletionIfAllAcknowledged(SubjectState state, string? requestId, DateTimeOffset now)
+    /// <summary>
+    /// The completion owed when <paramref name="settling"/> (a plan, an acknowledgement or a waiver being decided) leaves
+    /// the waiting request with every planned delivery acknowledged or waived. The request is folded through
+    /// <see cref="RightsRequestEvolution"/>, the same fold the state uses, so the decision and the state agree.
+    /// </summary>
+    public static IEnumerable<SubjectEvent> CompletionIfAllSettled(SubjectState state, SubjectEvent settling, DateTimeOffset now)
     {
-        if (requestId is null || !state.Requests.TryGetValue(requestId, out var request) || !IsAwaiting(request))
+        if (RightsRequestEvolution.RequestIdOf(settling) is not { } requestId || !state.Requests.TryGetValue(requestId, out var before))
         {
             return [];
         }
 
-        var planned = state.Propagation.Deliveries.Values.Where(d => d.RequestId == requestId).ToList();
-        if (!request.PropagationPlanned || planned.Any(d => !DeliveryLookup.IsSettled(d)))
+        var request = RightsRequestEvolution.Evolve(before, settling);
+        var unsettled = request.DeliveriesNotYetAcknowledged.Where(d => !request.ProcessorsWaived.Any(w => w.DeliveryId == d.DeliveryId));
+        if (!IsAwaiting(request) || !request.PropagationPlanned || unsettled.Any())
         {
             return [];
         }

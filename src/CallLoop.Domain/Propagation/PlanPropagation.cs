@@ -96,7 +96,6 @@ internal static class PlanPropagationDecision
             RequestId = command.RequestId,
             Deliveries = deliveries,
         };
-        var after = SubjectEvolver.Evolve(state, planned with { SubjectId = command.SubjectId });
-        return [planned, .. AcknowledgementRules.CompletionIfAllAcknowledged(after, command.RequestId, now)];
+        return [planned, .. AcknowledgementRules.CompletionIfAllSettled(state, planned, now)];
     }
 }

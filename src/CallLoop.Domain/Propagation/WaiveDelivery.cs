@@ -47,7 +47,6 @@ internal static class WaiveDeliveryDecision
             Reason = command.Reason,
             WaivedBy = command.WaivedBy,
         };
-        var after = SubjectEvolver.Evolve(state, waived with { SubjectId = command.SubjectId, OccurredAt = now });
-        return [waived, .. AcknowledgementRules.CompletionIfAllAcknowledged(after, delivery.RequestId, now)];
+        return [waived, .. AcknowledgementRules.CompletionIfAllSettled(state, waived, now)];
     }
 }

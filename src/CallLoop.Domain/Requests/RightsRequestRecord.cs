@@ -130,6 +130,10 @@ public sealed record RightsRequestRecord
     [Id(66)]
     public ImmutableList<ProcessorWaiver> ProcessorsWaived { get; init; } = [];
 
+    /// <summary>Deliveries about this request whose processor has not acknowledged them yet (a waived one stays until it is).</summary>
+    [Id(67)]
+    public ImmutableList<PlannedDelivery> DeliveriesNotYetAcknowledged { get; init; } = [];
+
     /// <summary>For a withdraw-consent request: the consents named; empty means every consent.</summary>
     [Id(80)]
     public ImmutableList<ConsentPurpose> ConsentPurposes { get; init; } = [];

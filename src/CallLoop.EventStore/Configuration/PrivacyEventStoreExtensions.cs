@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using CallLoop.Domain;
 using CallLoop.EventStore.Incidents;
 using CallLoop.EventStore.Phones;
@@ -39,7 +40,8 @@ public static class PrivacyEventStoreExtensions
         options.Events.MetadataConfig.HeadersEnabled = true;
         options.Events.MetadataConfig.CausationIdEnabled = true;
         options.Events.MetadataConfig.CorrelationIdEnabled = true;
-        options.UseSystemTextJsonForSerialization(new JsonSerializerOptions(DomainJson.Options), EnumStorage.AsString, Casing.CamelCase);
+        var json = new JsonSerializerOptions(DomainJson.Options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { RequestRecordStorage.IncludeLifecycle } } };
+        options.UseSystemTextJsonForSerialization(json, EnumStorage.AsString, Casing.CamelCase);
 
         foreach (var (type, name) in EventTypeNames.All.Concat(IncidentEventTypeNames.All))
         {

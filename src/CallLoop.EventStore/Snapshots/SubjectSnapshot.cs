@@ -8,8 +8,8 @@ namespace CallLoop.EventStore.Snapshots;
 /// </summary>
 public sealed class SubjectSnapshot
 {
-    /// <summary>Bumped whenever <see cref="SubjectState"/> changes shape; snapshots of another shape are ignored.</summary>
-    public const int CurrentShape = 3;
+    /// <summary>Bumped whenever <see cref="SubjectState"/> changes shape (4: requests keep their unacknowledged deliveries); snapshots of another shape are ignored.</summary>
+    public const int CurrentShape = 4;
 
     public string Id { get; set; } = string.Empty;
 

@@ -5,6 +5,8 @@ namespace CallLoop.EventStore.Projections.Requests;
 /// <summary>
 /// The CCPA record of one rights request (kept at least 24 months): received, type, channel, verification,
 /// deadlines, response and its basis, appeal. No personal data beyond the subject id; an agent appears only as a flag.
+/// Every field is mapped (<see cref="Of"/>) from the request as <see cref="RightsRequestEvolution"/> folds it, the
+/// same fold as the subject's state: the record never re-implements a transition.
 /// </summary>
 public sealed class RequestRecord
 {
@@ -81,8 +83,98 @@ public sealed class RequestRecord
 
     public List<string> ProcessorsNotYetAcknowledged => ProcessorsNotified.Except(ProcessorsAcknowledged).Except(ProcessorsWaived).ToList();
 
-    /// <summary>For a delete request: the categories kept from erasure under a legal hold (planned at its start, then as erased).</summary>
+    /// <summary>For a delete request: the categories legal holds kept from the erasure, once it was carried out.</summary>
     public List<PersonalInformationCategory> RetainedCategories { get; set; } = [];
 
+    /// <summary>For a delete request: when the data was erased.</summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
+    /// <summary>When the deadline reminder warned that the response is due soon.</summary>
+    public DateTimeOffset? DueSoonWarnedAt { get; set; }
+
+    /// <summary>When the deadline reminder found the response overdue.</summary>
+    public DateTimeOffset? OverdueAt { get; set; }
+
+    /// <summary>When the deadline reminder warned that the receipt confirmation is due soon.</summary>
+    public DateTimeOffset? ConfirmationDueSoonWarnedAt { get; set; }
+
+    /// <summary>When the deadline reminder found the receipt confirmation overdue.</summary>
+    public DateTimeOffset? ConfirmationOverdueAt { get; set; }
+
+    /// <summary>When the deadline reminder warned that the appeal's answer is due soon.</summary>
+    public DateTimeOffset? AppealDueSoonWarnedAt { get; set; }
+
+    /// <summary>When the deadline reminder found the appeal's answer overdue.</summary>
+    public DateTimeOffset? AppealOverdueAt { get; set; }
+
+    /// <summary>
+    /// The folded request this record maps, with its free text and the agent's details left out. Stored with the
+    /// document (<see cref="RequestRecordStorage"/>) so the next event folds on from it; never shown by the API.
+    /// </summary>
+    internal RightsRequestRecord? Lifecycle { get; set; }
+
     public static string KeyOf(string subjectId, string requestId) => $"{subjectId}/{requestId}";
+
+    /// <summary>The analysts' record of one request of the subject, as the domain folded it.</summary>
+    public static RequestRecord Of(string subjectId, RightsRequestRecord request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var currentDueAt = RequestDeadlines.OpenDueAt(request, RequestDeadlineKind.AppealAnswer) ?? RequestDeadlines.OpenDueAt(request, RequestDeadlineKind.Response);
+        return new RequestRecord
+        {
+            Id = KeyOf(subjectId, request.RequestId),
+            SubjectId = subjectId,
+            RequestId = request.RequestId,
+            Type = request.Type,
+            Channel = request.Channel,
+            Jurisdiction = request.Jurisdiction,
+            ViaAuthorizedAgent = request.Agent is not null,
+            Status = request.Status,
+            ReceivedAt = request.ReceivedAt,
+            ConfirmationDueAt = request.ConfirmationDueAt,
+            ReceiptConfirmedAt = request.ReceiptConfirmedAt,
+            DueAt = request.DueAt,
+            Extended = request.Extended,
+            VerifiedAt = request.VerifiedAt,
+            VerificationMethod = request.VerificationMethod,
+            VerificationFailedAt = request.VerificationFailedAt,
+            RespondedAt = request.CompletedAt,
+            Outcome = request.Outcome,
+            DenialReason = request.DenialReason,
+            AppealFiledAt = request.AppealFiledAt,
+            AppealDueAt = request.AppealDueAt,
+            AppealDecidedAt = request.AppealDecidedAt,
+            AppealOutcome = request.AppealOutcome,
+            ReopenedAt = request.ReopenedAt,
+            IsOpen = request.IsOpen,
+            CurrentDueAt = request.IsOpen ? currentDueAt : null,
+            AwaitingProcessorsSince = request.AwaitingProcessorsSince,
+            ProcessorsNotified = [.. request.ProcessorsAwaited],
+            ProcessorsAcknowledged = [.. request.ProcessorsAcknowledged],
+            ProcessorsWaived = [.. request.ProcessorsWaived.Select(w => w.Processor).Distinct()],
+            RetainedCategories = [.. request.RetainedCategories.Select(r => r.Category).Distinct().Order()],
+            ErasedAt = request.ErasedAt,
+            DueSoonWarnedAt = request.DueSoonWarnedAt,
+            OverdueAt = request.OverdueAt,
+            ConfirmationDueSoonWarnedAt = request.ConfirmationDueSoonWarnedAt,
+            ConfirmationOverdueAt = request.ConfirmationOverdueAt,
+            AppealDueSoonWarnedAt = request.AppealDueSoonWarnedAt,
+            AppealOverdueAt = request.AppealOverdueAt,
+            Lifecycle = WithoutFreeText(request),
+        };
+    }
+
+    /// <summary>What the stored fold keeps: codes, times and registry names; no reason, explanation, author or agent detail.</summary>
+    private static RightsRequestRecord WithoutFreeText(RightsRequestRecord request) => request with
+    {
+        Agent = request.Agent is null ? null : new AuthorizedAgent(),
+        ExtensionReason = null,
+        Explanation = null,
+        AppealExplanation = null,
+        ComplaintTo = null,
+        AppealExtensionReason = null,
+        PendingExplanation = null,
+        ProcessorsWaived = [.. request.ProcessorsWaived.Select(w => w with { Reason = string.Empty, WaivedBy = string.Empty })],
+        RetainedCategories = [.. request.RetainedCategories.Select(r => r with { Reason = string.Empty })],
+    };
 }
