@@ -59,7 +59,16 @@ public static class AnalyticsSchema
                array(select jsonb_array_elements_text(coalesce(d.data -> 'processorsNotYetAcknowledged', '[]'))) as processors_pending,
                coalesce(jsonb_array_length(d.data -> 'processorsNotYetAcknowledged'), 0) as processors_pending_count,
                array(select jsonb_array_elements_text(coalesce(d.data -> 'retainedCategories', '[]'))) as retained_categories,
-               array(select jsonb_array_elements_text(coalesce(d.data -> 'processorsWaived', '[]'))) as processors_waived
+               array(select jsonb_array_elements_text(coalesce(d.data -> 'processorsWaived', '[]'))) as processors_waived,
+               -- Appended: when the erasure was carried out, and what the deadline reminders recorded.
+               (d.data ->> 'erasedAt')::timestamptz as erased_at,
+               (d.data ->> 'reopenedAt')::timestamptz as reopened_at,
+               (d.data ->> 'dueSoonWarnedAt')::timestamptz as due_soon_warned_at,
+               (d.data ->> 'overdueAt')::timestamptz as overdue_at,
+               (d.data ->> 'confirmationDueSoonWarnedAt')::timestamptz as confirmation_due_soon_warned_at,
+               (d.data ->> 'confirmationOverdueAt')::timestamptz as confirmation_overdue_at,
+               (d.data ->> 'appealDueSoonWarnedAt')::timestamptz as appeal_due_soon_warned_at,
+               (d.data ->> 'appealOverdueAt')::timestamptz as appeal_overdue_at
         from {Privacy}.mt_doc_requestrecord d;
 
         create or replace view {Schema}.collection_facts as
