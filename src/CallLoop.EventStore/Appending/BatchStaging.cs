@@ -40,6 +40,10 @@ internal static class BatchStaging
                         stored.Id = Guid.CreateVersion7();
                     }
 
+                    // The trace of the command that made the append, not of the writer's lane that commits it.
+                    stored.CausationId = pending.Append.CausationId;
+                    stored.CorrelationId = pending.Append.CorrelationId;
+
                     foreach (var (key, value) in pending.Append.Headers ?? Empty)
                     {
                         stored.SetHeader(key, value);

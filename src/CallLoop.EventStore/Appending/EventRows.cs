@@ -12,9 +12,11 @@ internal sealed class EventRows(int capacity)
     private readonly List<string> bodies = new(capacity);
     private readonly List<string> types = new(capacity);
     private readonly List<string> dotnetTypes = new(capacity);
+    private readonly List<string?> causationIds = new(capacity);
+    private readonly List<string?> correlationIds = new(capacity);
     private readonly List<string> headers = new(capacity);
 
-    public Guid Add(string stream, long version, string body, string type, string dotnetType, string headersJson)
+    public Guid Add(string stream, long version, string body, string type, string dotnetType, string? causationId, string? correlationId, string headersJson)
     {
         var id = Guid.CreateVersion7();
         ids.Add(id);
@@ -23,6 +25,8 @@ internal sealed class EventRows(int capacity)
         bodies.Add(body);
         types.Add(type);
         dotnetTypes.Add(dotnetType);
+        causationIds.Add(causationId);
+        correlationIds.Add(correlationId);
         headers.Add(headersJson);
         return id;
     }
@@ -37,6 +41,8 @@ internal sealed class EventRows(int capacity)
         command.Parameters.Add(new NpgsqlParameter("bodies", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = bodies.ToArray() });
         command.Parameters.Add(new NpgsqlParameter("types", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = types.ToArray() });
         command.Parameters.Add(new NpgsqlParameter("dotnet_types", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = dotnetTypes.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("causation_ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = causationIds.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("correlation_ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = correlationIds.ToArray() });
         command.Parameters.Add(new NpgsqlParameter("headers", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = headers.ToArray() });
         return command;
     }

@@ -10,7 +10,8 @@ namespace CallLoop.EventStore.Appending;
 /// <summary>
 /// Writes a batch's events into Marten's <c>mt_streams</c> and <c>mt_events</c> with one round trip of three
 /// set-based statements, row for row what Marten's <c>mt_quick_append_events</c> writes (sequence from
-/// <c>mt_events_sequence</c> in batch order, versions chained per stream, stream row moved to the last version).
+/// <c>mt_events_sequence</c> in batch order, versions chained per stream, stream row moved to the last version, the
+/// causation and correlation ids of the trace each append was made in).
 /// The streams' versions were read and locked by the caller in the same transaction.
 /// </summary>
 internal sealed class SetBasedEventWriter
@@ -34,9 +35,9 @@ internal sealed class SetBasedEventWriter
             "FROM unnest(@ids, @versions) AS u(id, version) WHERE s.id = u.id";
         insertEvents =
             $"INSERT INTO {schema}.mt_events (seq_id, id, stream_id, version, data, type, tenant_id, timestamp, mt_dotnet_type, is_archived, causation_id, correlation_id, headers) " +
-            $"SELECT nextval('{schema}.mt_events_sequence'), e.id, e.stream_id, e.version, e.data, e.type, '{DefaultTenant}', @timestamp, e.dotnet_type, FALSE, NULL, NULL, e.headers " +
-            "FROM unnest(@ids, @streams, @versions, @bodies, @types, @dotnet_types, @headers) WITH ORDINALITY " +
-            "AS e(id, stream_id, version, data, type, dotnet_type, headers, n) ORDER BY e.n";
+            $"SELECT nextval('{schema}.mt_events_sequence'), e.id, e.stream_id, e.version, e.data, e.type, '{DefaultTenant}', @timestamp, e.dotnet_type, FALSE, e.causation_id, e.correlation_id, e.headers " +
+            "FROM unnest(@ids, @streams, @versions, @bodies, @types, @dotnet_types, @causation_ids, @correlation_ids, @headers) WITH ORDINALITY " +
+            "AS e(id, stream_id, version, data, type, dotnet_type, causation_id, correlation_id, headers, n) ORDER BY e.n";
         Usable = store.Options.Events.TenancyStyle == JasperFx.MultiTenancy.TenancyStyle.Single
             && store.Options.Events.StreamIdentity == StreamIdentity.AsString
             && Graph.DefaultBinarySerializer is null
@@ -67,7 +68,7 @@ internal sealed class SetBasedEventWriter
             {
                 var data = append.Events[i];
                 var described = graph.BuildEvent(data);
-                var id = events.Add(append.StreamId, ++version, serializer.ToJson(data), described.EventTypeName, described.DotNetTypeName, headers);
+                var id = events.Add(append.StreamId, ++version, serializer.ToJson(data), described.EventTypeName, described.DotNetTypeName, append.CausationId, append.CorrelationId, headers);
                 if (i == 0)
                 {
                     pending.FirstEventId = id;

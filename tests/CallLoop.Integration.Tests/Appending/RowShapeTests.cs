@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CallLoop.EventStore.Appending;
 using Npgsql;
 
@@ -36,6 +37,33 @@ public sealed class RowShapeTests(EventStoreFixture fixture)
         Assert.Equal(["a", "b", "c", "d"], read.Select(e => ((CallLoop.Domain.ConsentGranted)e.Data).NoticeVersion));
         Assert.True(read.Zip(read.Skip(1)).All(pair => pair.First.Sequence < pair.Second.Sequence));
         Assert.Equal("agent-7", read[3].GetHeader("actor")?.ToString());
+    }
+
+    [Theory]
+    [InlineData(GroupCommitPath.SetBased)]
+    [InlineData(GroupCommitPath.MartenSession)]
+    public async Task Given_appends_made_inside_a_trace_When_committed_by_the_writer_Then_their_events_carry_the_causation_and_correlation_ids_Marten_stamps_itself(GroupCommitPath path)
+    {
+        var prefix = Marked.NewPrefix();
+        var (byMarten, byWriter) = ($"{prefix}marten", $"{prefix}writer");
+
+        // Created outside the trace, as the silo's writer is: its lanes must not lend their own context to the events.
+        await using var writer = fixture.NewWriter(new GroupCommitOptions { Path = path });
+        using (var request = new Activity("http-request").Start())
+        using (var command = new Activity("grain-call").Start())
+        {
+            await using (var session = fixture.Store.LightweightSession())
+            {
+                session.Events.StartStream(byMarten, Marked.Event("a"));
+                await session.SaveChangesAsync();
+            }
+
+            await writer.AppendAsync(new StreamAppend(byWriter, 0, [Marked.Event("b"), Marked.Event("c")]));
+            Assert.Equal([$"{command.ParentId} | {request.RootId}"], await RowsAsync("mt_events", "causation_id, correlation_id", byMarten, "stream_id", "version"));
+        }
+
+        var marten = Assert.Single(await RowsAsync("mt_events", "causation_id, correlation_id", byMarten, "stream_id", "version"));
+        Assert.Equal([marten, marten], await RowsAsync("mt_events", "causation_id, correlation_id", byWriter, "stream_id", "version"));
     }
 
     private async Task<List<string>> RowsAsync(string table, string columns, string stream, string key, string order)
