@@ -5,7 +5,8 @@ using CallLoop.Integration.Tests.Http;
 
 namespace CallLoop.Integration.Tests.Audit;
 
-public sealed class ReadAuditOutageTests(OutageSiloFactory factory) : IClassFixture<OutageSiloFactory>
+[Collection(OutageCollection.Name)]
+public sealed class ReadAuditOutageTests(OutageSiloFactory factory)
 {
     private const string Email = "outage.reader@example.com";
 
@@ -32,8 +33,8 @@ public sealed class ReadAuditOutageTests(OutageSiloFactory factory) : IClassFixt
         Assert.Equal(0, await StreamEvents.AccessRecordsAsync(factory.ConnectionString, subjectId));
     }
 
-    /// <summary>The answer once the store answers again (no longer 503), as JSON; the wait fails after a minute.</summary>
+    /// <summary>The answer once the store answers again (no longer 503), as JSON; the wait fails after <see cref="Infrastructure.Patience.Long"/>.</summary>
     private static Task<System.Text.Json.JsonElement> RetryAsync(Func<Task<HttpResponseMessage>> send) =>
-        Publication.Eventually.ReturnsAsync(send, r => r.StatusCode != HttpStatusCode.ServiceUnavailable, TimeSpan.FromMinutes(1), "the store to answer again")
+        Publication.Eventually.ReturnsAsync(send, r => r.StatusCode != HttpStatusCode.ServiceUnavailable, Infrastructure.Patience.Long, "the store to answer again")
             .JsonAsync();
 }

@@ -9,7 +9,6 @@ using CallLoop.Integration.Tests.Support;
 using Marten;
 using Marten.Events;
 using Npgsql;
-using Orleans.Core.Internal;
 
 namespace CallLoop.Integration.Tests.Erasure;
 
@@ -70,7 +69,7 @@ public sealed class ErasureAcceptanceTests(SubjectClusterFixture fixture)
         using (var daemon = await fixture.Store.BuildProjectionDaemonAsync())
         {
             await daemon.StartAllAsync();
-            await fixture.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(90));
+            await fixture.Store.WaitForNonStaleProjectionDataAsync(Patience.Long);
             await daemon.StopAllAsync();
         }
 
@@ -122,8 +121,7 @@ public sealed class ErasureAcceptanceTests(SubjectClusterFixture fixture)
         Assert.Contains("pii:1:D1:", stored, StringComparison.Ordinal);
 
         // Still held after the grain is rebuilt from storage.
-        await subject.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await Task.Delay(200);
+        await fixture.Grains.DeactivateAsync(subject);
         Assert.Equal(order, Assert.Single((await PersonalDataReads.ProfileAsync(subject)).Categories).Values["order"]);
 
         await subject.ReleaseLegalHoldAsync(new ReleaseLegalHold { HoldId = "lit-1", Reason = "Case closed" });
@@ -170,8 +168,7 @@ public sealed class ErasureAcceptanceTests(SubjectClusterFixture fixture)
         var email = $"crash.{tag}@example.org";
         var subject = fixture.Grains.GetGrain<IDataSubjectGrain>(subjectId);
         var registered = await subject.RegisterAsync(new RegisterSubject { Jurisdiction = "CA", Email = email });
-        await subject.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await Task.Delay(200);
+        await fixture.Grains.DeactivateAsync(subject);
 
         // What a silo leaves behind when it dies right after committing ErasureStarted: the event, nothing more.
         await fixture.Streams.AppendAsync(

@@ -2,7 +2,6 @@ using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
 using CallLoop.Integration.Tests.Infrastructure;
 using Npgsql;
-using Orleans.Core.Internal;
 
 namespace CallLoop.Integration.Tests.Erasure;
 
@@ -47,11 +46,7 @@ public sealed class SealedSnapshotTests(SubjectClusterFixture fixture)
         Assert.Equal((email, new DateOnly(1948, 3, 9), plan), (after.Email, after.BirthDate, after.Categories.Single().Values["plan"]));
     }
 
-    private static async Task Reactivate(IDataSubjectGrain subject)
-    {
-        await subject.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await Task.Delay(200);
-    }
+    private Task Reactivate(IDataSubjectGrain subject) => fixture.Grains.DeactivateAsync(subject);
 
     private async Task<string?> SnapshotTextAsync(string subjectId)
     {

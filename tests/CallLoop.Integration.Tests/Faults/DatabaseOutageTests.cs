@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using CallLoop.Integration.Tests.Infrastructure;
 
 namespace CallLoop.Integration.Tests.Faults;
 
-public sealed class DatabaseOutageTests(OutageSiloFactory factory) : IClassFixture<OutageSiloFactory>
+[Collection(OutageCollection.Name)]
+public sealed class DatabaseOutageTests(OutageSiloFactory factory)
 {
     [Fact]
     public async Task Given_PostgreSQL_stopped_under_load_When_commands_arrive_Then_503_then_recovery_with_nothing_acknowledged_lost()
@@ -57,7 +59,7 @@ public sealed class DatabaseOutageTests(OutageSiloFactory factory) : IClassFixtu
 
     private static async Task<HttpResponseMessage> RetryUntilAcceptedAsync(Func<Task<HttpResponseMessage>> send)
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        using var deadline = new CancellationTokenSource(Patience.Long);
         while (true)
         {
             var response = await send();

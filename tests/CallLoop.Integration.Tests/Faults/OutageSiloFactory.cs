@@ -10,3 +10,10 @@ public sealed class OutageSiloFactory : SiloApplicationFactory
 
     protected override Task<string> CreateDatabaseAsync() => Database.CreateDatabaseAsync("outage");
 }
+
+/// <summary>Tests that stop and start PostgreSQL: one server and silo for all of them, one test at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class OutageCollection : ICollectionFixture<OutageSiloFactory>
+{
+    public const string Name = "database outage";
+}

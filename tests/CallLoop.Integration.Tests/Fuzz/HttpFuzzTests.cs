@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using CallLoop.Integration.Tests.Infrastructure;
 using CsCheck;
 
 namespace CallLoop.Integration.Tests.Fuzz;
 
-public sealed class HttpFuzzTests(FuzzSiloFactory factory) : IClassFixture<FuzzSiloFactory>
+/// <summary>Counts every event in the shared silo's database between requests: sound because a collection runs one test at a time.</summary>
+[Collection(SiloCollection.Name)]
+public sealed class HttpFuzzTests(SiloApplicationFactory factory)
 {
     private static readonly Gen<FuzzedCall> Calls = Gen.Select(
         Gen.OneOf(FuzzedRoute.All), HostileInput.Id, HostileInput.Id, HostileInput.Id, HostileInput.Body,

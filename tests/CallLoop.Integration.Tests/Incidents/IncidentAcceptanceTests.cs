@@ -2,7 +2,9 @@ using System.Net;
 using System.Text.Json;
 using CallLoop.Contracts.Incidents;
 using CallLoop.Integration.Tests.Http;
+using CallLoop.Integration.Tests.Infrastructure;
 using CallLoop.Integration.Tests.Publication;
+using CallLoop.Integration.Tests.Support;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +19,6 @@ namespace CallLoop.Integration.Tests.Incidents;
 [Collection(IncidentCollection.Name)]
 public sealed class IncidentAcceptanceTests(IncidentSiloFactory factory)
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(120);
 
     private readonly HttpClient client = factory.CreateClient();
 
@@ -36,16 +37,12 @@ public sealed class IncidentAcceptanceTests(IncidentSiloFactory factory)
         var erasedInside = await SubjectAsync("FL", ("A", longAgo));        // erased inside it: counted, not notifiable
         await EraseAsync(erasedBefore);
 
-        await Task.Delay(TimeSpan.FromMilliseconds(50));
-        var windowStart = DateTimeOffset.UtcNow;
-        await Task.Delay(TimeSpan.FromMilliseconds(50));
+        var windowStart = await TestTimes.MomentBetweenAsync();
         await client.PostJsonAsync($"/api/subjects/{mover}/residency", new { jurisdiction = "NJ" }).JsonAsync();
         await EraseAsync(erasedInside);
-        await Task.Delay(TimeSpan.FromMilliseconds(50));
-        var windowEnd = DateTimeOffset.UtcNow;
-        await Task.Delay(TimeSpan.FromMilliseconds(50));
+        var windowEnd = await TestTimes.MomentBetweenAsync();
         var lateCa = await SubjectAsync("CA", ("A", DateTimeOffset.UtcNow)); // collected after the window ended
-        await factory.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(Patience);
+        await factory.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(Patience.Long);
 
         var incidentId = $"inc-{Guid.NewGuid():N}";
         var created = await client.PostJsonAsync("/api/incidents", new
@@ -70,7 +67,7 @@ public sealed class IncidentAcceptanceTests(IncidentSiloFactory factory)
         var incident = await Eventually.ReturnsAsync(
             () => client.GetAsync($"/api/incidents/{incidentId}").JsonAsync(),
             view => view.GetProperty("assessment").GetProperty("status").GetString() == "completed",
-            Patience,
+            Patience.Long,
             "the assessment");
 
         var counted = Jurisdictions(incident);
@@ -110,7 +107,7 @@ public sealed class IncidentAcceptanceTests(IncidentSiloFactory factory)
         Assert.DoesNotContain(
             (await client.GetAsync($"/api/subjects/{erasedInside}/history?purpose=legal-compliance").JsonAsync()).EnumerateArray(),
             e => e.GetProperty("type").GetString() == "breach_notice_sent");
-        await factory.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(Patience);
+        await factory.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(Patience.Long);
         var report = await client.GetAsync($"/api/subjects/{nj}/access-report").JsonAsync();
         Assert.Equal(incidentId, Assert.Single(report.GetProperty("breachNotices").EnumerateArray()).GetProperty("incidentId").GetString());
 

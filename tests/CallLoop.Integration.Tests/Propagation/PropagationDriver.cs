@@ -15,7 +15,7 @@ namespace CallLoop.Integration.Tests.Propagation;
 /// </summary>
 internal sealed class PropagationDriver(HttpClient client, IGrainFactory grains)
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    public static readonly TimeSpan Patience = Infrastructure.Patience.Long;
 
     public HttpClient Client => client;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using CallLoop.Contracts.Propagation;
+using CallLoop.Grains.Propagation;
 using CallLoop.Integration.Tests.Http;
+using CallLoop.Integration.Tests.Publication;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CallLoop.Integration.Tests.Propagation;
@@ -56,8 +58,17 @@ public sealed class WebhookDeliveryTests(PropagationSiloFactory silo)
         await driver.HistoryWhenAsync(subjectId, "webhook_delivered", 1);
         var deliveryId = JsonDocument.Parse(Assert.Single(receiver.Requests).Body).RootElement.GetProperty("deliveryId").GetString()!;
 
-        await silo.Services.GetRequiredService<IGrainFactory>().GetGrain<IWebhookDeliveryGrain>(WebhookDeliveryKey.Of(subjectId, deliveryId)).StartAsync();
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        var grains = silo.Services.GetRequiredService<IGrainFactory>();
+        var delivery = grains.GetGrain<IWebhookDeliveryGrain>(WebhookDeliveryKey.Of(subjectId, deliveryId));
+        await delivery.StartAsync();
+
+        // The replayed start registered the grain's retry reminder; the attempt, finding the delivery settled, removes it.
+        var reminders = silo.Services.GetRequiredService<IReminderTable>();
+        await Eventually.ReturnsAsync(
+            () => reminders.ReadRow(delivery.GetGrainId(), WebhookDeliveryGrain.ReminderName),
+            reminder => reminder is null,
+            PropagationDriver.Patience,
+            "the replayed delivery to settle");
 
         Assert.Single(receiver.Requests);
         Assert.Single(await driver.HistoryAsync(subjectId, "webhook_delivered"));

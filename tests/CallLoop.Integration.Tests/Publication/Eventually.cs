@@ -6,6 +6,7 @@ internal static class Eventually
     public static async Task<T> ReturnsAsync<T>(Func<Task<T>> probe, Func<T, bool> done, TimeSpan limit, string what)
     {
         var deadline = DateTime.UtcNow + limit;
+        var pause = TimeSpan.FromMilliseconds(20);
         while (true)
         {
             var value = await probe();
@@ -19,7 +20,9 @@ internal static class Eventually
                 throw new TimeoutException($"Gave up waiting for {what} after {limit.TotalSeconds:0} s.");
             }
 
-            await Task.Delay(200);
+            // Soon at first (most conditions hold within a few milliseconds), then every 200 ms.
+            await Task.Delay(pause);
+            pause = TimeSpan.FromMilliseconds(Math.Min(200, pause.TotalMilliseconds * 2));
         }
     }
 }

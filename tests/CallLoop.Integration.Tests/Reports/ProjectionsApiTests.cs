@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace CallLoop.Integration.Tests.Reports;
 
-[Collection(ReportsCollection.Name)]
+[Collection(ProjectionRebuildCollection.Name)]
 public sealed class ProjectionsApiTests(SiloApplicationFactory factory)
 {
     private readonly ReportsDriver driver = new(factory);

@@ -44,7 +44,7 @@ public sealed class ReportsDriver(SiloApplicationFactory factory)
 
     public Task<SubjectProfile> ExecuteAsync(SubjectCommand command) => Grains.GetGrain<IDataSubjectGrain>(command.SubjectId).ExecuteAsync(command);
 
-    public Task WaitForProjectionsAsync() => Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(90));
+    public Task WaitForProjectionsAsync() => Store.WaitForNonStaleProjectionDataAsync(Patience.Long);
 
     public async Task<JsonDocument> GetJsonAsync(string url, HttpStatusCode expected = HttpStatusCode.OK)
     {

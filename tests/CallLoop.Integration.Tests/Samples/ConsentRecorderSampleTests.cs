@@ -7,8 +7,9 @@ using Npgsql;
 
 namespace CallLoop.Integration.Tests.Samples;
 
-/// <summary>The sample client against a real silo host (ADO.NET clustering on its own database), found through the gateway list.</summary>
-public sealed class ConsentRecorderSampleTests(SiloApplicationFactory silo) : IClassFixture<SiloApplicationFactory>
+/// <summary>The sample client against a real silo host (ADO.NET clustering on its database), found through the gateway list.</summary>
+[Collection(SiloCollection.Name)]
+public sealed class ConsentRecorderSampleTests(SiloApplicationFactory silo)
 {
     [Fact]
     public async Task Given_a_running_silo_When_the_sample_runs_Then_its_consent_and_sms_stop_are_in_the_subjects_stream()

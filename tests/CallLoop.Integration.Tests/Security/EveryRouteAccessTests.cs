@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using CallLoop.Integration.Tests.Fuzz;
+using CallLoop.Integration.Tests.Infrastructure;
 using CallLoop.Silo.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CallLoop.Integration.Tests.Security;
 
 /// <summary>Walks every /api endpoint the silo maps, with every role its declared policy refuses.</summary>
-public sealed partial class EveryRouteAccessTests(FuzzSiloFactory factory) : IClassFixture<FuzzSiloFactory>
+[Collection(SiloCollection.Name)]
+public sealed partial class EveryRouteAccessTests(SiloApplicationFactory factory)
 {
     [Fact]
     public void Every_api_endpoint_names_exactly_one_known_role_policy_and_none_is_anonymous()

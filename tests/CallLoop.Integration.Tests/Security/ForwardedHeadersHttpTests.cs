@@ -1,14 +1,13 @@
 using System.Net;
-using CallLoop.Integration.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 
 namespace CallLoop.Integration.Tests.Security;
 
 /// <summary>
-/// A host started with ASPNETCORE_FORWARDEDHEADERS_ENABLED=true (as container platforms set it) and no trusted proxy:
+/// On a host started with ASPNETCORE_FORWARDEDHEADERS_ENABLED=true and no trusted proxy (<see cref="RateLimitedSiloFactory"/>),
 /// a caller must not pick its own address with X-Forwarded-For and so escape its rate limit.
 /// </summary>
-public sealed class ForwardedHeadersHttpTests(ForwardedHeadersHttpTests.Silo factory) : IClassFixture<ForwardedHeadersHttpTests.Silo>
+[Collection(RateLimitCollection.Name)]
+public sealed class ForwardedHeadersHttpTests(RateLimitedSiloFactory factory)
 {
     [Fact]
     public async Task Given_no_trusted_proxy_When_an_anonymous_caller_sends_a_new_forwarded_address_each_time_Then_it_still_shares_one_budget_and_gets_429()
@@ -24,14 +23,5 @@ public sealed class ForwardedHeadersHttpTests(ForwardedHeadersHttpTests.Silo fac
         }
 
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
-    }
-
-    public sealed class Silo : SiloApplicationFactory
-    {
-        protected override void ConfigureSettings(IWebHostBuilder builder)
-        {
-            builder.UseSetting("FORWARDEDHEADERS_ENABLED", "true");
-            builder.UseSetting("CallLoop:RateLimit:PermitsPerSecond", RateLimitedSiloFactory.PermitsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
     }
 }

@@ -3,7 +3,8 @@ using CallLoop.Silo.Security;
 
 namespace CallLoop.Integration.Tests.Security;
 
-public sealed class RateLimitHttpTests(RateLimitedSiloFactory factory) : IClassFixture<RateLimitedSiloFactory>
+[Collection(RateLimitCollection.Name)]
+public sealed class RateLimitHttpTests(RateLimitedSiloFactory factory)
 {
     [Fact]
     public async Task Given_a_caller_over_its_budget_When_calling_again_Then_429_with_retry_after_while_other_callers_pass()

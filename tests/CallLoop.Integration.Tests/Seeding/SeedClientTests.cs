@@ -39,7 +39,7 @@ public sealed class SeedClientTests
     [Fact]
     public async Task Given_a_running_cluster_When_seeded_twice_Then_refused_steps_are_skipped_nothing_fails_and_the_second_run_adds_nothing()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(Patience.Long);
 
         var first = await SeedCommand.RunAsync(Settings("--first", $"{First}", "--subjects", $"{Subjects}"), timeout.Token);
         var again = await SeedCommand.RunAsync(Settings("--first", $"{First}", "--subjects", $"{Subjects}"), timeout.Token);
@@ -52,7 +52,7 @@ public sealed class SeedClientTests
     [Fact]
     public async Task Given_seeded_demo_data_Then_every_disclosure_goes_to_a_service_provider_for_a_business_purpose()
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(Patience.Long);
         await SeedCommand.RunAsync(Settings("--first", "3001", "--subjects", "40"), timeout.Token);
 
         var disclosures = await DisclosuresAsync("demo-03%");

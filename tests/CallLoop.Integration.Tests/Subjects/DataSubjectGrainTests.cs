@@ -1,7 +1,6 @@
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
 using CallLoop.Integration.Tests.Infrastructure;
-using Orleans.Core.Internal;
 
 namespace CallLoop.Integration.Tests.Subjects;
 
@@ -53,8 +52,7 @@ public sealed class DataSubjectGrainTests(SubjectClusterFixture fixture)
     private async Task DeactivateAsync(string subjectId)
     {
         // Ask the activation itself to go away; the next call activates it afresh (on any silo) from the stream.
-        await fixture.Grains.GetGrain<IDataSubjectGrain>(subjectId).Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await Task.Delay(200);
+        await fixture.Grains.DeactivateAsync(fixture.Grains.GetGrain<IDataSubjectGrain>(subjectId));
     }
 
     private static string NewSubjectId() => $"sub-{Guid.NewGuid():N}";

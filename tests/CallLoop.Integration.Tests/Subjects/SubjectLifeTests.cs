@@ -3,7 +3,6 @@ using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
 using CallLoop.Integration.Tests.Infrastructure;
 using CallLoop.Integration.Tests.Support;
-using Orleans.Core.Internal;
 
 namespace CallLoop.Integration.Tests.Subjects;
 
@@ -72,8 +71,7 @@ public sealed class SubjectLifeTests(SubjectClusterFixture fixture)
         Assert.NotNull(before.ErasureStartedAt);
         Assert.Empty(await grain.GetOpenRequestsAsync());
 
-        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle();
-        await Task.Delay(200);
+        await fixture.Grains.DeactivateAsync(grain);
 
         var after = await fixture.Grains.GetGrain<IDataSubjectGrain>(subjectId).GetProfileAsync();
         Assert.Equal(JsonSerializer.Serialize(before, DomainJson.Options), JsonSerializer.Serialize(after, DomainJson.Options));

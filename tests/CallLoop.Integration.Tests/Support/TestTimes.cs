@@ -20,6 +20,27 @@ internal static class TestTimes
     /// <summary>The last Wednesday 18:00 UTC at least a day ago: messages may be recorded as sent before it.</summary>
     public static DateTimeOffset PastTextingHours => TextingHours.AddDays(-14);
 
+    /// <summary>
+    /// A moment after everything stamped before the call and before everything stamped after it, a millisecond clear of
+    /// both (stored times keep microseconds): it waits for the clock to pass it, no longer.
+    /// </summary>
+    public static async Task<DateTimeOffset> MomentBetweenAsync()
+    {
+        var moment = await ClockPastAsync(DateTimeOffset.UtcNow);
+        await ClockPastAsync(moment);
+        return moment;
+    }
+
+    private static async Task<DateTimeOffset> ClockPastAsync(DateTimeOffset moment)
+    {
+        while (DateTimeOffset.UtcNow <= moment.AddMilliseconds(1))
+        {
+            await Task.Delay(1);
+        }
+
+        return DateTimeOffset.UtcNow;
+    }
+
     public static string Query(DateTimeOffset at) => Uri.EscapeDataString(at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
 
     public static string TextingHoursQuery => Uri.EscapeDataString(TextingHours.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));

@@ -1,5 +1,6 @@
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
+using CallLoop.Integration.Tests.Infrastructure;
 using Npgsql;
 using Xunit.Abstractions;
 
@@ -40,7 +41,7 @@ public sealed class SiloKillPublicationTests(DurableStreamClusterFixture fixture
         var handled = await Eventually.ReturnsAsync(
             () => HandledAsync(subjectIds),
             h => subjectIds.All(s => h.TryGetValue(s, out var rows) && rows.Count >= committed[s].Count),
-            TimeSpan.FromSeconds(120),
+            Patience.Long,
             "every committed event at the subscriber");
 
         foreach (var subjectId in subjectIds)
