@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace CallLoop.Integration.Tests.Infrastructure;
 
 /// <summary>
-/// Starts the collections that take longest first (xunit.runner.json runs four at a time): a long collection started
+/// Starts the collections that take longest first (xunit.runner.json runs three at a time): a long collection started
 /// last would keep the run going alone after the others have finished. The rest follow in name order.
 /// A new collection that takes more than half a minute belongs in <see cref="Longest"/>, by how long it takes.
 /// </summary>

@@ -29,7 +29,7 @@ public sealed class KeyedSiloFactory(string connectionString, CapturedLogs logs,
         builder.UseSetting("CallLoop:Propagation:DeleteRequiresAcknowledgements", "true");
         builder.UseSetting("CallLoop:Propagation:AllowedWebhookNetworks:0", WebhookReceiver.Network);
         builder.UseSetting("CallLoop:Propagation:FirstRetryDelay", "00:00:00.300");
-        builder.UseSetting("CallLoop:Propagation:AttemptTimeout", "00:00:01");
+        builder.UseSetting("CallLoop:Propagation:AttemptTimeout", "00:00:03");
         builder.UseSetting($"{EncryptionOptions.SectionName}:{nameof(EncryptionOptions.CurrentMasterKeyId)}", masterKeys[0].Id);
         foreach (var (id, key) in masterKeys)
         {

@@ -6,7 +6,7 @@ namespace CallLoop.Integration.Tests.Propagation;
 
 /// <summary>
 /// The silo with the publication subscription on (propagation is driven by it), fast webhook retries
-/// (3 attempts, 300 ms doubling, 1 s timeout) and delete requests that wait for processors' acknowledgements.
+/// (3 attempts, 300 ms doubling, a 3 s timeout: a healthy receiver answers well within it even on a loaded machine) and delete requests that wait for processors' acknowledgements.
 /// </summary>
 public sealed class PropagationSiloFactory : SiloApplicationFactory
 {
@@ -23,7 +23,7 @@ public sealed class PropagationSiloFactory : SiloApplicationFactory
         builder.UseSetting("CallLoop:Propagation:MaxAttempts", MaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("CallLoop:Propagation:FirstRetryDelay", "00:00:00.300");
         builder.UseSetting("CallLoop:Propagation:MaxRetryDelay", "00:00:01");
-        builder.UseSetting("CallLoop:Propagation:AttemptTimeout", "00:00:01");
+        builder.UseSetting("CallLoop:Propagation:AttemptTimeout", "00:00:03");
     }
 }
 
