@@ -41,6 +41,23 @@ else
     silo.WithEnvironment("CallLoop__Auth__SigningKey", builder.AddParameter("auth-signing-key", secret: true));
 }
 
+// The web console for privacy officers, analysts and admins. It calls the silos' HTTP API (found by service discovery)
+// with the signed-in person's token, so the API stays the one place where roles are checked and reads are audited.
+var console = builder.AddProject<Projects.CallLoop_Console>("console")
+    .WithReference(silo.GetEndpoint("http"))
+    .WaitFor(silo)
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health");
+
+if (!builder.ExecutionContext.IsRunMode)
+{
+    // Deployed, people sign in through the organisation's OpenID Connect provider (locally: a development sign-in
+    // page); the provider's access tokens must be ones the API accepts.
+    console.WithEnvironment("CallLoop__Console__Oidc__Authority", builder.AddParameter("console-oidc-authority"));
+    console.WithEnvironment("CallLoop__Console__Oidc__ClientId", builder.AddParameter("console-oidc-client-id"));
+    console.WithEnvironment("CallLoop__Console__Oidc__ClientSecret", builder.AddParameter("console-oidc-client-secret", secret: true));
+}
+
 // A sample internal service: an Orleans client that records a consent and an SMS STOP once the silos are up, then exits.
 builder.AddProject<Projects.CallLoop_Samples_ConsentRecorder>("consent-recorder")
     .WithReference(orleans.AsClient())

@@ -14,7 +14,7 @@ namespace CallLoop.AppHost.Tests;
 public sealed class AppHostTests
 {
     [Fact]
-    public async Task AppHost_starts_local_postgres_and_two_silos_and_a_subject_round_trips_through_a_grain_and_Marten_and_the_sample_client_succeeds()
+    public async Task AppHost_starts_local_postgres_and_two_silos_and_the_console_and_a_subject_round_trips_through_a_grain_and_Marten_and_the_sample_client_succeeds()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var dataDirectory = Path.Combine(Path.GetTempPath(), "callloop-tests", $"apphost-{Guid.NewGuid():N}");
@@ -45,6 +45,13 @@ public sealed class AppHostTests
         using var profile = JsonDocument.Parse(await get.Content.ReadAsStringAsync(timeout.Token));
         Assert.Equal(subjectId, profile.RootElement.GetProperty("subjectId").GetString());
         Assert.Equal("CA", profile.RootElement.GetProperty("jurisdiction").GetString());
+
+        // The console runs as its own resource, found by service discovery, and offers the local sign-in.
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("console", timeout.Token);
+        using var console = app.CreateHttpClient("console");
+        var signIn = await console.GetAsync("/signin", timeout.Token);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Contains("Sign in as privacy-officer", await signIn.Content.ReadAsStringAsync(timeout.Token), StringComparison.Ordinal);
 
         // The sample Orleans client joined through the gateway list, recorded its consent and STOP, and exited 0.
         var recorder = await app.ResourceNotifications.WaitForResourceAsync(

@@ -1,0 +1,34 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace CallLoop.Console.Tests.Browser;
+
+/// <summary>What the journeys need in place, written through the silo's API as its own callers would.</summary>
+internal static class Arrange
+{
+    public static async Task RegisterAsync(HttpClient service, string subjectId, string email)
+    {
+        (await service.PutAsJsonAsync($"api/subjects/{subjectId}", new { jurisdiction = "CA", email, name = "Ada Example" })).EnsureSuccessStatusCode();
+        (await service.PostAsJsonAsync($"api/subjects/{subjectId}/collections", new { category = "B", source = "direct", purposes = new[] { "provide-services" }, data = new { email } })).EnsureSuccessStatusCode();
+    }
+
+    public static async Task ReceiveDeleteAsync(HttpClient officer, string subjectId, string requestId) =>
+        (await officer.PostAsJsonAsync($"api/subjects/{subjectId}/requests", new { requestId, type = "delete", channel = "web-form" })).EnsureSuccessStatusCode();
+
+    /// <summary>Waits until the work queue (a projection) lists, or no longer lists, the request as open.</summary>
+    public static async Task UntilQueuedAsync(HttpClient officer, string requestId, bool open)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            using var queue = JsonDocument.Parse(await officer.GetStringAsync("api/requests?status=open", timeout.Token));
+            var listed = queue.RootElement.GetProperty("requests").EnumerateArray().Any(r => r.GetProperty("requestId").GetString() == requestId);
+            if (listed == open)
+            {
+                return;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using Bunit;
+using CallLoop.Console.Api;
+using CallLoop.Console.Components.Requests;
+
+namespace CallLoop.Console.Tests.Components;
+
+public sealed class RequestActionsTests
+{
+    private static readonly DateTimeOffset Received = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private static RightsRequest Delete(string status) => new()
+    {
+        RequestId = "r-1",
+        Type = "delete",
+        Status = status,
+        Jurisdiction = "CA",
+        Channel = "web-form",
+        ReceivedAt = Received,
+        DueAt = Received.AddDays(45),
+        ConfirmationDueAt = Received.AddDays(10),
+    };
+
+    private static async Task<string[]> FormsFor(RightsRequest request)
+    {
+        await using var context = SignedIn.As("privacy-officer");
+        var actions = context.Render<RequestActions>(p => p.Add(a => a.SubjectId, "s-1").Add(a => a.Request, request));
+        return [.. actions.FindAll("[data-form]").Select(f => f.GetAttribute("data-form")!)];
+    }
+
+    [Fact]
+    public async Task Given_a_new_request_When_shown_Then_it_offers_receipt_verification_extension_and_completion()
+    {
+        Assert.Equal(["receipt-confirmation", "verification", "extension", "completion"], await FormsFor(Delete("received")));
+    }
+
+    [Fact]
+    public async Task Given_a_verified_and_extended_request_When_shown_Then_only_completion_remains()
+    {
+        var request = Delete("extended") with { ReceiptConfirmedAt = Received.AddDays(1), VerifiedAt = Received.AddDays(2), Extended = true };
+        Assert.Equal(["completion"], await FormsFor(request));
+    }
+
+    [Fact]
+    public async Task Given_a_completed_request_When_shown_Then_no_action_is_offered()
+    {
+        var request = Delete("completed") with { VerifiedAt = Received.AddDays(2), CompletedAt = Received.AddDays(3), Outcome = "fulfilled" };
+        Assert.Empty(await FormsFor(request));
+    }
+
+    [Fact]
+    public async Task Given_an_appealed_request_When_shown_Then_only_the_appeal_decision_is_offered()
+    {
+        var request = Delete("appealed") with { VerifiedAt = Received.AddDays(2), CompletedAt = Received.AddDays(3), Outcome = "denied", AppealFiledAt = Received.AddDays(20) };
+        Assert.Equal(["appeal/decision"], await FormsFor(request));
+    }
+
+    [Fact]
+    public void Timeline_lists_the_steps_in_the_order_they_happened_with_undated_ones_last()
+    {
+        var request = Delete("completed") with { ReceiptConfirmedAt = Received.AddDays(1), VerifiedAt = Received.AddDays(2), Extended = true, CompletedAt = Received.AddDays(3), ErasedAt = Received.AddDays(3) };
+        Assert.Equal(
+            ["Received", "Receipt confirmed", "Identity verified", "Completed", "Personal data erased", "Deadline extended"],
+            RequestTimeline.Steps(request).Select(s => s.Name));
+    }
+}
