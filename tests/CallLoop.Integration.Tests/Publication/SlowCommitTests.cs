@@ -34,7 +34,11 @@ public sealed class SlowCommitTests(PublicationClusterFixture fixture)
 
         var slowCommand = fixture.Grains.GetGrain<IDataSubjectGrain>(slow)
             .ExecuteAsync(new RegisterSubject { SubjectId = slow, Jurisdiction = "OR", Phone = "(555) 010-0001" });
-        await Eventually.ReturnsAsync(() => CountAsync("select count(*) from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'"), n => n > 0, TimeSpan.FromSeconds(30), "the slow batch to wait for the lock");
+        await Eventually.ReturnsAsync(
+            () => CountAsync("select count(*) from pg_locks l join pg_class c on c.oid = l.relation where not l.granted and c.relname = 'mt_doc_phone_index'"),
+            n => n > 0,
+            TimeSpan.FromSeconds(30),
+            "the slow batch to wait for the phone index");
         Assert.False(slowCommand.IsCompleted);
 
         // Another writer commits after it: the slow batch's sequence numbers are now a gap below a committed event.
