@@ -64,7 +64,7 @@ public static class PrivacyEventStoreExtensions
         // Erasure masks sealed values of destroyed keys in place (Protection/PersonalValueMasking).
         PersonalValueMasking.Register(options);
 
-        options.Projections.AddPrivacyProjections();
+        options.AddPrivacyProjections();
 
         // Never skip a slow commit: the group commit takes its events' sequence numbers inside a transaction that may
         // commit late (a lock wait, a slow disk). A gap in the sequence counts as stale after the threshold, but it is

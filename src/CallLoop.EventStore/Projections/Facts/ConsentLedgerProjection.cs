@@ -1,31 +1,17 @@
 using CallLoop.Domain;
 using JasperFx.Events;
 using Marten;
-using Marten.Events.Daemon;
 using Marten.Events.Projections;
 
 namespace CallLoop.EventStore.Projections.Facts;
 
-/// <summary>Every consent, withdrawal, opt-out and opt-back-in with its evidence, one SQL row each (async).</summary>
-public sealed partial class ConsentLedgerProjection : EventProjection
+/// <summary>
+/// Every consent, withdrawal, opt-out and opt-back-in with its evidence, one SQL row each (async). A page of events is
+/// written with one statement; replays are harmless (keyed by sequence; a grant's evidence kind and time are refreshed).
+/// </summary>
+public sealed class ConsentLedgerProjection : IProjection
 {
-    public ConsentLedgerProjection()
-    {
-        Name = ProjectionNames.ConsentLedger;
-        var ledger = ReportTables.ConsentLedgerTable();
-        SchemaObjects.Add(ledger);
-        Options.DeleteDataInTableOnTeardown(ledger.Identifier.QualifiedName);
-    }
-
-    public void Project(IEvent<ConsentGranted> e, IDocumentOperations ops)
-    {
-        Insert(ops, e, ConsentLedgerEntries.Granted, EnumText.ToText(e.Data.Purpose), EnumText.ToText(e.Data.Basis), e.Data.NoticeVersion, e.Data.Channel, null, e.Data.Evidence, null);
-        ops.QueueSqlCommand(
-            $"update {ReportTables.Qualified(ReportTables.ConsentLedger)} set evidence_kind = nullif(?, ''), granted_at = ? where seq_id = ?",
-            EvidenceKind(e.Data) ?? string.Empty,
-            (e.Data.GrantedAt ?? (e.Data.OccurredAt != default ? e.Data.OccurredAt : e.Timestamp)).ToUniversalTime(),
-            e.Sequence);
-    }
+    public static string[] Tables { get; } = [ReportTables.Qualified(ReportTables.ConsentLedger)];
 
     /// <summary><c>e-sign</c>, <c>checkbox</c>, ... for signed consents; <c>implied-by:purchase</c> or <c>implied-by:inquiry</c>; else null.</summary>
     public static string? EvidenceKind(ConsentGranted granted) =>
@@ -33,45 +19,70 @@ public sealed partial class ConsentLedgerProjection : EventProjection
         : granted.ImpliedBy is { } impliedBy ? $"implied-by:{EnumText.ToText(impliedBy)}"
         : null;
 
-    public void Project(IEvent<ConsentWithdrawn> e, IDocumentOperations ops) =>
-        Insert(ops, e, ConsentLedgerEntries.Withdrawn, EnumText.ToText(e.Data.Purpose), null, null, e.Data.Channel, null, e.Data.Evidence, e.Data.RequestId);
-
-    public void Project(IEvent<OptedOut> e, IDocumentOperations ops) =>
-        Insert(ops, e, ConsentLedgerEntries.OptedOut, EnumText.ToText(e.Data.Scope), null, null, null, EnumText.ToText(e.Data.Method), null, e.Data.RequestId);
-
-    public void Project(IEvent<OptedBackIn> e, IDocumentOperations ops) =>
-        Insert(ops, e, ConsentLedgerEntries.OptedBackIn, EnumText.ToText(e.Data.Scope), null, null, null, EnumText.ToText(e.Data.Method), null, null);
-
-    private static void Insert(
-        IDocumentOperations ops,
-        IEvent e,
-        string entry,
-        string purpose,
-        string? basis,
-        string? noticeVersion,
-        string? channel,
-        string? method,
-        string? evidence,
-        string? requestId)
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        var occurredAt = e.Data is SubjectEvent { OccurredAt: var at } && at != default ? at : e.Timestamp;
-        ops.QueueSqlCommand(
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(events);
+        var rows = events.Select(Row).OfType<LedgerRow>().ToList();
+        if (rows.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var ledger = ReportTables.Qualified(ReportTables.ConsentLedger);
+        operations.QueueSqlCommand(
             $"""
-            insert into {ReportTables.Qualified(ReportTables.ConsentLedger)}
-                (seq_id, subject_id, entry, purpose, basis, notice_version, channel, method, evidence, request_id, occurred_at)
-            values (?, ?, ?, ?, nullif(?, ''), nullif(?, ''), nullif(?, ''), nullif(?, ''), nullif(?, ''), nullif(?, ''), ?)
-            on conflict do nothing
+            insert into {ledger}
+                (seq_id, subject_id, entry, purpose, basis, notice_version, channel, method, evidence, request_id, occurred_at, evidence_kind, granted_at)
+            select seq_id, subject_id, entry, purpose, nullif(basis, ''), nullif(notice_version, ''), nullif(channel, ''), nullif(method, ''),
+                   nullif(evidence, ''), nullif(request_id, ''), occurred_at, nullif(evidence_kind, ''), granted_at
+            from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[])
+                as r(seq_id, subject_id, entry, purpose, basis, notice_version, channel, method, evidence, request_id, occurred_at, evidence_kind, granted_at)
+            on conflict (seq_id) do update set evidence_kind = excluded.evidence_kind, granted_at = excluded.granted_at
+            where excluded.entry = '{ConsentLedgerEntries.Granted}'
             """,
-            e.Sequence,
-            e.StreamKey!,
-            entry,
-            purpose,
-            basis ?? string.Empty,
-            noticeVersion ?? string.Empty,
-            channel ?? string.Empty,
-            method ?? string.Empty,
-            evidence ?? string.Empty,
-            requestId ?? string.Empty,
-            occurredAt.ToUniversalTime());
+            rows.Select(r => r.Sequence).ToArray(),
+            rows.Select(r => r.SubjectId).ToArray(),
+            rows.Select(r => r.Entry).ToArray(),
+            rows.Select(r => r.Purpose).ToArray(),
+            rows.Select(r => r.Basis ?? string.Empty).ToArray(),
+            rows.Select(r => r.NoticeVersion ?? string.Empty).ToArray(),
+            rows.Select(r => r.Channel ?? string.Empty).ToArray(),
+            rows.Select(r => r.Method ?? string.Empty).ToArray(),
+            rows.Select(r => r.Evidence ?? string.Empty).ToArray(),
+            rows.Select(r => r.RequestId ?? string.Empty).ToArray(),
+            rows.Select(r => r.OccurredAt).ToArray(),
+            rows.Select(r => r.EvidenceKind ?? string.Empty).ToArray(),
+            rows.Select(r => r.GrantedAt).ToArray());
+        return Task.CompletedTask;
     }
+
+    private static LedgerRow? Row(IEvent e) => e.Data switch
+    {
+        ConsentGranted granted => new LedgerRow(
+            e.Sequence, e.StreamKey!, ConsentLedgerEntries.Granted, EnumText.ToText(granted.Purpose), EnumText.ToText(granted.Basis), granted.NoticeVersion, granted.Channel,
+            null, granted.Evidence, null, PageEvents.OccurredAt(e), EvidenceKind(granted), (granted.GrantedAt ?? PageEvents.OccurredAt(e)).ToUniversalTime()),
+        ConsentWithdrawn withdrawn => new LedgerRow(
+            e.Sequence, e.StreamKey!, ConsentLedgerEntries.Withdrawn, EnumText.ToText(withdrawn.Purpose), null, null, withdrawn.Channel, null, withdrawn.Evidence, withdrawn.RequestId, PageEvents.OccurredAt(e)),
+        OptedOut optedOut => new LedgerRow(
+            e.Sequence, e.StreamKey!, ConsentLedgerEntries.OptedOut, EnumText.ToText(optedOut.Scope), null, null, null, EnumText.ToText(optedOut.Method), null, optedOut.RequestId, PageEvents.OccurredAt(e)),
+        OptedBackIn optedIn => new LedgerRow(
+            e.Sequence, e.StreamKey!, ConsentLedgerEntries.OptedBackIn, EnumText.ToText(optedIn.Scope), null, null, null, EnumText.ToText(optedIn.Method), null, null, PageEvents.OccurredAt(e)),
+        _ => null,
+    };
+
+    private sealed record LedgerRow(
+        long Sequence,
+        string SubjectId,
+        string Entry,
+        string Purpose,
+        string? Basis,
+        string? NoticeVersion,
+        string? Channel,
+        string? Method,
+        string? Evidence,
+        string? RequestId,
+        DateTimeOffset OccurredAt,
+        string? EvidenceKind = null,
+        DateTimeOffset? GrantedAt = null);
 }

@@ -7,52 +7,61 @@ namespace CallLoop.EventStore.Projections.Facts;
 
 /// <summary>
 /// Residency history and erasures, one SQL row each (async), so a breach assessment can tell who lived where
-/// when the breach happened and who no longer held a category by then. Replays are harmless (keyed by sequence).
+/// when the breach happened and who no longer held a category by then. A page of events is written with one
+/// statement per table; replays are harmless (keyed by sequence).
 /// </summary>
-public sealed partial class ExposureFactsProjection : EventProjection
+public sealed class ExposureFactsProjection : IProjection
 {
-    public ExposureFactsProjection()
+    public static string[] Tables { get; } = [ReportTables.Qualified(ExposureTables.ResidencyFacts), ReportTables.Qualified(ExposureTables.ErasureFacts)];
+
+    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        Name = ProjectionNames.ExposureFacts;
-        var residency = ExposureTables.ResidencyFactsTable();
-        var erasures = ExposureTables.ErasureFactsTable();
-        SchemaObjects.Add(residency);
-        SchemaObjects.Add(erasures);
-        Options.DeleteDataInTableOnTeardown(residency.Identifier.QualifiedName);
-        Options.DeleteDataInTableOnTeardown(erasures.Identifier.QualifiedName);
-    }
-
-    public void Project(IEvent<SubjectRegistered> e, IDocumentOperations ops) => Moved(ops, e, e.Data.Jurisdiction);
-
-    public void Project(IEvent<ResidencyChanged> e, IDocumentOperations ops) => Moved(ops, e, e.Data.Jurisdiction);
-
-    public void Project(IEvent<PersonalDataErased> e, IDocumentOperations ops)
-    {
-        foreach (var category in e.Data.ErasedCategories.Distinct())
+        ArgumentNullException.ThrowIfNull(operations);
+        ArgumentNullException.ThrowIfNull(events);
+        var moves = new List<(long Sequence, string SubjectId, string State, DateTimeOffset Since)>();
+        var erasures = new List<(long Sequence, string Category, string SubjectId, DateTimeOffset ErasedAt)>();
+        foreach (var e in events)
         {
-            ops.QueueSqlCommand(
+            switch (e.Data)
+            {
+                case SubjectRegistered registered:
+                    moves.Add((e.Sequence, e.StreamKey!, registered.Jurisdiction, PageEvents.OccurredAt(e)));
+                    break;
+                case ResidencyChanged moved:
+                    moves.Add((e.Sequence, e.StreamKey!, moved.Jurisdiction, PageEvents.OccurredAt(e)));
+                    break;
+                case PersonalDataErased erased:
+                    erasures.AddRange(erased.ErasedCategories.Distinct().Select(c => (e.Sequence, EnumText.ToText(c), e.StreamKey!, PageEvents.OccurredAt(e))));
+                    break;
+            }
+        }
+
+        if (moves.Count > 0)
+        {
+            operations.QueueSqlCommand(
+                $"""
+                insert into {ReportTables.Qualified(ExposureTables.ResidencyFacts)} (seq_id, subject_id, state, since)
+                select * from unnest(?::bigint[], ?::text[], ?::text[], ?::timestamptz[]) on conflict do nothing
+                """,
+                moves.Select(m => m.Sequence).ToArray(),
+                moves.Select(m => m.SubjectId).ToArray(),
+                moves.Select(m => m.State).ToArray(),
+                moves.Select(m => m.Since).ToArray());
+        }
+
+        if (erasures.Count > 0)
+        {
+            operations.QueueSqlCommand(
                 $"""
                 insert into {ReportTables.Qualified(ExposureTables.ErasureFacts)} (seq_id, category, subject_id, erased_at)
-                values (?, ?, ?, ?) on conflict do nothing
+                select * from unnest(?::bigint[], ?::text[], ?::text[], ?::timestamptz[]) on conflict do nothing
                 """,
-                e.Sequence,
-                EnumText.ToText(category),
-                e.StreamKey!,
-                OccurredAt(e));
+                erasures.Select(m => m.Sequence).ToArray(),
+                erasures.Select(m => m.Category).ToArray(),
+                erasures.Select(m => m.SubjectId).ToArray(),
+                erasures.Select(m => m.ErasedAt).ToArray());
         }
+
+        return Task.CompletedTask;
     }
-
-    private static void Moved(IDocumentOperations ops, IEvent e, string state) =>
-        ops.QueueSqlCommand(
-            $"""
-            insert into {ReportTables.Qualified(ExposureTables.ResidencyFacts)} (seq_id, subject_id, state, since)
-            values (?, ?, ?, ?) on conflict do nothing
-            """,
-            e.Sequence,
-            e.StreamKey!,
-            state,
-            OccurredAt(e));
-
-    private static DateTimeOffset OccurredAt(IEvent e) =>
-        (e.Data is SubjectEvent { OccurredAt: var at } && at != default ? at : e.Timestamp).ToUniversalTime();
 }

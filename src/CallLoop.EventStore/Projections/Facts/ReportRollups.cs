@@ -54,44 +54,53 @@ public static class ReportRollups
     }
 
     /// <summary>
-    /// Queues the three statements that record one fact under several keys at once: move the subject out of its old
-    /// latest day for every key the fact is later for, into the fact's day for every key it is later for (or first),
-    /// then store the new latest times. The daemon runs one projection batch at a time, so the statements see each
-    /// other's effects in order.
+    /// Queues the statements that record a page of facts, each under its key (kind, key, subject and the state
+    /// <paramref name="stateSql"/> resolves for row <c>t</c>), at once: several facts of one key count as the latest of
+    /// them. Subjects move out of their old latest day for every key a fact is later for, into the fact's day for every
+    /// key it is later for (or first), then the new latest times are stored. The daemon runs one projection batch at a
+    /// time, so the statements see each other's effects in order.
     /// </summary>
-    public static void QueueTouch(IDocumentOperations ops, string stateSql, string subjectId, IReadOnlyCollection<(string Kind, string Key)> keys, DateTimeOffset at)
+    public static void QueueTouches(IDocumentOperations ops, string stateSql, string[] kinds, string[] keys, string[] subjectIds, string?[] states, DateTimeOffset[] times)
     {
         ArgumentNullException.ThrowIfNull(ops);
-        ArgumentNullException.ThrowIfNull(keys);
-        var distinct = keys.Distinct().ToArray();
-        var kinds = distinct.Select(k => k.Kind).ToArray();
-        var names = distinct.Select(k => k.Key).ToArray();
         var latest = ReportTables.Qualified(Latest);
         var daily = ReportTables.Qualified(Daily);
-        var utc = at.ToUniversalTime();
+        var touch = $"""
+            with touch as (
+                select t.kind, t.key, t.subject_id, {stateSql} as state, max(t.at) as at
+                from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[]) as t(kind, key, subject_id, state, at)
+                group by 1, 2, 3, 4)
+            """;
         ops.QueueSqlCommand(
             $"""
-            update {daily} d set subjects = d.subjects - 1
-            from {latest} l, unnest(?::text[], ?::text[]) as k(kind, key)
-            where l.kind = k.kind and l.state = {stateSql} and l.key = k.key and l.subject_id = ? and l.last_at < ?
-              and d.kind = l.kind and d.state = l.state and d.key = l.key and d.day = (l.last_at at time zone 'UTC')::date
+            {touch},
+            moved as (
+                select l.kind, l.state, l.key, (l.last_at at time zone 'UTC')::date as day, count(*) as subjects
+                from touch k join {latest} l on l.kind = k.kind and l.state = k.state and l.key = k.key and l.subject_id = k.subject_id and l.last_at < k.at
+                group by 1, 2, 3, 4)
+            update {daily} d set subjects = d.subjects - m.subjects
+            from moved m
+            where d.kind = m.kind and d.state = m.state and d.key = m.key and d.day = m.day
             """,
-            kinds, names, subjectId, subjectId, utc);
+            kinds, keys, subjectIds, states, times);
         ops.QueueSqlCommand(
             $"""
+            {touch}
             insert into {daily} (kind, state, key, day, subjects)
-            select k.kind, {stateSql}, k.key, (?::timestamptz at time zone 'UTC')::date, 1
-            from unnest(?::text[], ?::text[]) as k(kind, key)
-            where not exists (select 1 from {latest} l where l.kind = k.kind and l.state = {stateSql} and l.key = k.key and l.subject_id = ? and l.last_at >= ?)
-            on conflict (kind, state, key, day) do update set subjects = {daily}.subjects + 1
+            select k.kind, k.state, k.key, (k.at at time zone 'UTC')::date, count(*)
+            from touch k
+            where not exists (select 1 from {latest} l where l.kind = k.kind and l.state = k.state and l.key = k.key and l.subject_id = k.subject_id and l.last_at >= k.at)
+            group by 1, 2, 3, 4
+            on conflict (kind, state, key, day) do update set subjects = {daily}.subjects + excluded.subjects
             """,
-            subjectId, utc, kinds, names, subjectId, subjectId, utc);
+            kinds, keys, subjectIds, states, times);
         ops.QueueSqlCommand(
             $"""
+            {touch}
             insert into {latest} (kind, state, key, subject_id, last_at)
-            select k.kind, {stateSql}, k.key, ?, ? from unnest(?::text[], ?::text[]) as k(kind, key)
+            select k.kind, k.state, k.key, k.subject_id, k.at from touch k
             on conflict (kind, state, key, subject_id) do update set last_at = excluded.last_at where {latest}.last_at < excluded.last_at
             """,
-            subjectId, subjectId, utc, kinds, names);
+            kinds, keys, subjectIds, states, times);
     }
 }
