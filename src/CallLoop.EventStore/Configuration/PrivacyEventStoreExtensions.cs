@@ -57,10 +57,11 @@ public static class PrivacyEventStoreExtensions
         options.Schema.For<NumberSuppressionEntry>().DocumentAlias("number_suppression");
 
         // Real, indexed columns for the work queue's filter and order (GET /api/requests), instead of JSON casts
-        // that no index can serve.
-        options.Schema.For<RequestRecord>().Duplicate(r => r.IsOpen).Duplicate(r => r.CurrentDueAt!);
+        // that no index can serve. Numeric revisions (events folded in) as when Marten's aggregation wrote them: the
+        // page projections write these tables with one statement per page.
+        options.Schema.For<RequestRecord>().Duplicate(r => r.IsOpen).Duplicate(r => r.CurrentDueAt!).UseNumericRevisions(true);
         // The delivery queue (GET /api/deliveries) filters by status and processor and pages by planned time.
-        options.Schema.For<DeliveryQueueEntry>().Duplicate(d => d.Status).Duplicate(d => d.Processor).Duplicate(d => d.PlannedAt);
+        options.Schema.For<DeliveryQueueEntry>().Duplicate(d => d.Status).Duplicate(d => d.Processor).Duplicate(d => d.PlannedAt).UseNumericRevisions(true);
         // Erasure masks sealed values of destroyed keys in place (Protection/PersonalValueMasking).
         PersonalValueMasking.Register(options);
 

@@ -18,10 +18,10 @@ internal static class PrivacyProjections
         // Async, not inline: an inline projection would force every group commit through Marten's session path (issue 7).
         // Answers about one subject (access report, export, deliveries) come from its grain, always current: only
         // cross-subject read models for analysts and queues are projected.
-        projections.Add(new RequestRecordProjection(), ProjectionLifecycle.Async);
-        projections.Add(new DeliveryQueueProjection(), ProjectionLifecycle.Async);
-
-        // The fact tables are written a page at a time, one statement per table (like the group commit writes events).
+        //
+        // Every read model is written a page at a time, one statement per table (like the group commit writes events).
+        projections.Add(new RequestRecordProjection(options.Serializer()), ProjectionLifecycle.Async, ProjectionNames.RequestRecords, async => async.DeleteViewTypeOnTeardown<RequestRecord>());
+        projections.Add(new DeliveryQueueProjection(options.Serializer()), ProjectionLifecycle.Async, ProjectionNames.DeliveryQueue, async => async.DeleteViewTypeOnTeardown<DeliveryQueueEntry>());
         AddSetBased(options, new StateFactsProjection(), ProjectionNames.StateCategoryFacts, StateFactsProjection.Tables,
             ReportTables.SubjectJurisdictionsTable(), ReportTables.CollectionFactsTable(), ReportTables.DisclosureFactsTable(), ReportRollups.LatestTable(), ReportRollups.DailyTable());
         AddSetBased(options, new ConsentLedgerProjection(), ProjectionNames.ConsentLedger, ConsentLedgerProjection.Tables, ReportTables.ConsentLedgerTable());

@@ -1,7 +1,10 @@
 using CallLoop.Domain;
 using CallLoop.EventStore.Configuration;
+using CallLoop.EventStore.Projections.Deliveries;
 using CallLoop.EventStore.Projections.Facts;
+using CallLoop.EventStore.Projections.Requests;
 using CallLoop.Testing;
+using CsCheck;
 using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
@@ -51,6 +54,38 @@ public sealed class SetBasedProjectionTests
         // A replay of the page (a daemon restarted before it saved its progress) changes nothing.
         await ProjectAsync(wholePage, projection, events);
         Assert.Equal(expected, await RowsAsync(wholePageDatabase, tables));
+    }
+
+    [Fact]
+    public async Task Given_random_request_histories_When_records_and_deliveries_are_projected_a_page_at_once_Then_the_documents_are_those_of_one_event_at_a_time()
+    {
+        var histories = RequestHistories.For("page-docs").Array[30].Single();
+        var history = histories.SelectMany(h => h.Events.Select(e => (h.SubjectId, e))).ToList();
+        var (oneAtATime, oneAtATimeDatabase) = await StoreWithAsync(history);
+        var (wholePage, wholePageDatabase) = await StoreWithAsync(history);
+        using var disposeOne = oneAtATime;
+        using var disposeWhole = wholePage;
+        IProjection[] projections = [new RequestRecordProjection(oneAtATime.Options.Serializer()), new DeliveryQueueProjection(oneAtATime.Options.Serializer())];
+
+        var events = await EventsAsync(oneAtATime);
+        foreach (var projection in projections)
+        {
+            foreach (var e in events)
+            {
+                await ProjectAsync(oneAtATime, projection, [e]);
+            }
+
+            await ProjectAsync(wholePage, projection, events);
+        }
+
+        string[] documents =
+        [
+            "(select id, data, mt_version, is_open, current_due_at from privacy.mt_doc_requestrecord)",
+            "(select id, data, mt_version, status, processor, planned_at from privacy.mt_doc_deliveryqueueentry)",
+        ];
+        var expected = await RowsAsync(oneAtATimeDatabase, documents);
+        Assert.True(expected.Values.All(rows => rows.Count > 20), string.Join(", ", expected.Select(t => $"{t.Value.Count} rows")));
+        Assert.Equal(expected, await RowsAsync(wholePageDatabase, documents));
     }
 
     /// <summary>Subjects registered in one state who move, collect, disclose, consent, opt out and are erased, in shuffled order and times.</summary>
