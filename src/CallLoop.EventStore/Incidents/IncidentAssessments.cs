@@ -141,7 +141,7 @@ public sealed class IncidentAssessments(NpgsqlDataSource db)
     }
 
     /// <summary>Marks subjects noticed, in the transaction that records the incident's notice counts.</summary>
-    public static void QueueNoticed(IDocumentOperations operations, string incidentId, IReadOnlyCollection<string> subjectIds, DateTimeOffset sentAt)
+    internal static void QueueNoticed(IDocumentOperations operations, string incidentId, IReadOnlyCollection<string> subjectIds, DateTimeOffset sentAt)
     {
         ArgumentNullException.ThrowIfNull(operations);
         operations.QueueSqlCommand(
@@ -152,7 +152,7 @@ public sealed class IncidentAssessments(NpgsqlDataSource db)
     }
 
     /// <summary>Rewrites the incident's obligation rows (analytics.incident_obligations, the metric) with its events.</summary>
-    public static void QueueObligations(
+    internal static void QueueObligations(
         IDocumentOperations operations, string incidentId, DateTimeOffset discoveredAt, IReadOnlyList<JurisdictionObligation> obligations, TimeSpan dueSoonLead)
     {
         ArgumentNullException.ThrowIfNull(operations);

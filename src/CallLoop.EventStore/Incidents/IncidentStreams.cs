@@ -21,30 +21,26 @@ public sealed class IncidentStreams(IDocumentStore store)
     }
 
     /// <summary>
-    /// Appends after <paramref name="currentVersion"/>, with <paramref name="alsoWrite"/>'s SQL in the same transaction.
+    /// Appends after the expected version, with the obligation and notice rows in the same transaction.
     /// Throws <see cref="StreamVersionConflictException"/> when another writer got there first (nothing is written).
     /// </summary>
-    public async Task AppendAsync(
-        string incidentId,
-        long currentVersion,
-        IReadOnlyList<IncidentEvent> events,
-        string? actor,
-        Action<IDocumentOperations>? alsoWrite,
-        CancellationToken cancellationToken)
+    public async Task AppendAsync(IncidentAppend append, CancellationToken cancellationToken)
     {
-        if (events.Count == 0)
+        ArgumentNullException.ThrowIfNull(append);
+        if (append.Events.Count == 0)
         {
             return;
         }
 
+        var (incidentId, currentVersion) = (append.IncidentId, append.ExpectedVersion);
         await using var session = store.LightweightSession();
-        if (actor is not null)
+        if (append.Actor is not null)
         {
-            session.SetHeader("actor", actor);
+            session.SetHeader("actor", append.Actor);
         }
 
         var stream = StreamId(incidentId);
-        var data = events.Cast<object>().ToArray();
+        var data = append.Events.Cast<object>().ToArray();
         if (currentVersion == 0)
         {
             session.Events.StartStream(stream, data);
@@ -54,7 +50,13 @@ public sealed class IncidentStreams(IDocumentStore store)
             session.Events.Append(stream, currentVersion + data.Length, data);
         }
 
-        alsoWrite?.Invoke(session);
+        if (append.Noticed is { } noticed)
+        {
+            IncidentAssessments.QueueNoticed(session, incidentId, noticed.SubjectIds, noticed.SentAt);
+        }
+
+        var obligations = append.Obligations;
+        IncidentAssessments.QueueObligations(session, incidentId, obligations.DiscoveredAt, obligations.Jurisdictions, obligations.DueSoonLead);
         try
         {
             await session.SaveChangesAsync(cancellationToken);

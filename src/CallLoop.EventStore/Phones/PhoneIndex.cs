@@ -58,32 +58,15 @@ public sealed class PhoneIndex(IDocumentStore store, IOptions<PhoneIndexOptions>
     }
 
     /// <summary>
-    /// The index writes that take a subject from <paramref name="before"/> to <paramref name="after"/>,
-    /// to run inside the append's session; null when the subject's phones did not change.
+    /// The index entries that take a subject from <paramref name="before"/> to <paramref name="after"/>, written in the
+    /// append's transaction (<see cref="Subjects.SubjectAppend.PhoneIndex"/>); null when the subject's phones did not change.
     /// </summary>
-    public Action<IDocumentOperations>? Changes(string subjectId, SubjectState before, SubjectState after)
+    public PhoneIndexChange? Changes(string subjectId, SubjectState before, SubjectState after)
     {
         var previous = SubjectPhones.Known(before);
         var current = SubjectPhones.Known(after);
         var added = current.Except(previous).Select(Hash).ToArray();
         var removed = previous.Except(current).Select(Hash).ToArray();
-        if (added.Length == 0 && removed.Length == 0)
-        {
-            return null;
-        }
-
-        return documents =>
-        {
-            foreach (var hash in added)
-            {
-                documents.Store(new PhoneIndexEntry { Id = PhoneIndexEntry.IdFor(hash, subjectId), PhoneHash = hash, SubjectId = subjectId });
-            }
-
-            // Only this subject's rows go (either shape): everyone else holding the number keeps it.
-            foreach (var hash in removed)
-            {
-                documents.DeleteWhere<PhoneIndexEntry>(e => (e.PhoneHash == hash || e.Id == hash) && e.SubjectId == subjectId);
-            }
-        };
+        return added.Length == 0 && removed.Length == 0 ? null : new PhoneIndexChange(subjectId, added, removed);
     }
 }

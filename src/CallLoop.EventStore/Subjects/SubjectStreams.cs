@@ -7,8 +7,8 @@ using Microsoft.Extensions.Logging;
 
 namespace CallLoop.EventStore.Subjects;
 
-/// <summary>Reads and appends one data subject's stream, guarded by the stream's expected version.</summary>
-public sealed class SubjectStreams(IDocumentStore store, GroupCommitWriter writer, ILogger<SubjectStreams> logger)
+/// <summary>Reads and appends one data subject's stream in Marten, guarded by the stream's expected version.</summary>
+public sealed class SubjectStreams(IDocumentStore store, GroupCommitWriter writer, ILogger<SubjectStreams> logger) : ISubjectStreams
 {
     /// <summary>The subject's current state: its latest snapshot plus the events after it (an activation's read).</summary>
     public Task<SubjectState> LoadStateAsync(string subjectId, CancellationToken cancellationToken) =>
@@ -45,30 +45,33 @@ public sealed class SubjectStreams(IDocumentStore store, GroupCommitWriter write
             .ToList();
     }
 
-    /// <summary>
-    /// Appends <paramref name="events"/> after <paramref name="currentVersion"/> and returns once committed.
-    /// <paramref name="documents"/> writes documents (e.g. index entries) in the same transaction, so they
-    /// commit or fail with the events. Throws <see cref="StreamVersionConflictException"/> when another writer got there first.
-    /// </summary>
-    public async Task AppendAsync(
-        string subjectId,
-        long currentVersion,
-        IReadOnlyList<SubjectEvent> events,
-        string? actor,
-        CancellationToken cancellationToken,
-        Action<IDocumentOperations>? documents = null)
+    /// <summary>Appends <paramref name="events"/> after <paramref name="currentVersion"/>, with no side writes.</summary>
+    public Task AppendAsync(string subjectId, long currentVersion, IReadOnlyList<SubjectEvent> events, string? actor, CancellationToken cancellationToken) =>
+        AppendAsync(new SubjectAppend(subjectId, currentVersion, events, actor), cancellationToken);
+
+    public async Task AppendAsync(SubjectAppend append, CancellationToken cancellationToken)
     {
-        if (events.Count == 0)
+        ArgumentNullException.ThrowIfNull(append);
+        if (append.Events.Count == 0)
         {
             return;
         }
 
         // Group commit: this command shares a transaction with other grains' commands and returns after it commits.
-        var append = new StreamAppend(subjectId, currentVersion, events)
-        {
-            Headers = actor is null ? null : new Dictionary<string, object> { ["actor"] = actor },
-            DocumentChanges = documents,
-        };
-        await writer.AppendAsync(append, cancellationToken);
+        var (subjectId, phones, removesSnapshot) = (append.SubjectId, append.PhoneIndex, append.RemovesSnapshot);
+        await writer.AppendAsync(
+            new StreamAppend(subjectId, append.ExpectedVersion, append.Events)
+            {
+                Headers = append.Actor is null ? null : new Dictionary<string, object> { ["actor"] = append.Actor },
+                DocumentChanges = phones is null && !removesSnapshot ? null : documents =>
+                {
+                    phones?.ApplyTo(documents);
+                    if (removesSnapshot)
+                    {
+                        documents.Delete<SubjectSnapshot>(subjectId);
+                    }
+                },
+            },
+            cancellationToken);
     }
 }

@@ -1,8 +1,6 @@
 using CallLoop.Contracts.Keys;
 using CallLoop.Domain;
 using CallLoop.EventStore.Protection;
-using CallLoop.EventStore.Snapshots;
-using Marten;
 
 namespace CallLoop.Grains.Erasure;
 
@@ -32,7 +30,4 @@ internal static class SubjectErasure
         var masked = await masking.MaskAsync(subjectId, destroyed, due, CancellationToken.None);
         return ErasurePlan.Record(state, due, destroyed, masked, releasedHoldId) with { SubjectId = subjectId, OccurredAt = now };
     }
-
-    /// <summary>The snapshot may hold values sealed with keys that are now gone: it goes with the erasure event.</summary>
-    public static Action<IDocumentOperations> DropSnapshot(string subjectId) => operations => operations.Delete<SubjectSnapshot>(subjectId);
 }

@@ -124,7 +124,7 @@ public sealed class IncidentGrain(
         await DecideAndAppendAsync(
             new RecordIndividualNotices { IncidentId = IncidentId, Channel = channel, SentAt = at, Notices = counts },
             actor,
-            ops => IncidentAssessments.QueueNoticed(ops, IncidentId, noticedIds, at));
+            noticed: (noticedIds, at));
 
         return new NoticeOutcome { Recorded = noticed.Count, AlreadyNoticed = already, NotAffected = notAffected, NotNotifiable = notNotifiable };
     }
@@ -209,7 +209,7 @@ public sealed class IncidentGrain(
         }
     }
 
-    private async Task DecideAndAppendAsync(IncidentCommand command, string? actor, Action<Marten.IDocumentOperations>? alsoWrite = null)
+    private async Task DecideAndAppendAsync(IncidentCommand command, string? actor, (IReadOnlyCollection<string> SubjectIds, DateTimeOffset SentAt)? noticed = null)
     {
         await writing.WaitAsync();
         try
@@ -225,11 +225,12 @@ public sealed class IncidentGrain(
             var obligations = BreachObligations.For(next, Policy, now);
             try
             {
-                await streams.AppendAsync(IncidentId, state.Version, events, actor, ops =>
+                var append = new IncidentAppend(IncidentId, state.Version, events, actor)
                 {
-                    alsoWrite?.Invoke(ops);
-                    IncidentAssessments.QueueObligations(ops, IncidentId, next.Facts!.DiscoveredAt, obligations, Policy.DueSoonLead);
-                }, CancellationToken.None);
+                    Obligations = new IncidentObligations(next.Facts!.DiscoveredAt, obligations, Policy.DueSoonLead),
+                    Noticed = noticed,
+                };
+                await streams.AppendAsync(append, CancellationToken.None);
             }
             catch (StreamVersionConflictException conflict)
             {

@@ -4,7 +4,6 @@ using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Recipients;
 using CallLoop.EventStore.Publication;
 using CallLoop.EventStore.Telemetry;
-using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -15,7 +14,7 @@ namespace CallLoop.Grains.Propagation;
 /// makes the subject's grain choose the affected processors (recorded as <see cref="PropagationPlanned"/>), and a
 /// committed plan starts one delivery grain per processor; a committed re-send (an admin's) wakes the delivery's
 /// grain at once. Every step is idempotent, so a replayed page plans and sends nothing new. Counts delivered and failed attempts into the webhook metrics.
-/// The grain factory and the store are resolved on first use (see the Orleans stream sink).
+/// The grain factory and the recipient registry are resolved on first use (see the Orleans stream sink).
 /// </summary>
 /// <remarks>Erasure is triggered by <see cref="ErasureStarted"/>; an "erasure completed" fact, once it exists, could take its place in <see cref="PlanPropagation.For"/>.</remarks>
 public sealed class PropagationSink(IServiceProvider services, ILogger<PropagationSink> logger) : ICommittedEventSink
@@ -72,10 +71,6 @@ public sealed class PropagationSink(IServiceProvider services, ILogger<Propagati
         }
     }
 
-    private async Task<IReadOnlyList<ProcessorTarget>> LoadRegistryAsync(CancellationToken cancellationToken)
-    {
-        await using var session = services.GetRequiredService<IDocumentStore>().QuerySession();
-        var processors = await session.Query<Recipient>().Where(r => r.WebhookUrl != null).ToListAsync(cancellationToken);
-        return processors.Where(p => p.IsProcessor).Select(p => p.ToTarget()).ToList();
-    }
+    private Task<IReadOnlyList<ProcessorTarget>> LoadRegistryAsync(CancellationToken cancellationToken) =>
+        services.GetRequiredService<RecipientRegistry>().ProcessorTargetsAsync(cancellationToken);
 }

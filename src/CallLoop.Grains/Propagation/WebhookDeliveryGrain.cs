@@ -4,7 +4,6 @@ using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Recipients;
 using CallLoop.EventStore.Subjects;
 using CallLoop.Grains.Keys;
-using Marten;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,8 +16,8 @@ namespace CallLoop.Grains.Propagation;
 /// (<see cref="PropagationOptions.ReminderPeriod"/>) restarts them after the silo that held the timer died.
 /// </summary>
 public sealed class WebhookDeliveryGrain(
-    SubjectStreams streams,
-    IDocumentStore store,
+    ISubjectStreams streams,
+    RecipientRegistry recipients,
     WebhookSender sender,
     SigningSecretSealer sealer,
     IOptions<PropagationOptions> options,
@@ -105,8 +104,7 @@ public sealed class WebhookDeliveryGrain(
 
     private async Task<(int? StatusCode, string? Failure)> SendAsync(string subjectId, DeliveryRecord delivery, CancellationToken cancellationToken)
     {
-        await using var session = store.QuerySession();
-        var processor = await session.LoadAsync<Recipient>(delivery.Processor, cancellationToken);
+        var processor = await recipients.FindAsync(delivery.Processor, cancellationToken);
         if (processor is not { IsProcessor: true } || !Uri.TryCreate(processor.WebhookUrl, UriKind.Absolute, out var url))
         {
             return (null, "processor-not-registered");

@@ -18,7 +18,7 @@ namespace CallLoop.Grains.Subjects;
 /// once erasure is due, <see cref="SubjectErasure"/> shreds, masks and records it (also on activation, after a crash).
 /// </summary>
 public sealed class DataSubjectGrain(
-    SubjectStreams streams,
+    ISubjectStreams streams,
     PhoneIndex phoneIndex,
     PersonalValueMasking masking,
     TimeProvider clock,
@@ -244,7 +244,8 @@ public sealed class DataSubjectGrain(
             var erased = await SubjectErasure.CompleteAsync(state, SubjectId, GrainFactory, masking, releasedHoldId, clock.GetUtcNow());
             if (erased is not null)
             {
-                await AppendAsync([erased], actor, SubjectErasure.DropSnapshot(SubjectId));
+                // The snapshot may hold values sealed with the keys just destroyed: it goes with the erasure event.
+                await AppendAsync([erased], actor, removesSnapshot: true);
             }
         }
         catch (Exception)
@@ -255,15 +256,19 @@ public sealed class DataSubjectGrain(
         }
     }
 
-    private async Task AppendAsync(IReadOnlyList<SubjectEvent> events, string? actor, Action<Marten.IDocumentOperations>? alsoWrite = null)
+    private async Task AppendAsync(IReadOnlyList<SubjectEvent> events, string? actor, bool removesSnapshot = false)
     {
         var next = events.Aggregate(state, SubjectEvolver.Evolve);
         try
         {
             // Keys a value needs are stored by the key grain before it answers, so before these events commit.
             var sealedEvents = await Keys.SealAsync(events);
-            var documents = phoneIndex.Changes(SubjectId, state, next) + alsoWrite;
-            await streams.AppendAsync(SubjectId, state.Version, sealedEvents, actor, CancellationToken.None, documents);
+            var append = new SubjectAppend(SubjectId, state.Version, sealedEvents, actor)
+            {
+                PhoneIndex = phoneIndex.Changes(SubjectId, state, next),
+                RemovesSnapshot = removesSnapshot,
+            };
+            await streams.AppendAsync(append, CancellationToken.None);
         }
         catch (StreamVersionConflictException conflict)
         {

@@ -2,6 +2,7 @@ using System.Net;
 using CallLoop.EventStore.Appending;
 using CallLoop.EventStore.Configuration;
 using CallLoop.EventStore.Phones;
+using CallLoop.EventStore.Projections.Recipients;
 using CallLoop.EventStore.Publication;
 using CallLoop.EventStore.Subjects;
 using CallLoop.Silo.Incidents;
@@ -101,6 +102,8 @@ public static class SiloHostingExtensions
         services.AddCallLoopGrainSettings();
         services.AddGroupCommitWriter();
         services.TryAddSingleton<SubjectStreams>();
+        services.TryAddSingleton<ISubjectStreams>(sp => sp.GetRequiredService<SubjectStreams>());
+        services.TryAddSingleton<RecipientRegistry>();
         services.TryAddSingleton<PhoneIndex>();
         services.AddSubjectKeys();
         services.AddCallLoopIncidents();

@@ -115,7 +115,7 @@ public sealed class PhoneIndexTests(SubjectClusterFixture fixture)
         var removal = fixture.PhoneIndex.Changes(legacy, SubjectState.Initial with { Phone = phone.Canonical }, SubjectState.Initial)!;
         await using (var session = fixture.Store.LightweightSession())
         {
-            removal(session);
+            removal.ApplyTo(session);
             await session.SaveChangesAsync();
         }
 
