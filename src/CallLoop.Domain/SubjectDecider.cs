@@ -12,8 +12,13 @@ public static class SubjectDecider
         Decide(state, command, now, caller: null);
 
     /// <param name="caller">Who sends the command (the actor recorded on the events); an idempotency key is bound to it.</param>
-    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, SubjectCommand command, DateTimeOffset now, string? caller)
+    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, SubjectCommand command, DateTimeOffset now, string? caller) =>
+        Decide(state, command, now, caller, SubjectPolicy.Default);
+
+    /// <param name="policy">How the deployment is configured to decide (e.g. deletes waiting for processors).</param>
+    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, SubjectCommand command, DateTimeOffset now, string? caller, SubjectPolicy policy)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(command);
         now = now.ToUniversalTime();
@@ -44,7 +49,7 @@ public static class SubjectDecider
             VerifyIdentity c => Run(state, c, now, caller, VerifyIdentityDecision.Validate, VerifyIdentityDecision.Decide, mustBeRegistered: false),
             FailVerification c => Run(state, c, now, caller, FailVerificationDecision.Validate, FailVerificationDecision.Decide, mustBeRegistered: false),
             ExtendRequest c => Run(state, c, now, caller, ExtendRequestDecision.Validate, ExtendRequestDecision.Decide, mustBeRegistered: false),
-            CompleteRequest c => Run(state, c, now, caller, CompleteRequestDecision.Validate, CompleteRequestDecision.Decide, mustBeRegistered: false),
+            CompleteRequest c => Run(state, c, now, caller, CompleteRequestDecision.Validate, (s, v, n) => CompleteRequestDecision.Decide(s, v, n, policy), mustBeRegistered: false),
             FileAppeal c => Run(state, c, now, caller, FileAppealDecision.Validate, FileAppealDecision.Decide, mustBeRegistered: false),
             DecideAppeal c => Run(state, c, now, caller, DecideAppealDecision.Validate, DecideAppealDecision.Decide, mustBeRegistered: false),
             ExtendAppeal c => Run(state, c, now, caller, ExtendAppealDecision.Validate, ExtendAppealDecision.Decide, mustBeRegistered: false),

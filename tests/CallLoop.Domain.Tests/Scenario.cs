@@ -20,6 +20,9 @@ internal sealed class Scenario
 
     public DateTimeOffset Clock { get; private set; }
 
+    /// <summary>How the deployment decides (<see cref="SubjectPolicy"/>); the default unless <see cref="With"/> says otherwise.</summary>
+    public SubjectPolicy Policy { get; private set; } = SubjectPolicy.Default;
+
     public static Scenario Unregistered() => new(SubjectState.Initial, Now);
 
     public static Scenario Registered(string jurisdiction = "CA") =>
@@ -37,7 +40,7 @@ internal sealed class Scenario
     {
         foreach (var command in commands)
         {
-            State = SubjectDecider.Decide(State, command, Clock).Aggregate(State, SubjectEvolver.Evolve);
+            State = SubjectDecider.Decide(State, command, Clock, caller: null, Policy).Aggregate(State, SubjectEvolver.Evolve);
         }
 
         return this;
@@ -49,6 +52,12 @@ internal sealed class Scenario
         return this;
     }
 
+    public Scenario With(SubjectPolicy policy)
+    {
+        Policy = policy;
+        return this;
+    }
+
     public Scenario At(DateTimeOffset now)
     {
         Clock = now;
@@ -57,7 +66,7 @@ internal sealed class Scenario
 
     public Scenario Later(TimeSpan by) => At(Clock + by);
 
-    public IReadOnlyList<SubjectEvent> When(SubjectCommand command) => SubjectDecider.Decide(State, command, Clock);
+    public IReadOnlyList<SubjectEvent> When(SubjectCommand command) => SubjectDecider.Decide(State, command, Clock, caller: null, Policy);
 
     /// <summary>Decides and evolves, returning the new state.</summary>
     public SubjectState Then(SubjectCommand command) => Given(command).State;

@@ -2,7 +2,7 @@ namespace CallLoop.Domain;
 
 /// <summary>
 /// Choose the processors that must hear of the subject's event at <see cref="SourceSequence"/> (sent by the
-/// propagation sink with the registry as it stands). Planning an event twice appends nothing.
+/// propagation reactor with the registry as it stands). Planning an event twice appends nothing.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("callloop.plan-propagation")]
 public sealed record PlanPropagation : SubjectCommand

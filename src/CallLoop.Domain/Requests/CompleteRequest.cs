@@ -18,12 +18,7 @@ public sealed record CompleteRequest : SubjectCommand
     [Id(3)]
     public string? Explanation { get; init; }
 
-    /// <summary>
-    /// Set by the subject's grain when configured (CallLoop:Propagation:DeleteRequiresAcknowledgements): a delete
-    /// request carried out then waits for every affected processor's acknowledgement before it completes.
-    /// </summary>
-    [Id(4)]
-    public bool AwaitProcessorAcknowledgements { get; init; }
+    // [Id(4)] was AwaitProcessorAcknowledgements, now SubjectPolicy.DeleteRequiresAcknowledgements: not to be reused.
 }
 
 internal static class CompleteRequestDecision
@@ -60,7 +55,7 @@ internal static class CompleteRequestDecision
         };
     }
 
-    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, CompleteRequest command, DateTimeOffset now)
+    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, CompleteRequest command, DateTimeOffset now, SubjectPolicy policy)
     {
         var request = Rules.RequireOpen(Rules.FindRequest(state, command.SubjectId, command.RequestId));
         if (AcknowledgementRules.IsAwaiting(request))
@@ -93,7 +88,7 @@ internal static class CompleteRequestDecision
             CompletedAt = now,
         };
 
-        if (acting && request.Type == RightsRequestType.Delete && command.AwaitProcessorAcknowledgements)
+        if (acting && request.Type == RightsRequestType.Delete && policy.DeleteRequiresAcknowledgements)
         {
             var awaiting = new RightsRequestAwaitingProcessors { RequestId = request.RequestId, Outcome = command.Outcome, Explanation = command.Explanation, FulfilledAt = now };
             return [awaiting, .. Effects(state, request)];

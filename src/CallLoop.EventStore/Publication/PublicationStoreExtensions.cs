@@ -10,7 +10,7 @@ public static class PublicationStoreExtensions
     /// <summary>
     /// Runs <see cref="SubjectEventPublication"/> in Marten's async daemon. HotCold: every silo runs a daemon,
     /// one of them (elected through a PostgreSQL advisory lock) is active, and another takes over when it dies.
-    /// The sinks (<see cref="ICommittedEventSink"/>) are registered by the host, in the order they should run.
+    /// The reactors (<see cref="ICommittedEventReactor"/>) are registered by the host, in the order they should run.
     /// </summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddSubjectEventPublication(
         this MartenServiceCollectionExtensions.MartenConfigurationExpression marten)

@@ -10,8 +10,8 @@ namespace CallLoop.EventStore.Publication;
 
 /// <summary>
 /// Reads Marten's event log in order, through the async daemon, and hands every committed subject event to each
-/// <see cref="ICommittedEventSink"/>. The daemon stores this subscription's checkpoint only after this method
-/// returns, and this method returns only once every sink has taken the page: a process that dies in between
+/// <see cref="ICommittedEventReactor"/>. The daemon stores this subscription's checkpoint only after this method
+/// returns, and this method returns only once every reactor has taken the page: a process that dies in between
 /// leaves the checkpoint behind, and the next daemon leader replays the page (at least once, never lost).
 /// </summary>
 public sealed class SubjectEventPublication : SubscriptionBase
@@ -20,12 +20,12 @@ public sealed class SubjectEventPublication : SubscriptionBase
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
-    private readonly IReadOnlyList<ICommittedEventSink> sinks;
+    private readonly IReadOnlyList<ICommittedEventReactor> reactors;
     private readonly ILogger<SubjectEventPublication> logger;
 
-    public SubjectEventPublication(IEnumerable<ICommittedEventSink> sinks, ILogger<SubjectEventPublication> logger)
+    public SubjectEventPublication(IEnumerable<ICommittedEventReactor> reactors, ILogger<SubjectEventPublication> logger)
     {
-        this.sinks = sinks.ToList();
+        this.reactors = reactors.ToList();
         this.logger = logger;
         Name = SubscriptionName;
     }
@@ -42,9 +42,9 @@ public sealed class SubjectEventPublication : SubscriptionBase
             .ToList();
         if (committed.Count > 0)
         {
-            foreach (var sink in sinks)
+            foreach (var reactor in reactors)
             {
-                await DeliverAsync(sink, committed, page, cancellationToken);
+                await DeliverAsync(reactor, committed, page, cancellationToken);
             }
         }
 
@@ -52,25 +52,25 @@ public sealed class SubjectEventPublication : SubscriptionBase
     }
 
     /// <summary>
-    /// Retries one sink until it takes the page or the daemon stops: skipping would lose events for good, and
-    /// retrying only the failing sink keeps the others from seeing the page twice in this process.
+    /// Retries one reactor until it takes the page or the daemon stops: skipping would lose events for good, and
+    /// retrying only the failing reactor keeps the others from seeing the page twice in this process.
     /// </summary>
-    private async Task DeliverAsync(ICommittedEventSink sink, IReadOnlyList<CommittedSubjectEvent> committed, EventRange page, CancellationToken cancellationToken)
+    private async Task DeliverAsync(ICommittedEventReactor reactor, IReadOnlyList<CommittedSubjectEvent> committed, EventRange page, CancellationToken cancellationToken)
     {
         var delay = TimeSpan.FromMilliseconds(100);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await sink.HandleAsync(committed, cancellationToken);
+                await reactor.HandleAsync(committed, cancellationToken);
                 return;
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // Only the exception type: messages of downstream failures may quote event data.
                 logger.LogWarning(
-                    "Publication to {Sink} failed for sequences {Floor}-{Ceiling} (attempt {Attempt}, {ErrorType}); retrying",
-                    sink.Name, page.SequenceFloor, page.SequenceCeiling, attempt, ex.GetType().Name);
+                    "Publication to {Reactor} failed for sequences {Floor}-{Ceiling} (attempt {Attempt}, {ErrorType}); retrying",
+                    reactor.Name, page.SequenceFloor, page.SequenceCeiling, attempt, ex.GetType().Name);
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
             }

@@ -105,7 +105,7 @@ public sealed class DataSubjectGrain(
     {
         SubjectIds.Validate(SubjectId);
         RequireStream();
-        return Task.FromResult(SubjectProjection.ToProfile(state));
+        return Task.FromResult(SubjectViews.ToProfile(state));
     }
 
     public async Task<IReadOnlyList<SubjectHistoryEntry>> GetHistoryAsync() =>
@@ -114,7 +114,7 @@ public sealed class DataSubjectGrain(
     public async Task<SubjectProfile> ReadPersonalDataAsync(PersonalDataAccess access)
     {
         await RecordPersonalDataAccessAsync(access, AccessedView.Profile);
-        return SubjectProjection.ToPersonalProfile(state);
+        return SubjectViews.ToPersonalProfile(state);
     }
 
     public async Task<IReadOnlyList<SubjectHistoryEntry>> ReadHistoryAsync(PersonalDataAccess access)
@@ -181,41 +181,36 @@ public sealed class DataSubjectGrain(
     public Task<IReadOnlyList<RightsRequestView>> GetOpenRequestsAsync()
     {
         RequireStream();
-        return Task.FromResult(SubjectProjection.OpenRequests(state));
+        return Task.FromResult(SubjectViews.OpenRequests(state));
     }
 
     public Task<IReadOnlyList<RightsRequestView>> GetRequestsAsync()
     {
         RequireStream();
-        return Task.FromResult(SubjectProjection.ToViews(state, _ => true));
+        return Task.FromResult(SubjectViews.ToViews(state, _ => true));
     }
 
     public Task<RightsRequestView> GetRequestAsync(string requestId)
     {
         RequireStream();
-        return Task.FromResult(SubjectProjection.ToRequestView(state, requestId));
+        return Task.FromResult(SubjectViews.ToRequestView(state, requestId));
     }
 
     private async Task<SubjectProfile> ProfileAfterAsync(SubjectCommand command, string? actor)
     {
         await DecideAndAppendAsync(command, actor);
-        return SubjectProjection.ToProfile(state);
+        return SubjectViews.ToProfile(state);
     }
 
     private async Task<RightsRequestView> RequestAfterAsync(SubjectCommand command, string? requestId, string? actor)
     {
         await DecideAndAppendAsync(command, actor);
-        return SubjectProjection.ToRequestView(state, requestId ?? string.Empty);
+        return SubjectViews.ToRequestView(state, requestId ?? string.Empty);
     }
 
     private async Task DecideAndAppendAsync(SubjectCommand command, string? actor)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (command is CompleteRequest complete && propagation.Value.DeleteRequiresAcknowledgements)
-        {
-            command = complete with { AwaitProcessorAcknowledgements = true };
-        }
-
         if (command is DecideAppeal decide)
         {
             command = decide with { ReopenedDueDays = deadlines.Value.ReopenedDueDays };
@@ -226,7 +221,8 @@ public sealed class DataSubjectGrain(
             command = receive with { BusinessTimeZone = deadlines.Value.BusinessTimeZone };
         }
 
-        var events = SubjectDecider.Decide(state, ForThisSubject(command), clock.GetUtcNow(), actor);
+        var policy = new SubjectPolicy { DeleteRequiresAcknowledgements = propagation.Value.DeleteRequiresAcknowledgements };
+        var events = SubjectDecider.Decide(state, ForThisSubject(command), clock.GetUtcNow(), actor, policy);
         if (events.Count == 0)
         {
             return;

@@ -7,7 +7,7 @@ using Orleans.Streams;
 namespace CallLoop.Silo.Hosting;
 
 /// <summary>
-/// The stream provider behind <see cref="SubjectEventStreams.ProviderName"/>. By default it is Orleans' ADO.NET
+/// The stream provider behind <see cref="SubjectEventStream.ProviderName"/>. By default it is Orleans' ADO.NET
 /// provider on the shared PostgreSQL data source: a published batch is a committed row before the publisher moves
 /// on, so a silo that dies holding it only delays it (another silo delivers it once its visibility timeout passes).
 /// "CallLoop:Streams:Provider" = "Memory" selects the in-memory provider (nothing survives its silo) for hosts that
@@ -46,7 +46,7 @@ public static class SubjectEventStreamsHosting
         var provider = silo.Configuration[ProviderKey] ?? AdoNetProvider;
         if (string.Equals(provider, MemoryProvider, StringComparison.OrdinalIgnoreCase))
         {
-            silo.AddMemoryStreams(SubjectEventStreams.ProviderName, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+            silo.AddMemoryStreams(SubjectEventStream.ProviderName, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
             return silo;
         }
 
@@ -56,7 +56,7 @@ public static class SubjectEventStreamsHosting
         }
 
         var visibility = silo.Configuration.GetValue(VisibilityTimeoutKey, DefaultVisibilityTimeout);
-        silo.AddAdoNetStreams(SubjectEventStreams.ProviderName, (SiloAdoNetStreamConfigurator streams) =>
+        silo.AddAdoNetStreams(SubjectEventStream.ProviderName, (SiloAdoNetStreamConfigurator streams) =>
         {
             streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
             streams.ConfigureAdoNet((OptionsBuilder<AdoNetStreamOptions> o) => o.PostConfigure<NpgsqlDataSource>((options, dataSource) =>

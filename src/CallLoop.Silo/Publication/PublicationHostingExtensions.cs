@@ -17,12 +17,12 @@ public static class PublicationHostingExtensions
     /// </summary>
     public static IServiceCollection AddCallLoopPublication(this IServiceCollection services)
     {
-        services.AddSingleton<ICommittedEventSink, OrleansStreamSink>();
-        services.AddSingleton<ICommittedEventSink, DeadlineSchedulingSink>();
-        services.AddSingleton<ICommittedEventSink, RetentionSchedulingSink>();
-        services.AddSingleton<ICommittedEventSink, ErasureCompletionSink>();
-        services.AddSingleton<ICommittedEventSink, MetricsSink>();
-        services.AddSingleton<ICommittedEventSink, PropagationSink>();
+        services.AddSingleton<ICommittedEventReactor, OrleansStreamPublisher>();
+        services.AddSingleton<ICommittedEventReactor, DeadlineSchedulingReactor>();
+        services.AddSingleton<ICommittedEventReactor, RetentionSchedulingReactor>();
+        services.AddSingleton<ICommittedEventReactor, ErasureCompletionReactor>();
+        services.AddSingleton<ICommittedEventReactor, MetricsReactor>();
+        services.AddSingleton<ICommittedEventReactor, PropagationReactor>();
         return services;
     }
 

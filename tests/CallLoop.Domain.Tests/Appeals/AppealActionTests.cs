@@ -102,7 +102,7 @@ public class AppealActionTests
     {
         var state = Appealed("NE", Scenario.Now).Then(Decide(AppealOutcome.Upheld));
 
-        var view = SubjectProjection.ToView(state.Requests["r-1"]);
+        var view = SubjectViews.ToView(state.Requests["r-1"]);
         Assert.Equal((RightsRequestStatus.AppealDecided, false, "Nebraska Attorney General"), (state.Requests["r-1"].Status, view.AppealAvailable, view.ComplaintTo));
     }
 
@@ -116,7 +116,7 @@ public class AppealActionTests
         var state = Scenario.Registered(jurisdiction).GivenRequest("r-1", RightsRequestType.Delete)
             .GivenCompleted("r-1", RequestOutcome.Denied, DenialReason.Exempt).State;
 
-        var view = SubjectProjection.ToView(state.Requests["r-1"]);
+        var view = SubjectViews.ToView(state.Requests["r-1"]);
 
         Assert.Equal((appealAvailable, complaintTo), (view.AppealAvailable, view.ComplaintTo));
     }
@@ -127,7 +127,7 @@ public class AppealActionTests
         var state = Scenario.Registered("VA").GivenRequest("r-1", RightsRequestType.OptOutSaleSharing)
             .GivenCompleted("r-1", RequestOutcome.Fulfilled).State;
 
-        var view = SubjectProjection.ToView(state.Requests["r-1"]);
+        var view = SubjectViews.ToView(state.Requests["r-1"]);
 
         Assert.Equal((false, (string?)null), (view.AppealAvailable, view.ComplaintTo));
     }

@@ -16,7 +16,7 @@ public class WithheldValuesTests
     [Fact]
     public void Given_subject_When_profile_built_Then_values_withheld_and_metadata_kept()
     {
-        var profile = SubjectProjection.ToProfile(State);
+        var profile = SubjectViews.ToProfile(State);
 
         Assert.True(profile.ValuesWithheld);
         Assert.Equal((null, null, null, null), (profile.Email, profile.Phone, profile.Name, profile.BirthDate));
@@ -28,7 +28,7 @@ public class WithheldValuesTests
     [Fact]
     public void Given_subject_When_personal_profile_built_Then_values_present()
     {
-        var profile = SubjectProjection.ToPersonalProfile(State);
+        var profile = SubjectViews.ToPersonalProfile(State);
 
         Assert.False(profile.ValuesWithheld);
         Assert.Equal(("person@example.com", "+15551234567", "Pat Example"), (profile.Email, profile.Phone, profile.Name));

@@ -122,7 +122,7 @@ public class ConfirmationAndAppealDeadlineTests
     {
         var scenario = Appealed("VA").Given(DueSoon(RequestDeadlineKind.AppealAnswer));
 
-        var view = SubjectProjection.ToRequestView(scenario.State, "r-1");
+        var view = SubjectViews.ToRequestView(scenario.State, "r-1");
 
         Assert.Equal(scenario.Request("r-1").AppealDueAt, view.AppealDueAt);
         Assert.Equal(Scenario.Now, view.AppealDueSoonWarnedAt);

@@ -49,7 +49,7 @@ public class ErasurePlanTests
         Assert.Null(state.BirthDate);
         Assert.NotNull(state.Requests["r-1"].ErasedAt);
         Assert.Equal([Commercial], state.Requests["r-1"].RetainedCategories.Select(r => r.Category));
-        Assert.Equal("Pending litigation.", SubjectProjection.ToRequestView(state, "r-1").RetainedCategories.Single().Reason);
+        Assert.Equal("Pending litigation.", SubjectViews.ToRequestView(state, "r-1").RetainedCategories.Single().Reason);
     }
 
     [Fact]

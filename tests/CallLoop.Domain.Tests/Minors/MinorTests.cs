@@ -44,7 +44,7 @@ public class MinorTests
     [Fact]
     public void Given_minor_detected_When_projected_Then_contact_data_erased_and_account_inactive()
     {
-        var profile = SubjectProjection.ToProfile(Scenario.Registered().Then(Detect));
+        var profile = SubjectViews.ToProfile(Scenario.Registered().Then(Detect));
 
         Assert.Equal((true, false, ErasureReason.Minor), (profile.IsMinor, profile.Active, profile.ErasureReason!.Value));
         Assert.Null(profile.Email);

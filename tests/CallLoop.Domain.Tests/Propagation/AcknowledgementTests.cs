@@ -7,22 +7,25 @@ public class AcknowledgementTests
 {
     private const long ErasureSequence = 200;
 
+    private static readonly SubjectPolicy AwaitProcessors = new() { DeleteRequiresAcknowledgements = true };
+
     private static Scenario DeleteFulfilled(bool awaitProcessors = true) => Subject()
+        .With(awaitProcessors ? AwaitProcessors : SubjectPolicy.Default)
         .GivenRequest("r-del", RightsRequestType.Delete)
         .GivenVerified("r-del")
-        .Given(new CompleteRequest { SubjectId = Scenario.SubjectId, RequestId = "r-del", Outcome = RequestOutcome.Fulfilled, AwaitProcessorAcknowledgements = awaitProcessors });
+        .Given(new CompleteRequest { SubjectId = Scenario.SubjectId, RequestId = "r-del", Outcome = RequestOutcome.Fulfilled });
 
     [Fact]
     public void Given_switch_on_When_delete_request_fulfilled_Then_erasure_starts_and_request_awaits_processors()
     {
-        var scenario = Subject().GivenRequest("r-del", RightsRequestType.Delete).GivenVerified("r-del");
+        var scenario = Subject().With(AwaitProcessors).GivenRequest("r-del", RightsRequestType.Delete).GivenVerified("r-del");
 
-        var events = scenario.When(new CompleteRequest { SubjectId = Scenario.SubjectId, RequestId = "r-del", Outcome = RequestOutcome.Fulfilled, AwaitProcessorAcknowledgements = true });
+        var events = scenario.When(new CompleteRequest { SubjectId = Scenario.SubjectId, RequestId = "r-del", Outcome = RequestOutcome.Fulfilled });
 
         Assert.IsType<RightsRequestAwaitingProcessors>(events[0]);
         Assert.IsType<ErasureStarted>(events[1]);
         Assert.DoesNotContain(events, e => e is RightsRequestCompleted);
-        var request = scenario.Then(new CompleteRequest { SubjectId = Scenario.SubjectId, RequestId = "r-del", Outcome = RequestOutcome.Fulfilled, AwaitProcessorAcknowledgements = true }).Requests["r-del"];
+        var request = scenario.Then(new CompleteRequest { SubjectId = Scenario.SubjectId, RequestId = "r-del", Outcome = RequestOutcome.Fulfilled }).Requests["r-del"];
         Assert.Equal(RightsRequestStatus.AwaitingProcessors, request.Status);
         Assert.True(request.IsOpen);
     }
@@ -47,7 +50,7 @@ public class AcknowledgementTests
         var scenario = DeleteFulfilled().Given(Plan(ErasureSequence, PropagationAction.Erase, "r-del"));
 
         var events = scenario.When(Ack(ErasureSequence, MailHouse));
-        var view = SubjectProjection.ToRequestView(scenario.Then(Ack(ErasureSequence, MailHouse)), "r-del");
+        var view = SubjectViews.ToRequestView(scenario.Then(Ack(ErasureSequence, MailHouse)), "r-del");
 
         Assert.IsType<ProcessorAcknowledged>(Assert.Single(events));
         Assert.Equal("awaiting-processors", view.Status);
@@ -71,8 +74,8 @@ public class AcknowledgementTests
     [Fact]
     public void Given_awaiting_request_and_no_affected_processor_When_planned_Then_completed_with_the_plan()
     {
-        var scenario = Scenario.Registered().GivenRequest("r-del", RightsRequestType.Delete).GivenVerified("r-del")
-            .Given(new CompleteRequest { SubjectId = Scenario.SubjectId, RequestId = "r-del", Outcome = RequestOutcome.Fulfilled, AwaitProcessorAcknowledgements = true });
+        var scenario = Scenario.Registered().With(AwaitProcessors).GivenRequest("r-del", RightsRequestType.Delete).GivenVerified("r-del")
+            .Given(new CompleteRequest { SubjectId = Scenario.SubjectId, RequestId = "r-del", Outcome = RequestOutcome.Fulfilled });
 
         var events = scenario.When(Plan(ErasureSequence, PropagationAction.Erase, "r-del"));
 

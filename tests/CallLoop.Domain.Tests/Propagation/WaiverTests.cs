@@ -8,9 +8,10 @@ public class WaiverTests
     private const long ErasureSequence = 200;
 
     private static Scenario Awaiting() => Subject()
+        .With(new SubjectPolicy { DeleteRequiresAcknowledgements = true })
         .GivenRequest("r-del", RightsRequestType.Delete)
         .GivenVerified("r-del")
-        .Given(new CompleteRequest { SubjectId = Scenario.SubjectId, RequestId = "r-del", Outcome = RequestOutcome.Fulfilled, AwaitProcessorAcknowledgements = true })
+        .Given(new CompleteRequest { SubjectId = Scenario.SubjectId, RequestId = "r-del", Outcome = RequestOutcome.Fulfilled })
         .Given(Plan(ErasureSequence, PropagationAction.Erase, "r-del"));
 
     private static WaiveDelivery Waive(string processor, string reason = "Went out of business; confirmed by phone.", string waivedBy = "admin-1") => new()
@@ -28,7 +29,7 @@ public class WaiverTests
 
         var waived = Assert.IsType<ProcessorDeliveryWaived>(Assert.Single(scenario.When(Waive(Analytics))));
         var state = scenario.Then(Waive(Analytics));
-        var view = SubjectProjection.ToRequestView(state, "r-del");
+        var view = SubjectViews.ToRequestView(state, "r-del");
 
         Assert.Equal(("r-del", Analytics, "admin-1"), (waived.RequestId, waived.Processor, waived.WaivedBy));
         Assert.Equal("awaiting-processors", view.Status);

@@ -16,7 +16,7 @@ public class OpenRequestsTests
             .GivenCompleted("appealed", RequestOutcome.Denied, DenialReason.Exempt)
             .Given(new FileAppeal { SubjectId = Scenario.SubjectId, RequestId = "appealed" });
 
-        var open = SubjectProjection.OpenRequests(scenario.State).Select(r => r.RequestId).ToHashSet();
+        var open = SubjectViews.OpenRequests(scenario.State).Select(r => r.RequestId).ToHashSet();
 
         Assert.Equal(new HashSet<string> { "received", "appealed" }, open);
     }
@@ -31,6 +31,6 @@ public class OpenRequestsTests
                 new FileAppeal { SubjectId = Scenario.SubjectId, RequestId = "r1" },
                 new DecideAppeal { SubjectId = Scenario.SubjectId, RequestId = "r1", Outcome = AppealOutcome.Upheld, Explanation = "Records are exempt." });
 
-        Assert.Empty(SubjectProjection.OpenRequests(scenario.State));
+        Assert.Empty(SubjectViews.OpenRequests(scenario.State));
     }
 }

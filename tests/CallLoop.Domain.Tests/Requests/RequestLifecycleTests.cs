@@ -113,11 +113,11 @@ public class RequestLifecycleTests
     {
         var scenario = Scenario.Registered().GivenRequest("r-1", RightsRequestType.Delete)
             .Given(new FailVerification { SubjectId = Scenario.SubjectId, RequestId = "r-1", Method = VerificationMethod.DataPoints, DataPointsMatched = 1 });
-        Assert.Equal("verification-failed", SubjectProjection.ToRequestView(scenario.State, "r-1").Status);
+        Assert.Equal("verification-failed", SubjectViews.ToRequestView(scenario.State, "r-1").Status);
 
         scenario.GivenCompleted("r-1", RequestOutcome.Denied, DenialReason.Unverifiable);
 
-        var view = SubjectProjection.ToRequestView(scenario.State, "r-1");
+        var view = SubjectViews.ToRequestView(scenario.State, "r-1");
         Assert.Equal(("completed", RequestOutcome.Denied, DenialReason.Unverifiable), (view.Status, view.Outcome, view.DenialReason));
     }
 
@@ -239,21 +239,21 @@ public class RequestLifecycleTests
     public void Given_full_lifecycle_When_projected_Then_statuses_are_kebab_case()
     {
         var scenario = Scenario.Registered("VA").GivenRequest("r-1", RightsRequestType.Delete);
-        var statuses = new List<string> { SubjectProjection.ToRequestView(scenario.State, "r-1").Status };
+        var statuses = new List<string> { SubjectViews.ToRequestView(scenario.State, "r-1").Status };
 
         scenario.GivenVerified("r-1");
-        statuses.Add(SubjectProjection.ToRequestView(scenario.State, "r-1").Status);
+        statuses.Add(SubjectViews.ToRequestView(scenario.State, "r-1").Status);
         scenario.Given(new ExtendRequest { SubjectId = Scenario.SubjectId, RequestId = "r-1", Reason = "Complex request." });
-        statuses.Add(SubjectProjection.ToRequestView(scenario.State, "r-1").Status);
+        statuses.Add(SubjectViews.ToRequestView(scenario.State, "r-1").Status);
         scenario.GivenCompleted("r-1", RequestOutcome.PartiallyFulfilled, DenialReason.Exempt);
-        statuses.Add(SubjectProjection.ToRequestView(scenario.State, "r-1").Status);
+        statuses.Add(SubjectViews.ToRequestView(scenario.State, "r-1").Status);
         scenario.Given(new FileAppeal { SubjectId = Scenario.SubjectId, RequestId = "r-1" });
-        statuses.Add(SubjectProjection.ToRequestView(scenario.State, "r-1").Status);
+        statuses.Add(SubjectViews.ToRequestView(scenario.State, "r-1").Status);
         scenario.Given(new DecideAppeal { SubjectId = Scenario.SubjectId, RequestId = "r-1", Outcome = AppealOutcome.Upheld, Explanation = "Exemption applies." });
-        statuses.Add(SubjectProjection.ToRequestView(scenario.State, "r-1").Status);
+        statuses.Add(SubjectViews.ToRequestView(scenario.State, "r-1").Status);
 
         Assert.Equal(["received", "verified", "extended", "completed", "appealed", "appeal-decided"], statuses);
-        var view = SubjectProjection.ToRequestView(scenario.State, "r-1");
+        var view = SubjectViews.ToRequestView(scenario.State, "r-1");
         Assert.True(view.Extended);
         Assert.Equal(Scenario.Now.AddDays(90), view.DueAt);
         Assert.Equal(Scenario.Now.AddDays(60), view.AppealDueAt);

@@ -79,7 +79,7 @@ public class EventSerializationTests
         var scenario = Scenario.Registered().GivenRequest("r-1", RightsRequestType.Delete)
             .Given(new FailVerification { SubjectId = Scenario.SubjectId, RequestId = "r-1", Method = VerificationMethod.DataPoints });
 
-        var json = JsonNode.Parse(JsonSerializer.Serialize(SubjectProjection.ToProfile(scenario.State), DomainJson.Options))!;
+        var json = JsonNode.Parse(JsonSerializer.Serialize(SubjectViews.ToProfile(scenario.State), DomainJson.Options))!;
 
         Assert.Equal("verification-failed", (string?)json["requests"]![0]!["status"]);
         Assert.Equal("data-points", (string?)json["requests"]![0]!["verificationMethod"]);

@@ -64,5 +64,5 @@ public sealed class SnapshotTests(EventStoreFixture fixture)
     private static IEnumerable<SubjectEvent> Grants(string subjectId, int first, int count) =>
         Enumerable.Range(first, count).Select(n => Marked.Event($"notice-{n}") with { SubjectId = subjectId, IdempotencyKey = $"key-{n}" });
 
-    private static string Json(SubjectState state) => JsonSerializer.Serialize(SubjectProjection.ToProfile(state), DomainJson.Options) + state.IdempotencyKeys.Count;
+    private static string Json(SubjectState state) => JsonSerializer.Serialize(SubjectViews.ToProfile(state), DomainJson.Options) + state.IdempotencyKeys.Count;
 }

@@ -104,7 +104,8 @@ internal static class RequestHistories
 
             if (command is not null)
             {
-                Run(command);
+                // Deployments differ: most wait for processors' acknowledgements before a delete completes.
+                Run(command, new SubjectPolicy { DeleteRequiresAcknowledgements = pick % 3 != 0 });
             }
 
             PlanOne(pick);
@@ -114,11 +115,11 @@ internal static class RequestHistories
             }
         }
 
-        public void Run(SubjectCommand command)
+        public void Run(SubjectCommand command, SubjectPolicy? policy = null)
         {
             try
             {
-                Append(SubjectDecider.Decide(State, command, now));
+                Append(SubjectDecider.Decide(State, command, now, caller: null, policy ?? SubjectPolicy.Default));
             }
             catch (PrivacyDomainException)
             {
@@ -136,7 +137,6 @@ internal static class RequestHistories
                 Outcome = outcome,
                 DenialReason = outcome == RequestOutcome.Denied ? DenialReason.Exempt : null,
                 Explanation = "Done.",
-                AwaitProcessorAcknowledgements = pick % 3 != 0,
             };
         }
 

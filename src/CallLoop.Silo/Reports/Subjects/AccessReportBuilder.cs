@@ -36,7 +36,7 @@ public static class AccessReportBuilder
                 .Select(g => new AccessDisclosure(g.Key.Purpose, g.Key.RecipientType, null, g.SelectMany(d => d.Categories).Distinct().Order().ToList(), null))
                 .ToList();
 
-        var view = SubjectProjection.ToProfile(state);
+        var view = SubjectViews.ToProfile(state);
         return new AccessReport(state.SubjectId ?? string.Empty, level, view.Jurisdiction, from, to, categories, disclosures, view.Consents, view.OptOuts, view.Requests,
             state.BreachNotices.Where(n => InWindow(n.SentAt)).ToList());
     }

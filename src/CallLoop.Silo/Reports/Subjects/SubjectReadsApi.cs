@@ -45,7 +45,7 @@ internal static class SubjectReadsApi
         string subjectId, string? purpose, string? requestId, IGrainFactory grains, HttpContext http, TimeProvider clock)
     {
         var state = await grains.Subject(subjectId).ReadStateAsync(http.Access(purpose, requestId, AccessPurpose.RightsRequest), AccessedView.Export);
-        var export = new SubjectExport(subjectId, clock.GetUtcNow(), SubjectProjection.ToPersonalProfile(NeverDisclosedFields.Withhold(state)), state.Collections);
+        var export = new SubjectExport(subjectId, clock.GetUtcNow(), SubjectViews.ToPersonalProfile(NeverDisclosedFields.Withhold(state)), state.Collections);
         return CsvText.Requested(http.Request) ? export.ToCsv().ToResult($"subject-{subjectId}.csv") : TypedResults.Ok(export);
     }
 

@@ -8,9 +8,9 @@ namespace CallLoop.Grains.Deadlines;
 /// <summary>
 /// Keeps each request's reminders in step with committed events: scheduled on receipt (response and receipt confirmation)
 /// and on an appeal, moved on extension, removed once met (confirmation, completion, appeal decision). Driven by the publication subscription, so a silo dying after a commit loses no schedule.
-/// The grain factory is resolved on first use, after the silo started (see the Orleans stream sink).
+/// The grain factory is resolved on first use, after the silo started (see the Orleans stream publisher).
 /// </summary>
-public sealed class DeadlineSchedulingSink(IServiceProvider services) : ICommittedEventSink
+public sealed class DeadlineSchedulingReactor(IServiceProvider services) : ICommittedEventReactor
 {
     public string Name => "deadlines";
 

@@ -14,10 +14,10 @@ namespace CallLoop.Grains.Propagation;
 /// makes the subject's grain choose the affected processors (recorded as <see cref="PropagationPlanned"/>), and a
 /// committed plan starts one delivery grain per processor; a committed re-send (an admin's) wakes the delivery's
 /// grain at once. Every step is idempotent, so a replayed page plans and sends nothing new. Counts delivered and failed attempts into the webhook metrics.
-/// The grain factory and the recipient registry are resolved on first use (see the Orleans stream sink).
+/// The grain factory and the recipient registry are resolved on first use (see the Orleans stream publisher).
 /// </summary>
 /// <remarks>Erasure is triggered by <see cref="ErasureStarted"/>; an "erasure completed" fact, once it exists, could take its place in <see cref="PlanPropagation.For"/>.</remarks>
-public sealed class PropagationSink(IServiceProvider services, ILogger<PropagationSink> logger) : ICommittedEventSink
+public sealed class PropagationReactor(IServiceProvider services, ILogger<PropagationReactor> logger) : ICommittedEventReactor
 {
     public const string Actor = "propagation";
 

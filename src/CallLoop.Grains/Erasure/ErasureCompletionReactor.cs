@@ -10,7 +10,7 @@ namespace CallLoop.Grains.Erasure;
 /// legal hold after it) died before shredding, and nobody calls the subject again: it wakes the subject's grain, whose
 /// activation completes any erasure still due. Idempotent: an already completed erasure is a no-op.
 /// </summary>
-public sealed class ErasureCompletionSink(IServiceProvider services) : ICommittedEventSink
+public sealed class ErasureCompletionReactor(IServiceProvider services) : ICommittedEventReactor
 {
     public string Name => "erasure";
 

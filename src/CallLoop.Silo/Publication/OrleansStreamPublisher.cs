@@ -10,10 +10,10 @@ namespace CallLoop.Silo.Publication;
 /// its subjects' events in sequence order, so one queue message carries many subjects' events and subscribers still
 /// see each subject's events in order (a subject always maps to the same partition, and the next page is published
 /// only after this one was accepted). Returns once the stream provider has accepted every batch.
-/// The Orleans client is resolved on first use: Marten builds this sink with its store, while the host is still
+/// The Orleans client is resolved on first use: Marten builds this reactor with its store, while the host is still
 /// constructing hosted services and the silo has not started.
 /// </summary>
-public sealed class OrleansStreamSink(IServiceProvider services, IConfiguration configuration, TimeProvider clock) : ICommittedEventSink
+public sealed class OrleansStreamPublisher(IServiceProvider services, IConfiguration configuration, TimeProvider clock) : ICommittedEventReactor
 {
     // Partitions are independent streams; a few in flight at once keep a large page from publishing serially.
     private const int PartitionsInFlight = 16;

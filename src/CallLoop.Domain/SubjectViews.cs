@@ -1,7 +1,7 @@
 namespace CallLoop.Domain;
 
 /// <summary>Turns state into the DTOs the grain and the HTTP API return.</summary>
-public static class SubjectProjection
+public static class SubjectViews
 {
     /// <summary>The profile without personal values (<see cref="SubjectProfile.ValuesWithheld"/>): metadata only.</summary>
     public static SubjectProfile ToProfile(SubjectState state) => Build(state, withhold: true);

@@ -7,7 +7,7 @@ using Marten;
 namespace CallLoop.Silo.Reports.Requests;
 
 /// <summary>GET /api/requests: the rights-request work queue over the request records, soonest deadline first.</summary>
-internal static class RequestsApi
+internal static class RequestQueueApi
 {
     public static IEndpointRouteBuilder MapRequestQueue(this IEndpointRouteBuilder routes)
     {

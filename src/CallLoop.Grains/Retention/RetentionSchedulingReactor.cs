@@ -9,7 +9,7 @@ namespace CallLoop.Grains.Retention;
 /// Arms each subject's retention reminder from committed events: when the account ends, and again when a legal hold
 /// is released (what it kept may now be past its period). Driven by the publication subscription, so at least once.
 /// </summary>
-public sealed class RetentionSchedulingSink(IServiceProvider services) : ICommittedEventSink
+public sealed class RetentionSchedulingReactor(IServiceProvider services) : ICommittedEventReactor
 {
     public string Name => "retention";
 

@@ -7,9 +7,9 @@ namespace CallLoop.EventStore.Telemetry;
 
 /// <summary>
 /// Counts committed events into <see cref="PrivacyMetrics"/>. <see cref="SubjectStreams"/> is resolved on first use:
-/// it needs the document store, whose construction builds this sink (a constructor dependency would be a cycle).
+/// it needs the document store, whose construction builds this reactor (a constructor dependency would be a cycle).
 /// </summary>
-public sealed class MetricsSink(IServiceProvider services) : ICommittedEventSink
+public sealed class MetricsReactor(IServiceProvider services) : ICommittedEventReactor
 {
     public string Name => "metrics";
 
