@@ -72,7 +72,10 @@ public sealed class StreamTests(StreamFixture fixture) : IClassFixture<StreamFix
 
         // The holder of the third died: after its visibility timeout the message comes back, and the dead
         // holder's late confirmation no longer matches.
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Wait.UntilAsync(
+            () => Db.ScalarAsync<bool>(Cluster.DataSource, "SELECT VisibleOn <= now() FROM OrleansStreamMessage WHERE ServiceId = @s AND MessageId = @m", ("s", queue.ServiceId), ("m", third)),
+            TimeSpan.FromSeconds(10),
+            "the third message's visibility timeout to pass");
         Assert.Equal([(second, 2), (third, 2)], await queue.GetAsync(maxCount: 10, visibilitySeconds: 60));
         Assert.Empty(await queue.ConfirmAsync($"{third}:1"));
 
