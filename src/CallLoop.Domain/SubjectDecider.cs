@@ -72,7 +72,7 @@ public static class SubjectDecider
             WaiveDelivery c => Run(state, c, now, caller, WaiveDeliveryDecision.Validate, WaiveDeliveryDecision.Decide, mustBeRegistered: false),
             RecordPersonalDataAccess c => Run(state, c, now, caller, RecordPersonalDataAccessDecision.Validate, RecordPersonalDataAccessDecision.Decide),
             RecordMessageSent c => Run(state, c, now, caller, RecordMessageSentDecision.Validate, RecordMessageSentDecision.Decide),
-            ApplyRetention c => Run(state, c, now, caller, ApplyRetentionDecision.Validate, ApplyRetentionDecision.Decide),
+            ApplyRetention c => Run(state, c, now, caller, ApplyRetentionDecision.Validate, ApplyRetentionDecision.Decide, mustBeRegistered: false),
             RecordBreachNotice c => Run(state, c, now, caller, RecordBreachNoticeDecision.Validate, RecordBreachNoticeDecision.Decide),
             _ => throw new ArgumentOutOfRangeException(nameof(command), $"Unknown command type {command.GetType().Name}."),
         };

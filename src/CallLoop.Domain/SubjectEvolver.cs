@@ -14,6 +14,7 @@ public static class SubjectEvolver
         {
             SubjectId = state.SubjectId ?? e.SubjectId,
             Version = state.Version + 1,
+            LastEventAt = e is ErasureStarted or PersonalDataErased ? subject.LastEventAt : e.OccurredAt,
             Requests = EvolveRequests(subject.Requests, e),
             Propagation = PropagationEvolver.Evolve(subject.Propagation, e),
         };

@@ -111,6 +111,10 @@ public sealed record SubjectState
     [Id(120)]
     public ImmutableList<CollectionEntry> Collections { get; init; } = [];
 
+    /// <summary>When the latest event happened, the erasure steps excepted: retention of someone without an account counts from it.</summary>
+    [Id(121)]
+    public DateTimeOffset? LastEventAt { get; init; }
+
     public bool IsActive => IsRegistered && DeactivatedAt is null;
 
     public bool IsOptedOut(OptOutScope scope) => OptOuts.ContainsKey(scope);

@@ -10,6 +10,9 @@ public interface IRetentionGrain : IGrainWithStringKey
     /// <summary>The account ended at <paramref name="endedAt"/>: arm the reminder for the first period's end (idempotent).</summary>
     Task AccountEndedAsync(DateTimeOffset endedAt);
 
+    /// <summary>Someone without an account had an event at <paramref name="at"/>: arm the reminder for the end of their period after it.</summary>
+    Task EventWithoutAccountAsync(DateTimeOffset at);
+
     /// <summary>Something that kept data may have gone (a legal hold was released): review as soon as possible.</summary>
     Task ReviewSoonAsync();
 

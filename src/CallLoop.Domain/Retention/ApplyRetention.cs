@@ -3,7 +3,9 @@ namespace CallLoop.Domain;
 /// <summary>
 /// Erase the categories whose retention has ended since the account ended. Idempotent: nothing is appended when the
 /// account is active (never ended, or reactivated), nothing has expired, or everything expired is already erased.
-/// Categories under a legal hold are retained, as with a delete request.
+/// Categories under a legal hold are retained, as with a delete request. Someone without an account (never
+/// registered) is erased once <see cref="RetentionPeriods.WithoutAccount"/> has passed since their last event and
+/// none of their requests or appeals is open.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("callloop.apply-retention")]
 public sealed record ApplyRetention : SubjectCommand
@@ -22,6 +24,14 @@ internal static class ApplyRetentionDecision
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ApplyRetention command, DateTimeOffset now)
     {
+        if (!state.IsRegistered)
+        {
+            return state.Version == 0 ? throw new SubjectNotFoundException(command.SubjectId)
+                : RetentionSchedule.WithoutAccountExpired(state, command.Periods, now)
+                    ? [new ErasureStarted { Reason = ErasureReason.Retention, RetainedCategories = [.. state.HeldUnderLegalHold().Order()] }]
+                    : [];
+        }
+
         var expired = RetentionSchedule.Expired(state, command.Periods, now);
         if (expired.Count == 0)
         {

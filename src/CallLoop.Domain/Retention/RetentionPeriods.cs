@@ -8,6 +8,10 @@ public sealed record RetentionPeriods
     public ImmutableDictionary<PersonalInformationCategory, TimeSpan> AfterAccountEnds { get; init; } =
         ImmutableDictionary<PersonalInformationCategory, TimeSpan>.Empty;
 
+    /// <summary>How long the data of someone without an account is kept after their last event.</summary>
+    [Id(1)]
+    public TimeSpan WithoutAccount { get; init; } = RetentionTable.WithoutAccountAfterLastEvent;
+
     public TimeSpan For(PersonalInformationCategory category) => AfterAccountEnds.GetValueOrDefault(category, TimeSpan.Zero);
 
     /// <summary>The shortest period of any category: the earliest moment retention can end for anything.</summary>
@@ -23,6 +27,11 @@ public sealed record RetentionPeriods
         if (AfterAccountEnds is null)
         {
             throw new InvalidCommandException("periods", "Field 'periods' is required.");
+        }
+
+        if (WithoutAccount < TimeSpan.Zero)
+        {
+            throw new InvalidCommandException("periods.withoutAccount", "Field 'periods.withoutAccount' must be zero or more.");
         }
 
         foreach (var (category, period) in AfterAccountEnds)

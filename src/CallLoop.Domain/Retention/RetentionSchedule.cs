@@ -33,12 +33,40 @@ public static class RetentionSchedule
     }
 
     /// <summary>
+    /// When the data of someone without an account (never registered) is due for erasure: the period after their
+    /// last event; null when they have an account or nothing happened since the last erasure.
+    /// </summary>
+    public static DateTimeOffset? WithoutAccountEndsAt(SubjectState state, RetentionPeriods periods)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(periods);
+        return state is { IsRegistered: false, LastEventAt: { } last } && !(state.ErasureStartedAt >= last)
+            ? last + periods.WithoutAccount
+            : null;
+    }
+
+    /// <summary>Whether someone without an account is past their period with none of their requests or appeals open.</summary>
+    public static bool WithoutAccountExpired(SubjectState state, RetentionPeriods periods, DateTimeOffset now) =>
+        WithoutAccountEndsAt(state, periods) is { } endsAt && endsAt <= now && !HasOpenRequest(state);
+
+    /// <summary>Erasure waits while a request is unanswered or an appeal undecided.</summary>
+    public static bool HasOpenRequest(SubjectState state) => state.Requests.Values.Any(request => request.IsOpen);
+
+    /// <summary>
     /// When the next held category's retention ends, or null when nothing is left to erase by time: the account is
     /// active, everything is erased, or only legal holds keep what remains (their release asks for a new review).
+    /// Without an account: the end of the period after the last event; while a request or appeal is open, a new
+    /// look <see cref="RetentionTable.WhileRequestOpenLookAgainAfter"/> after <paramref name="now"/> (when given).
     /// </summary>
-    public static DateTimeOffset? NextDueAt(SubjectState state, RetentionPeriods periods)
+    public static DateTimeOffset? NextDueAt(SubjectState state, RetentionPeriods periods, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(periods);
+        if (WithoutAccountEndsAt(state, periods) is { } endsAt)
+        {
+            var lookAgain = now + RetentionTable.WhileRequestOpenLookAgainAfter;
+            return HasOpenRequest(state) && lookAgain > endsAt ? lookAgain : endsAt;
+        }
+
         if (state is not { IsRegistered: true, DeactivatedAt: { } endedAt })
         {
             return null;
@@ -50,7 +78,7 @@ public static class RetentionSchedule
     }
 
     /// <summary>What one application of retention changed (from the states before and after) and when it is next due.</summary>
-    public static RetentionReview Review(SubjectState before, SubjectState after, RetentionPeriods periods)
+    public static RetentionReview Review(SubjectState before, SubjectState after, RetentionPeriods periods, DateTimeOffset? now = null)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
@@ -59,7 +87,7 @@ public static class RetentionSchedule
         {
             Erased = HeldCategories(before).Except(remaining).Order().ToArray(),
             HeldUnderLegalHold = after.HeldUnderLegalHold().Intersect(remaining).Order().ToArray(),
-            NextDueAt = NextDueAt(after, periods),
+            NextDueAt = NextDueAt(after, periods, now),
         };
     }
 }

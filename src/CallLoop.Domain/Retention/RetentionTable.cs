@@ -12,6 +12,16 @@ public static class RetentionTable
     /// <summary>The shortest time request records must be kept (CCPA regulations §7101); informational, never erased.</summary>
     public static readonly TimeSpan RequestRecordsKeptAtLeast = TimeSpan.FromDays(730);
 
+    /// <summary>
+    /// How long the data of someone without an account (never registered: a request from a non-subject, an opt-out
+    /// signal) is kept after their last event: 24 months, counted as 730 days, the same as request records.
+    /// Configuration key <c>CallLoop:Retention:WithoutAccount</c>.
+    /// </summary>
+    public static readonly TimeSpan WithoutAccountAfterLastEvent = TimeSpan.FromDays(730);
+
+    /// <summary>While a request or appeal of someone without an account is open, erasure waits; retention looks again this often.</summary>
+    public static readonly TimeSpan WhileRequestOpenLookAgainAfter = TimeSpan.FromDays(1);
+
     private static readonly (PersonalInformationCategory Category, TimeSpan AfterAccountEnds)[] Rows =
     [
         (PersonalInformationCategory.Identifiers, TimeSpan.Zero),

@@ -22,6 +22,8 @@ public sealed class RetentionGrain(IOptions<RetentionOptions> options, TimeProvi
 
     public Task AccountEndedAsync(DateTimeOffset endedAt) => ArmAsync(endedAt + options.Value.ToPeriods().Shortest);
 
+    public Task EventWithoutAccountAsync(DateTimeOffset at) => ArmAsync(at + options.Value.ToPeriods().WithoutAccount);
+
     public Task ReviewSoonAsync() => ArmAsync(clock.GetUtcNow());
 
     public async Task<bool> IsPendingAsync() => await this.GetReminder(ReminderName) is not null;

@@ -6,12 +6,16 @@ namespace CallLoop.Grains.Retention;
 /// Configuration section "CallLoop:Retention": how long categories are kept after the account ends, overriding
 /// <see cref="RetentionTable"/> (the policy: zero). <c>AfterAccountEnds</c> sets every category; <c>Categories</c>
 /// sets single ones by letter or name (<c>CallLoop:Retention:Categories:D = 2555.00:00:00</c>) and wins.
+/// <c>WithoutAccount</c> is how long the data of someone without an account is kept after their last event
+/// (default <see cref="RetentionTable.WithoutAccountAfterLastEvent"/>, 730 days).
 /// </summary>
 public sealed class RetentionOptions
 {
     public const string Section = "CallLoop:Retention";
 
     public TimeSpan? AfterAccountEnds { get; set; }
+
+    public TimeSpan WithoutAccount { get; set; } = RetentionTable.WithoutAccountAfterLastEvent;
 
     public Dictionary<string, TimeSpan> Categories { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -39,7 +43,7 @@ public sealed class RetentionOptions
             ? RetentionTable.Defaults.With(Enum.GetValues<PersonalInformationCategory>().Select(c => KeyValuePair.Create(c, all)))
             : RetentionTable.Defaults;
         var overrides = Categories.Select(entry => KeyValuePair.Create(Category(entry.Key), entry.Value));
-        return periods.With(overrides).Validate();
+        return (periods.With(overrides) with { WithoutAccount = WithoutAccount }).Validate();
     }
 
     private static PersonalInformationCategory Category(string key) =>

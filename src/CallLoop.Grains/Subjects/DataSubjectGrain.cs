@@ -96,7 +96,7 @@ public sealed class DataSubjectGrain(
     {
         var before = state;
         await DecideAndAppendAsync(command, actor);
-        return RetentionSchedule.Review(before, state, command.Periods);
+        return RetentionSchedule.Review(before, state, command.Periods, clock.GetUtcNow());
     }
 
     public Task<SubjectProfile> ExecuteAsync(SubjectCommand command, string? actor = null) => ProfileAfterAsync(command, actor);

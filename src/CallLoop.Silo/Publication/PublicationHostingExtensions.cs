@@ -29,7 +29,7 @@ public static class PublicationHostingExtensions
     /// <summary>
     /// Settings and services of the grains that publication drives, which any silo may host whether or not it runs
     /// the daemon: deadlines under "CallLoop:Deadlines" (DueSoonLead, RetryPeriod), retention under
-    /// "CallLoop:Retention" (AfterAccountEnds, Categories:{letter}, RetryPeriod), webhooks under "CallLoop:Propagation"
+    /// "CallLoop:Retention" (AfterAccountEnds, Categories:{letter}, WithoutAccount, RetryPeriod), webhooks under "CallLoop:Propagation"
     /// (<see cref="PropagationOptions"/>) and their sender.
     /// </summary>
     public static IServiceCollection AddCallLoopGrainSettings(this IServiceCollection services)

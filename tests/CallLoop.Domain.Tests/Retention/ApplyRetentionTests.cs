@@ -133,4 +133,106 @@ public class ApplyRetentionTests
     {
         Assert.Throws<SubjectNotFoundException>(() => Scenario.Unregistered().When(Apply()));
     }
+
+    private static readonly TimeSpan WithoutAccount = TimeSpan.FromDays(730);
+
+    private static Scenario RequestFromSomeoneWithoutAccount() => Scenario.Unregistered()
+        .Given(new ReceiveRightsRequest { SubjectId = Scenario.SubjectId, RequestId = "r-1", Type = RightsRequestType.Delete, Channel = RequestChannel.WebForm, Jurisdiction = "FL" })
+        .Given(new CompleteRequest { SubjectId = Scenario.SubjectId, RequestId = "r-1", Outcome = RequestOutcome.Denied, DenialReason = DenialReason.NotAConsumer, Explanation = "No records about you." });
+
+    [Fact]
+    public void Given_policy_defaults_When_read_Then_someone_without_an_account_is_kept_24_months_after_their_last_event()
+    {
+        Assert.Equal(WithoutAccount, RetentionTable.WithoutAccountAfterLastEvent);
+        Assert.Equal(WithoutAccount, RetentionTable.Defaults.WithoutAccount);
+    }
+
+    [Fact]
+    public void Given_no_account_and_closed_request_When_the_period_after_the_last_event_passes_Then_erased_for_retention()
+    {
+        var scenario = RequestFromSomeoneWithoutAccount();
+        var lastEventAt = scenario.State.LastEventAt;
+
+        Assert.Equal(scenario.Clock, lastEventAt);
+        Assert.Equal(lastEventAt + WithoutAccount, RetentionSchedule.NextDueAt(scenario.State, RetentionTable.Defaults));
+        Assert.Empty(scenario.Later(WithoutAccount - TimeSpan.FromMinutes(1)).When(Apply()));
+
+        var erasure = Assert.IsType<ErasureStarted>(Assert.Single(scenario.Later(TimeSpan.FromMinutes(1)).When(Apply())));
+        var state = scenario.Then(Apply());
+
+        Assert.Equal(ErasureReason.Retention, erasure.Reason);
+        Assert.Empty(erasure.RetainedCategories);
+        Assert.Equal(ErasureReason.Retention, state.ErasureReason);
+        Assert.Equal(lastEventAt, state.LastEventAt);
+        Assert.Null(RetentionSchedule.NextDueAt(state, RetentionTable.Defaults));
+        Assert.Empty(scenario.Later(TimeSpan.FromDays(1)).When(Apply()));
+    }
+
+    [Fact]
+    public void Given_no_account_When_a_new_event_comes_Then_the_period_counts_again_from_it()
+    {
+        var scenario = RequestFromSomeoneWithoutAccount().Later(TimeSpan.FromDays(400))
+            .Given(new ReceiveRightsRequest { SubjectId = Scenario.SubjectId, RequestId = "r-2", Type = RightsRequestType.OptOutSaleSharing, Channel = RequestChannel.WebForm, Jurisdiction = "FL" })
+            .Given(new CompleteRequest { SubjectId = Scenario.SubjectId, RequestId = "r-2", Outcome = RequestOutcome.Fulfilled });
+        var secondAt = scenario.Clock;
+
+        Assert.Empty(scenario.Later(WithoutAccount - TimeSpan.FromDays(1)).When(Apply()));
+        Assert.Equal(secondAt + WithoutAccount, RetentionSchedule.NextDueAt(scenario.State, RetentionTable.Defaults, scenario.Clock));
+        Assert.IsType<ErasureStarted>(Assert.Single(scenario.Later(TimeSpan.FromDays(1)).When(Apply())));
+    }
+
+    [Fact]
+    public void Given_no_account_and_an_open_appeal_When_the_period_passes_Then_erasure_waits_and_looks_again_a_day_later()
+    {
+        var scenario = RequestFromSomeoneWithoutAccount()
+            .Given(new FileAppeal { SubjectId = Scenario.SubjectId, RequestId = "r-1", Reason = "I am a customer." })
+            .Later(WithoutAccount + TimeSpan.FromDays(1));
+
+        Assert.Empty(scenario.When(Apply()));
+        Assert.Equal(scenario.Clock + RetentionTable.WhileRequestOpenLookAgainAfter, RetentionSchedule.NextDueAt(scenario.State, RetentionTable.Defaults, scenario.Clock));
+
+        scenario.Given(new DecideAppeal { SubjectId = Scenario.SubjectId, RequestId = "r-1", Outcome = AppealOutcome.Upheld, Explanation = "Reviewed." });
+        var decidedAt = scenario.Clock;
+
+        Assert.Equal(decidedAt + WithoutAccount, RetentionSchedule.NextDueAt(scenario.State, RetentionTable.Defaults, scenario.Clock));
+        Assert.Empty(scenario.Later(TimeSpan.FromDays(1)).When(Apply()));
+        Assert.IsType<ErasureStarted>(Assert.Single(scenario.Later(WithoutAccount).When(Apply())));
+    }
+
+    [Fact]
+    public void Given_no_account_and_an_unanswered_request_When_the_period_passes_Then_no_erasure()
+    {
+        var scenario = Scenario.Unregistered()
+            .Given(new ReceiveRightsRequest { SubjectId = Scenario.SubjectId, RequestId = "r-1", Type = RightsRequestType.KnowCategories, Channel = RequestChannel.WebForm, Jurisdiction = "CA" })
+            .Later(WithoutAccount * 2);
+
+        Assert.Empty(scenario.When(Apply()));
+    }
+
+    [Fact]
+    public void Given_shorter_configured_period_without_account_When_it_passes_Then_erased()
+    {
+        var periods = RetentionTable.Defaults with { WithoutAccount = TimeSpan.FromDays(30) };
+
+        Assert.IsType<ErasureStarted>(Assert.Single(RequestFromSomeoneWithoutAccount().Later(TimeSpan.FromDays(30)).When(Apply(periods))));
+    }
+
+    [Fact]
+    public void Given_negative_period_without_account_When_applied_Then_invalid_naming_the_field()
+    {
+        var periods = RetentionTable.Defaults with { WithoutAccount = TimeSpan.FromSeconds(-1) };
+
+        Assert.Equal("periods.withoutAccount", RequestFromSomeoneWithoutAccount().Invalid(Apply(periods)).Field);
+    }
+
+    [Fact]
+    public void Given_someone_who_registered_after_a_request_When_the_period_passes_Then_their_account_keeps_the_data()
+    {
+        var scenario = RequestFromSomeoneWithoutAccount()
+            .Given(new RegisterSubject { SubjectId = Scenario.SubjectId, Jurisdiction = "FL", Email = "a@example.com" })
+            .Later(WithoutAccount * 2);
+
+        Assert.Empty(scenario.When(Apply()));
+        Assert.Null(RetentionSchedule.NextDueAt(scenario.State, RetentionTable.Defaults, scenario.Clock));
+    }
 }

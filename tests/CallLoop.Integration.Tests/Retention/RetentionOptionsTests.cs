@@ -35,10 +35,18 @@ public sealed class RetentionOptionsTests
         Assert.Equal(TimeSpan.Zero, periods.Shortest);
     }
 
+    [Fact]
+    public void Given_without_account_setting_When_read_Then_it_replaces_the_24_month_default()
+    {
+        Assert.Equal(TimeSpan.FromDays(730), new RetentionOptions().ToPeriods().WithoutAccount);
+        Assert.Equal(TimeSpan.FromDays(90), Bind(new() { ["CallLoop:Retention:WithoutAccount"] = "90.00:00:00" }).ToPeriods().WithoutAccount);
+    }
+
     [Theory]
     [InlineData("CallLoop:Retention:Categories:Z", "1.00:00:00")]
     [InlineData("CallLoop:Retention:Categories:A", "-1.00:00:00")]
     [InlineData("CallLoop:Retention:AfterAccountEnds", "-00:00:01")]
+    [InlineData("CallLoop:Retention:WithoutAccount", "-00:00:01")]
     public void Given_unknown_category_or_negative_period_When_validated_Then_refused(string key, string value)
     {
         Assert.False(Bind(new() { [key] = value }).IsValid());

@@ -95,6 +95,41 @@ public sealed class RetentionRestartTests
         }
     }
 
+    [Fact]
+    public async Task Given_someone_without_an_account_When_their_period_after_the_last_event_passes_Then_erased_unless_a_request_is_open()
+    {
+        var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("retention_no_account");
+        await OrleansPostgresSchema.ApplyAsync(connectionString);
+        var withoutAccount = TimeSpan.FromSeconds(4);
+        var settings = new Dictionary<string, string> { ["CallLoop:Retention:WithoutAccount"] = "00:00:04" };
+        var cluster = PublicationSilo.Build(connectionString, "retention-no-account", silos: 1, settings);
+        await cluster.DeployAsync();
+        try
+        {
+            var waiting = cluster.GrainFactory.GetGrain<IDataSubjectGrain>($"rw-{Guid.NewGuid():N}");
+            await waiting.ReceiveRequestAsync(new ReceiveRightsRequest { RequestId = "r-1", Type = RightsRequestType.KnowCategories, Channel = RequestChannel.WebForm, Jurisdiction = "CA" }, "test");
+            var subjectId = $"rn-{Guid.NewGuid():N}";
+            var subject = cluster.GrainFactory.GetGrain<IDataSubjectGrain>(subjectId);
+            await subject.ReceiveRequestAsync(new ReceiveRightsRequest { RequestId = "r-1", Type = RightsRequestType.Delete, Channel = RequestChannel.WebForm, Jurisdiction = "FL" }, "test");
+            await Eventually.ReturnsAsync(() => cluster.GrainFactory.GetGrain<IRetentionGrain>(subjectId).IsPendingAsync(), armed => armed, Patience, "the retention reminder");
+            await subject.CompleteRequestAsync(new CompleteRequest { RequestId = "r-1", Outcome = RequestOutcome.Denied, DenialReason = DenialReason.NotAConsumer, Explanation = "No records about you." }, "test");
+            var lastEventAt = (await subject.GetHistoryAsync()).Max(e => e.Event.OccurredAt);
+
+            var erasure = await ErasureAsync(subject);
+
+            var erased = Assert.IsType<ErasureStarted>(erasure.Event);
+            Assert.Equal(ErasureReason.Retention, erased.Reason);
+            Assert.True(erased.OccurredAt >= lastEventAt + withoutAccount, "erased before the period after the last event ended");
+            Assert.DoesNotContain(await waiting.GetHistoryAsync(), e => e.Event is ErasureStarted);
+            await Eventually.ReturnsAsync(() => cluster.GrainFactory.GetGrain<IRetentionGrain>(subjectId).IsPendingAsync(), armed => !armed, Patience, "the reminder to go");
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+
     private static async Task GivenEndedAccountAsync(TestCluster cluster, string subjectId, Func<IDataSubjectGrain, Task>? beforeEnd = null)
     {
         var subject = cluster.GrainFactory.GetGrain<IDataSubjectGrain>(subjectId);
