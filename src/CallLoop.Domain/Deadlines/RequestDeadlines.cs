@@ -3,13 +3,17 @@ namespace CallLoop.Domain;
 /// <summary>Pure: each deadline of a request, whether it is still owed, and what its reminders already recorded.</summary>
 public static class RequestDeadlines
 {
-    /// <summary>The deadline's date while it is still owed; null once met, moot, or where the law sets none.</summary>
+    /// <summary>
+    /// The deadline's date while it is still owed; null once met, moot, or where the law sets none. A reopened request
+    /// owes its new response date (warned about and overdue afresh) but no second receipt confirmation: its first
+    /// answer already acknowledged it.
+    /// </summary>
     public static DateTimeOffset? OpenDueAt(RightsRequestRecord request, RequestDeadlineKind kind)
     {
         ArgumentNullException.ThrowIfNull(request);
         return kind switch
         {
-            RequestDeadlineKind.ReceiptConfirmation when request.ReceiptConfirmedAt is null && !request.IsCompleted => request.ConfirmationDueAt,
+            RequestDeadlineKind.ReceiptConfirmation when request.ReceiptConfirmedAt is null && !request.IsCompleted && request.ReopenedAt is null => request.ConfirmationDueAt,
             RequestDeadlineKind.AppealAnswer when request.AppealFiledAt is not null && request.AppealDecidedAt is null => request.AppealDueAt,
             RequestDeadlineKind.Response when !request.IsCompleted => request.DueAt,
             _ => null,
@@ -30,6 +34,7 @@ public static class RequestDeadlines
                 AppealFiledAt = request.AppealFiledAt,
                 AppealDueAt = request.AppealDueAt,
                 AppealDecidedAt = request.AppealDecidedAt,
+                ReopenedAt = request.ReopenedAt,
             },
             kind);
     }

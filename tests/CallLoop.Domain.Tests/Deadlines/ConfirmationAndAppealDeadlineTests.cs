@@ -128,4 +128,42 @@ public class ConfirmationAndAppealDeadlineTests
         Assert.Equal(Scenario.Now, view.AppealDueSoonWarnedAt);
         Assert.Null(view.AppealOverdueAt);
     }
+
+    [Fact]
+    public void Given_warned_and_overdue_request_denied_and_appealed_When_the_appeal_reverses_it_Then_the_new_response_date_is_warned_about_and_overdue_afresh()
+    {
+        var scenario = Scenario.Registered("VA").GivenRequest("r-1", RightsRequestType.Delete)
+            .Given(DueSoon(RequestDeadlineKind.Response));
+        scenario.Later(scenario.Request("r-1").DueAt - scenario.Clock + TimeSpan.FromMinutes(1)).Given(Overdue(RequestDeadlineKind.Response))
+            .GivenCompleted("r-1", RequestOutcome.Denied, DenialReason.Exempt)
+            .Given(new FileAppeal { SubjectId = Scenario.SubjectId, RequestId = "r-1" })
+            .Given(new DecideAppeal { SubjectId = Scenario.SubjectId, RequestId = "r-1", Outcome = AppealOutcome.Reversed, Explanation = "We were wrong." });
+        var reopened = scenario.Request("r-1");
+        Assert.Equal((RightsRequestStatus.Reopened, (DateTimeOffset?)null, (DateTimeOffset?)null), (reopened.Status, reopened.DueSoonWarnedAt, reopened.OverdueAt));
+
+        var dueSoon = Assert.IsType<RightsRequestDueSoon>(Assert.Single(scenario.When(DueSoon(RequestDeadlineKind.Response))));
+        scenario.Given(DueSoon(RequestDeadlineKind.Response)).Later(reopened.DueAt - scenario.Clock + TimeSpan.FromMinutes(1));
+        var overdue = Assert.IsType<RightsRequestOverdue>(Assert.Single(scenario.When(Overdue(RequestDeadlineKind.Response))));
+
+        Assert.Equal(scenario.Clock.AddDays(-DecideAppeal.DefaultReopenedDueDays).AddMinutes(-1), reopened.ReopenedAt);
+        Assert.Equal(reopened.DueAt, dueSoon.DueAt);
+        Assert.Equal("r-1", overdue.RequestId);
+        Assert.Equal(reopened.DueAt, RequestDeadlines.OpenDueAt(scenario.Request("r-1"), RequestDeadlineKind.Response));
+    }
+
+    [Fact]
+    public void Given_reopened_request_whose_receipt_was_never_confirmed_When_deadlines_read_Then_only_the_response_is_owed()
+    {
+        var reopened = new RightsRequestRecord
+        {
+            RequestId = "r-1",
+            ConfirmationDueAt = Scenario.Now.AddDays(14),
+            DueAt = Scenario.Now.AddDays(15),
+            ReopenedAt = Scenario.Now,
+        };
+
+        Assert.Null(RequestDeadlines.OpenDueAt(reopened, RequestDeadlineKind.ReceiptConfirmation));
+        Assert.Equal(reopened.DueAt, RequestDeadlines.OpenDueAt(reopened, RequestDeadlineKind.Response));
+        Assert.Equal(reopened.ConfirmationDueAt, RequestDeadlines.OpenDueAt(reopened with { ReopenedAt = null }, RequestDeadlineKind.ReceiptConfirmation));
+    }
 }
