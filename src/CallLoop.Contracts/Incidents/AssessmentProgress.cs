@@ -12,24 +12,24 @@ public sealed record AssessmentProgress
 
     /// <summary>not-started, running, completed, stale (the facts were corrected since), failed (start it again).</summary>
     [Id(0)]
-    public string Status { get; set; } = NotStarted;
+    public string Status { get; init; } = NotStarted;
 
     [Id(1)]
-    public int Number { get; set; }
+    public int Number { get; init; }
 
     [Id(2)]
-    public int ChunksDone { get; set; }
+    public int ChunksDone { get; init; }
 
     [Id(3)]
-    public int ChunksTotal { get; set; }
+    public int ChunksTotal { get; init; }
 
     /// <summary>Subjects found so far (a subject collected in two states may count twice until the end).</summary>
     [Id(4)]
-    public long SubjectsFound { get; set; }
+    public long SubjectsFound { get; init; }
 
     [Id(5)]
-    public DateTimeOffset? StartedAt { get; set; }
+    public DateTimeOffset? StartedAt { get; init; }
 
     [Id(6)]
-    public DateTimeOffset? CompletedAt { get; set; }
+    public DateTimeOffset? CompletedAt { get; init; }
 }

@@ -7,23 +7,23 @@ namespace CallLoop.Contracts.Incidents;
 public sealed record IncidentView
 {
     [Id(0)]
-    public string IncidentId { get; set; } = string.Empty;
+    public string IncidentId { get; init; } = string.Empty;
 
     [Id(1)]
-    public IncidentFacts Facts { get; set; } = new();
+    public IncidentFacts Facts { get; init; } = new();
 
     [Id(2)]
-    public DateTimeOffset? ReportedAt { get; set; }
+    public DateTimeOffset? ReportedAt { get; init; }
 
     [Id(3)]
-    public int Corrections { get; set; }
+    public int Corrections { get; init; }
 
     [Id(4)]
-    public AssessmentProgress Assessment { get; set; } = new();
+    public AssessmentProgress Assessment { get; init; } = new();
 
     [Id(5)]
-    public long Affected { get; set; }
+    public long Affected { get; init; }
 
     [Id(6)]
-    public IReadOnlyList<JurisdictionObligation> Jurisdictions { get; set; } = [];
+    public IReadOnlyList<JurisdictionObligation> Jurisdictions { get; init; } = [];
 }

@@ -5,16 +5,16 @@ namespace CallLoop.Contracts.Incidents;
 public sealed record NoticeOutcome
 {
     [Id(0)]
-    public int Recorded { get; set; }
+    public int Recorded { get; init; }
 
     [Id(1)]
-    public IReadOnlyList<string> AlreadyNoticed { get; set; } = [];
+    public IReadOnlyList<string> AlreadyNoticed { get; init; } = [];
 
     /// <summary>Not among the incident's affected subjects.</summary>
     [Id(2)]
-    public IReadOnlyList<string> NotAffected { get; set; } = [];
+    public IReadOnlyList<string> NotAffected { get; init; } = [];
 
     /// <summary>Affected, but erased: nothing left to notify them with.</summary>
     [Id(3)]
-    public IReadOnlyList<string> NotNotifiable { get; set; } = [];
+    public IReadOnlyList<string> NotNotifiable { get; init; } = [];
 }

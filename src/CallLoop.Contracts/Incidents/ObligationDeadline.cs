@@ -7,13 +7,13 @@ namespace CallLoop.Contracts.Incidents;
 public sealed record ObligationDeadline
 {
     [Id(0)]
-    public string Jurisdiction { get; set; } = string.Empty;
+    public string Jurisdiction { get; init; } = string.Empty;
 
     [Id(1)]
-    public BreachObligationKind Obligation { get; set; }
+    public BreachObligationKind Obligation { get; init; }
 
     [Id(2)]
-    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset DueAt { get; init; }
 
     /// <summary>The open (required, not met) obligations that have a due date.</summary>
     public static IReadOnlyList<ObligationDeadline> OpenOf(IEnumerable<JurisdictionObligation> obligations)

@@ -150,6 +150,53 @@ public sealed class IncidentAcceptanceTests(IncidentSiloFactory factory)
         _ = can;
     }
 
+    [Fact]
+    public async Task Given_incident_discovered_long_ago_When_assessed_Then_its_deadline_reminders_fire_and_record_the_overdue_obligation()
+    {
+        // Washington: individuals within 30 days of discovery; discovered 60 days ago, the notice is overdue at once,
+        // so the reminders are armed for the shortest wait and their firing is what turns the state to "overdue".
+        var subjectId = await SubjectAsync("WA", ("A", DateTimeOffset.UtcNow.AddDays(-40)));
+        await factory.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(Patience.Long);
+        var incidentId = $"inc-{Guid.NewGuid():N}";
+        await client.PostJsonAsync("/api/incidents", new
+        {
+            incidentId,
+            discoveredAt = Iso(DateTimeOffset.UtcNow.AddDays(-60)),
+            occurredFrom = Iso(DateTimeOffset.UtcNow.AddDays(-70)),
+            occurredTo = Iso(DateTimeOffset.UtcNow),
+            description = "a laptop with an export of the customer table was stolen.",
+            categories = new[] { "A" },
+            dataElements = new[] { "name", "ssn" },
+            encrypted = false,
+            keyCompromised = false,
+            systems = new[] { "laptop" },
+        }).JsonAsync(HttpStatusCode.Created);
+
+        await client.PostAsync($"/api/incidents/{incidentId}/assessment", null).JsonAsync(HttpStatusCode.Accepted);
+        var recorded = await Eventually.ReturnsAsync(() => OverdueFactsAsync(incidentId, "WA"), count => count > 0, Patience.Long, "the overdue reminder of Washington's individual notice");
+
+        Assert.Equal(1, recorded);
+        var deadlines = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IIncidentDeadlineGrain>(incidentId);
+        await Eventually.ReturnsAsync(() => deadlines.PendingAsync(), pending => !pending.Any(name => name.StartsWith("WA/individuals/", StringComparison.Ordinal)), Patience.Long, "the fired reminders to go");
+        var incident = await client.GetAsync($"/api/incidents/{incidentId}").JsonAsync();
+        Assert.True(Jurisdictions(incident)["WA"].GetProperty("individualNoticeRequired").GetBoolean());
+        Assert.Equal("overdue", Jurisdictions(incident)["WA"].GetProperty("individualNoticeState").GetString());
+        Assert.Contains(subjectId, (await client.GetAsync($"/api/incidents/{incidentId}/subjects?jurisdiction=WA").JsonAsync())
+            .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("subjectId").GetString()));
+    }
+
+    private async Task<long> OverdueFactsAsync(string incidentId, string jurisdiction)
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select count(*) from privacy.mt_events where stream_id = @id and type = 'incident_obligation_overdue' and data ->> 'jurisdiction' = @jurisdiction",
+            connection);
+        command.Parameters.AddWithValue("id", CallLoop.EventStore.Incidents.IncidentStreams.StreamId(incidentId));
+        command.Parameters.AddWithValue("jurisdiction", jurisdiction);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
     private static string[] Ids(JsonElement outcome, string property) =>
         outcome.GetProperty(property).EnumerateArray().Select(e => e.GetString()!).ToArray();
 
