@@ -13,6 +13,9 @@ var orleans = builder.AddOrleans("callloop")
     .WithReminders(new AdoNetProvider(database))
     .WithGrainStorage("Default", new AdoNetProvider(database));
 
+// Published deployments hand every Orleans process the authority that issues the cluster's certificates (PEM text).
+var orleansAuthority = builder.ExecutionContext.IsPublishMode ? builder.AddParameter("orleans-ca-certificate") : null;
+
 var silo = builder.AddProject<Projects.CallLoop_Silo>("silo")
     .WithReference(orleans)
     .WithReference(database)
@@ -39,6 +42,12 @@ else
     // ... and without its own key for signing bearer tokens (base64, >= 32 bytes); the development key is published
     // with the source code, and a deployed silo refuses it (or any other published development key) by value.
     silo.WithEnvironment("CallLoop__Auth__SigningKey", builder.AddParameter("auth-signing-key", secret: true));
+
+    // ... and without TLS for every Orleans connection: the authority, and the silo's own certificate (organisational
+    // unit "silo"), PEM text. Locally, Development creates throwaway ones for every process.
+    silo.WithEnvironment("CallLoop__Orleans__Tls__CertificateAuthority", orleansAuthority!);
+    silo.WithEnvironment("CallLoop__Orleans__Tls__Certificate", builder.AddParameter("silo-certificate"));
+    silo.WithEnvironment("CallLoop__Orleans__Tls__CertificateKey", builder.AddParameter("silo-certificate-key", secret: true));
 }
 
 // The web console for privacy officers, analysts and admins. It calls the silos' HTTP API (found by service discovery)
@@ -59,11 +68,19 @@ if (!builder.ExecutionContext.IsRunMode)
 }
 
 // A sample internal service: an Orleans client that records a consent and an SMS STOP once the silos are up, then exits.
-builder.AddProject<Projects.CallLoop_Samples_ConsentRecorder>("consent-recorder")
+var consentRecorder = builder.AddProject<Projects.CallLoop_Samples_ConsentRecorder>("consent-recorder")
     .WithReference(orleans.AsClient())
     .WithReference(database)
     .WaitFor(database)
     .WaitFor(silo);
+
+if (orleansAuthority is not null)
+{
+    // Its client certificate: organisational unit "service" (its role), common name recorded as the actor.
+    consentRecorder.WithEnvironment("CallLoop__Orleans__Tls__CertificateAuthority", orleansAuthority);
+    consentRecorder.WithEnvironment("CallLoop__Orleans__Tls__Certificate", builder.AddParameter("consent-recorder-certificate"));
+    consentRecorder.WithEnvironment("CallLoop__Orleans__Tls__CertificateKey", builder.AddParameter("consent-recorder-certificate-key", secret: true));
+}
 
 // Demo data on demand: the dashboard's Start button on "seed" runs the silo's seed command as an Orleans client of the
 // running cluster (no launch profile, so no HTTP port). Not part of the published manifest.

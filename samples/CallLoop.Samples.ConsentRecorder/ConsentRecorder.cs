@@ -7,7 +7,8 @@ namespace CallLoop.Samples.ConsentRecorder;
 /// <summary>
 /// What an internal service does through the grain contract: registers a generated subject (a fictional 555
 /// number, no real person), records its express consent to marketing texts, then the SMS STOP it sent back.
-/// Logs carry the generated subject id, versions and outcomes only.
+/// Logs carry the generated subject id, versions and outcomes only. It names no actor: the silos record the common
+/// name of the certificate it connects with.
 /// </summary>
 public sealed class ConsentRecorder(IClusterClient client, TimeProvider clock, ILogger<ConsentRecorder> logger)
 {
@@ -20,18 +21,17 @@ public sealed class ConsentRecorder(IClusterClient client, TimeProvider clock, I
         try
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await subject.RegisterAsync(new RegisterSubject { SubjectId = subjectId, Jurisdiction = "CA", Phone = FictionalPhone() }, Actor);
+            await subject.RegisterAsync(new RegisterSubject { SubjectId = subjectId, Jurisdiction = "CA", Phone = FictionalPhone() });
             var consented = await subject.GrantConsentAsync(
                 new GrantConsent
                 {
                     SubjectId = subjectId, Purpose = ConsentPurpose.MarketingSms, Basis = ConsentBasis.ExpressWritten, NoticeVersion = NoticeVersion,
                     SignatureMethod = SignatureMethod.KeywordDoubleOptIn, Evidence = "JOIN texted, YES confirmed",
-                },
-                Actor);
+                });
             logger.LogInformation("Consent recorded for {SubjectId} at version {Version}", subjectId, consented.Version);
 
             cancellationToken.ThrowIfCancellationRequested();
-            var stopped = await subject.ReceiveSmsKeywordAsync(new ReceiveSmsKeyword { SubjectId = subjectId, Body = "STOP" }, Actor);
+            var stopped = await subject.ReceiveSmsKeywordAsync(new ReceiveSmsKeyword { SubjectId = subjectId, Body = "STOP" });
             logger.LogInformation("SMS STOP recorded for {SubjectId} at version {Version}", subjectId, stopped.Version);
             return new RecordingOutcome(subjectId, true, stopped.Version);
         }
@@ -42,8 +42,6 @@ public sealed class ConsentRecorder(IClusterClient client, TimeProvider clock, I
             return new RecordingOutcome(subjectId, false, 0);
         }
     }
-
-    private const string Actor = "sample:consent-recorder";
 
     // 555-01xx numbers are reserved for fiction in North America.
     private string FictionalPhone() => $"(555) 010-{clock.GetUtcNow().Millisecond % 100:00}00";

@@ -1,3 +1,4 @@
+using CallLoop.Contracts.Connecting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -20,9 +21,15 @@ public static class ConsentRecorderHosting
     {
         builder.AddNpgsqlDataSource(DatabaseConnectionName);
         builder.UseOrleansClient(client =>
+        {
             client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> o) =>
                 o.PostConfigure<NpgsqlDataSource>((options, dataSource) =>
-                    (options.Invariant, options.DataSource, options.ConnectionString) = ("Npgsql", dataSource, null))));
+                    (options.Invariant, options.DataSource, options.ConnectionString) = ("Npgsql", dataSource, null)));
+
+            // TLS with the service's certificate ("CallLoop:Orleans:Tls"; Development: the throwaway "service" one).
+            // The silos act with its roles and record its common name as the actor.
+            client.UseCallLoopTls(builder.Configuration, builder.Environment.IsDevelopment(), developmentIdentity: "service");
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ConsentRecorder>();
         return builder;

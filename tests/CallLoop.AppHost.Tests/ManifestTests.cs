@@ -52,6 +52,7 @@ public sealed class ManifestTests
     [InlineData("CallLoop__Auth__SigningKey", "auth-signing-key")]
     [InlineData("CallLoop__PhoneIndexKey", "phone-index-key")]
     [InlineData("CallLoop__Encryption__MasterKeys__primary", "encryption-master-key")]
+    [InlineData("CallLoop__Orleans__Tls__CertificateKey", "silo-certificate-key")]
     public void Committed_manifest_asks_for_every_key_as_a_secret_parameter(string variable, string parameter)
     {
         using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "aspire-manifest.json")));

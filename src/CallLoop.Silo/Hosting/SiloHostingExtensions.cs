@@ -5,6 +5,7 @@ using CallLoop.EventStore.Phones;
 using CallLoop.EventStore.Projections.Recipients;
 using CallLoop.EventStore.Publication;
 using CallLoop.EventStore.Subjects;
+using CallLoop.Silo.GrainAccess;
 using CallLoop.Silo.Incidents;
 using CallLoop.Silo.Publication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -55,6 +56,7 @@ public static class SiloHostingExtensions
                 o.PostConfigure<NpgsqlDataSource>((options, dataSource) =>
                     (options.Invariant, options.DataSource, options.ConnectionString) = (Invariant, dataSource, null)));
             silo.AddCallLoopProviders();
+            silo.AddGuardedGrainAccess(builder.Configuration, builder.Environment);
 
             var advertised = builder.Configuration["CallLoop:AdvertisedAddress"];
             if (!string.IsNullOrWhiteSpace(advertised))

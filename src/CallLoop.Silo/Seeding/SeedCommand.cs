@@ -1,4 +1,5 @@
 using System.Globalization;
+using CallLoop.Contracts.Connecting;
 using CallLoop.EventStore.Configuration;
 using CallLoop.Silo.Hosting;
 using Marten;
@@ -70,6 +71,9 @@ public static class SeedCommand
             client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> o) =>
                 o.PostConfigure<NpgsqlDataSource>((options, dataSource) =>
                     (options.Invariant, options.DataSource, options.ConnectionString) = (SiloHostingExtensions.Invariant, dataSource, null)));
+
+            // Records and answers requests, so its certificate carries both roles (Development: the throwaway "seed").
+            client.UseCallLoopTls(builder.Configuration, builder.Environment.IsDevelopment(), developmentIdentity: "seed");
         });
         return builder.Build();
     }
