@@ -74,10 +74,15 @@ var consentRecorder = builder.AddProject<Projects.CallLoop_Samples_ConsentRecord
     .WaitFor(database)
     .WaitFor(silo);
 
-if (orleansAuthority is not null)
+if (builder.ExecutionContext.IsRunMode)
+{
+    // Locally it runs in Development, like the silos, and connects with the throwaway "service" certificate.
+    consentRecorder.WithEnvironment("DOTNET_ENVIRONMENT", "Development");
+}
+else
 {
     // Its client certificate: organisational unit "service" (its role), common name recorded as the actor.
-    consentRecorder.WithEnvironment("CallLoop__Orleans__Tls__CertificateAuthority", orleansAuthority);
+    consentRecorder.WithEnvironment("CallLoop__Orleans__Tls__CertificateAuthority", orleansAuthority!);
     consentRecorder.WithEnvironment("CallLoop__Orleans__Tls__Certificate", builder.AddParameter("consent-recorder-certificate"));
     consentRecorder.WithEnvironment("CallLoop__Orleans__Tls__CertificateKey", builder.AddParameter("consent-recorder-certificate-key", secret: true));
 }
@@ -89,6 +94,7 @@ builder.AddProject<Projects.CallLoop_Silo>("seed", launchProfileName: null)
     .WithReference(orleans.AsClient())
     .WithReference(database)
     .WaitFor(silo)
+    .WithEnvironment("DOTNET_ENVIRONMENT", "Development") // the throwaway "seed" certificate, like the silos' own
     .WithExplicitStart()
     .ExcludeFromManifest();
 

@@ -17,6 +17,18 @@ public static class GrainAccessTable
     private static readonly string[] PrivacyOfficer = [Roles.PrivacyOfficer];
     private static readonly string[] ServiceOrPrivacyOfficer = [Roles.Service, Roles.PrivacyOfficer];
     private static readonly string[] PrivacyOfficerOrAdmin = [Roles.PrivacyOfficer, Roles.Admin];
+    private static readonly string[] Admin = [Roles.Admin];
+
+    /// <summary>
+    /// Commands only the cluster issues: after checks a client cannot make (a processor's signature, a delivery's
+    /// outcome, a reminder, the read audit) or as an effect of other events.
+    /// </summary>
+    public static IReadOnlySet<Type> InternalCommands { get; } = new HashSet<Type>
+    {
+        typeof(AcknowledgeDelivery), typeof(ApplyRetention), typeof(MarkRequestDueSoon), typeof(MarkRequestOverdue),
+        typeof(PlanPropagation), typeof(RecordBreachNotice), typeof(RecordDeliveryAttempt), typeof(RecordPersonalDataAccess),
+        typeof(RedeliverWebhook), typeof(WaiveDelivery),
+    };
 
     /// <summary>Roles by command, for <see cref="IDataSubjectGrain.ExecuteAsync"/> and the typed method taking it.</summary>
     public static IReadOnlyDictionary<Type, string[]> CommandRoles { get; } = new Dictionary<Type, string[]>
@@ -58,6 +70,8 @@ public static class GrainAccessTable
         [(typeof(IDataSubjectGrain), nameof(IDataSubjectGrain.ReadPersonalDataAsync))] = PrivacyOfficer,
         [(typeof(IDataSubjectGrain), nameof(IDataSubjectGrain.ReadHistoryAsync))] = PrivacyOfficer,
         [(typeof(IDataSubjectGrain), nameof(IDataSubjectGrain.RecordPersonalDataAccessAsync))] = PrivacyOfficer,
+        [(typeof(IDataSubjectGrain), nameof(IDataSubjectGrain.ReadStateAsync))] = PrivacyOfficer,
+        [(typeof(IDataSubjectGrain), nameof(IDataSubjectGrain.GetDeliveriesAsync))] = Admin,
         [(typeof(IDataSubjectGrain), nameof(IDataSubjectGrain.GetAuditTrailAsync))] = PrivacyOfficerOrAdmin,
         [(typeof(IDataSubjectGrain), nameof(IDataSubjectGrain.CanContactAsync))] = ServiceOrPrivacyOfficer,
         [(typeof(IDataSubjectGrain), nameof(IDataSubjectGrain.GetOpenRequestsAsync))] = PrivacyOfficer,

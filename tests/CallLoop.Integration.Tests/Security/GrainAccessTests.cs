@@ -4,6 +4,7 @@ using CallLoop.Contracts.Keys;
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
 using CallLoop.Integration.Tests.Infrastructure;
+using CallLoop.Silo.GrainAccess;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
@@ -103,6 +104,15 @@ public sealed class GrainAccessTests(SiloApplicationFactory silo)
 
         Assert.Equal(["service", "service", "privacy-officer"], await ActorsAsync(subjectId));
         Assert.Equal(["privacy-officer"], (await officersView.GetAuditTrailAsync()).Select(r => r.AccessedBy));
+    }
+
+    [Fact]
+    public void Every_subject_command_is_either_admitted_for_named_roles_or_internal()
+    {
+        var commands = typeof(SubjectCommand).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(SubjectCommand)) && !t.IsAbstract).ToHashSet();
+
+        Assert.Empty(commands.Except(GrainAccessTable.CommandRoles.Keys).Except(GrainAccessTable.InternalCommands));
+        Assert.Empty(GrainAccessTable.CommandRoles.Keys.Intersect(GrainAccessTable.InternalCommands));
     }
 
     private async Task<ConnectedClient> ConnectedAsync(string identity)
