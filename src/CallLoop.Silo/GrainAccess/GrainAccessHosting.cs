@@ -16,7 +16,8 @@ public static class GrainAccessHosting
     {
         ArgumentNullException.ThrowIfNull(silo);
         var options = configuration.GetSection(ClusterTlsOptions.SectionName).Get<ClusterTlsOptions>() ?? new ClusterTlsOptions();
-        var credentials = ClusterCertificates.Load(options, environment.IsDevelopment(), developmentIdentity: ClusterCertificates.SiloRole);
+        // Loaded when Orleans first needs them, so that the host's options validation (keys, settings) speaks first.
+        var credentials = new Lazy<ClusterCredentials>(() => ClusterCertificates.Load(options, environment.IsDevelopment(), developmentIdentity: ClusterCertificates.SiloRole));
 
         silo.Configure<SiloConnectionOptions>(connections =>
         {
@@ -25,7 +26,7 @@ public static class GrainAccessHosting
             connections.ConfigureSiloOutboundConnection(connection => connection.UseClientTls(Tls(credentials, ClusterCertificates.IsSilo)));
         });
 
-        silo.Services.AddSingleton(credentials);
+        silo.Services.AddSingleton(_ => credentials.Value);
         silo.Services.AddSingleton<InternalCallStamp>();
         silo.Services.AddSingleton<CallerIdentities>();
         silo.AddOutgoingGrainCallFilter<InternalCallStamping>();
@@ -33,10 +34,10 @@ public static class GrainAccessHosting
         return silo;
     }
 
-    private static TlsOptions Tls(ClusterCredentials credentials, Func<System.Security.Cryptography.X509Certificates.X509Certificate2, System.Security.Cryptography.X509Certificates.X509Certificate2, bool> admits) => new()
+    private static TlsOptions Tls(Lazy<ClusterCredentials> credentials, Func<System.Security.Cryptography.X509Certificates.X509Certificate2, System.Security.Cryptography.X509Certificates.X509Certificate2, bool> admits) => new()
     {
-        LocalCertificate = credentials.Certificate,
+        LocalCertificate = credentials.Value.Certificate,
         RemoteCertificateMode = RemoteCertificateMode.RequireCertificate,
-        RemoteCertificateValidation = (certificate, _, _) => admits(certificate, credentials.Authority),
+        RemoteCertificateValidation = (certificate, _, _) => admits(certificate, credentials.Value.Authority),
     };
 }

@@ -34,8 +34,11 @@ public sealed class PhoneIndexKeyStartupTests
             // Never reached: validation fails before any hosted service (database, Orleans) starts.
             builder.UseSetting("ConnectionStrings:calloopdb", "Host=127.0.0.1;Port=1;Database=unused");
 
-            // A valid bearer-token key, so that the phone index key is the only setting missing.
+            // Valid bearer-token and master keys and certificates, so that the phone index key is the only setting missing.
             builder.UseSetting("CallLoop:Auth:SigningKey", Convert.ToBase64String(new byte[32]));
+            builder.UseSetting("CallLoop:Encryption:MasterKeys:primary", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
+            builder.UseSetting("CallLoop:Encryption:CurrentMasterKeyId", "primary");
+            builder.UseSiloCertificates();
             if (key is not null)
             {
                 builder.UseSetting("CallLoop:PhoneIndexKey", key);

@@ -60,6 +60,7 @@ public sealed class PublishedDevelopmentKeyStartupTests
             builder.UseSetting("CallLoop:PhoneIndexKey", NewKey());
             builder.UseSetting("CallLoop:Encryption:MasterKeys:primary", NewKey());
             builder.UseSetting("CallLoop:Encryption:CurrentMasterKeyId", "primary");
+            builder.UseSiloCertificates();
             builder.UseSetting(setting, published);
         }
     }
