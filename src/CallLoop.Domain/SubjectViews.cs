@@ -99,6 +99,7 @@ public static class SubjectViews
             ComplaintTo = recourse.ComplaintTo,
             AppealAvailable = recourse.AppealAvailable,
             AppealExtended = request.AppealExtended,
+            AppealExtensionAvailable = recourse.AppealExtensionAvailable,
             ReopenedAt = request.ReopenedAt,
             FirstOutcome = request.FirstOutcome,
             FirstDenialReason = request.FirstDenialReason,

@@ -31,6 +31,8 @@ public sealed record RightsRequest
     public DateTimeOffset? ErasedAt { get; init; }
     public DateTimeOffset? ReopenedAt { get; init; }
     public bool AppealAvailable { get; init; }
+    public bool AppealExtended { get; init; }
+    public bool AppealExtensionAvailable { get; init; }
     public IReadOnlyList<string> ProcessorsNotified { get; init; } = [];
     public IReadOnlyList<string> ProcessorsAcknowledged { get; init; } = [];
     public IReadOnlyList<string> ProcessorsNotYetAcknowledged { get; init; } = [];

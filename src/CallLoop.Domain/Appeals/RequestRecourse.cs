@@ -6,7 +6,11 @@ namespace CallLoop.Domain;
 /// </summary>
 /// <param name="AppealAvailable">The answer denies in whole or in part, the law gives an appeal, and none was filed yet.</param>
 /// <param name="ComplaintTo">The authority to complain to, for a denied request or an upheld appeal; null otherwise.</param>
-public sealed record RequestRecourse(bool AppealAvailable, string? ComplaintTo)
+/// <param name="AppealExtensionAvailable">
+/// An appeal is filed and undecided, not extended yet, and the law allows more time to answer it (CO, MN). Whether its
+/// due date has passed is left to <see cref="ExtendAppeal"/>, which knows the time.
+/// </param>
+public sealed record RequestRecourse(bool AppealAvailable, string? ComplaintTo, bool AppealExtensionAvailable = false)
 {
     public static RequestRecourse Of(RightsRequestRecord request)
     {
@@ -19,7 +23,11 @@ public sealed record RequestRecourse(bool AppealAvailable, string? ComplaintTo)
         if (request.Outcome is RequestOutcome.Denied or RequestOutcome.PartiallyFulfilled)
         {
             var law = Rules.LawOf(request);
-            return new(law.HasAppealRight && request.AppealFiledAt is null, law.ComplaintAuthority);
+            var appealOpen = request.AppealFiledAt is not null && request.AppealDecidedAt is null;
+            return new(
+                law.HasAppealRight && request.AppealFiledAt is null,
+                law.ComplaintAuthority,
+                appealOpen && !request.AppealExtended && law.AppealExtensionDays is not null);
         }
 
         return new(false, null);

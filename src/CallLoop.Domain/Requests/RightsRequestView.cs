@@ -145,4 +145,8 @@ public sealed record RightsRequestView
 
     [Id(90)]
     public DateTimeOffset? AppealOverdueAt { get; init; }
+
+    /// <summary>The open appeal may still be given the extra time its law allows (see <see cref="RequestRecourse"/>).</summary>
+    [Id(91)]
+    public bool AppealExtensionAvailable { get; init; }
 }

@@ -6,14 +6,21 @@ namespace CallLoop.Console.Tests.Browser;
 /// <summary>What the journeys need in place, written through the silo's API as its own callers would.</summary>
 internal static class Arrange
 {
-    public static async Task RegisterAsync(HttpClient service, string subjectId, string email)
+    public static async Task RegisterAsync(HttpClient service, string subjectId, string email, string jurisdiction = "CA")
     {
-        (await service.PutAsJsonAsync($"api/subjects/{subjectId}", new { jurisdiction = "CA", email, name = "Ada Example" })).EnsureSuccessStatusCode();
+        (await service.PutAsJsonAsync($"api/subjects/{subjectId}", new { jurisdiction, email, name = "Ada Example" })).EnsureSuccessStatusCode();
         (await service.PostAsJsonAsync($"api/subjects/{subjectId}/collections", new { category = "B", source = "direct", purposes = new[] { "provide-services" }, data = new { email } })).EnsureSuccessStatusCode();
     }
 
     public static async Task ReceiveDeleteAsync(HttpClient officer, string subjectId, string requestId) =>
         (await officer.PostAsJsonAsync($"api/subjects/{subjectId}/requests", new { requestId, type = "delete", channel = "web-form" })).EnsureSuccessStatusCode();
+
+    /// <summary>Verifies the requester and answers with a denial (a request exempt from the right).</summary>
+    public static async Task DenyAsync(HttpClient officer, string subjectId, string requestId)
+    {
+        (await officer.PostAsJsonAsync($"api/subjects/{subjectId}/requests/{requestId}/verification", new { method = "data-points", dataPointsMatched = 2 })).EnsureSuccessStatusCode();
+        (await officer.PostAsJsonAsync($"api/subjects/{subjectId}/requests/{requestId}/completion", new { outcome = "denied", denialReason = "exempt", explanation = "Kept under a legal obligation." })).EnsureSuccessStatusCode();
+    }
 
     /// <summary>Waits until the work queue (a projection) lists, or no longer lists, the request as open.</summary>
     public static async Task UntilQueuedAsync(HttpClient officer, string requestId, bool open)

@@ -70,6 +70,45 @@ public sealed class PrivacyOfficerJourneyTests(ConsoleStack stack)
     }
 
     [Fact]
+    public async Task Privacy_officer_files_an_appeal_on_a_denied_colorado_request_and_extends_it_a_refused_extension_names_its_field()
+    {
+        var subjectId = $"ap-{Guid.NewGuid():N}"[..16];
+        var requestId = $"del-{Guid.NewGuid():N}"[..12];
+        using var service = stack.Silo.ClientAs("crm", "service");
+        using var officer = stack.Silo.ClientAs("officer-api", "privacy-officer");
+        await Arrange.RegisterAsync(service, subjectId, "ada@example.com", jurisdiction: "CO");
+        await Arrange.ReceiveDeleteAsync(officer, subjectId, requestId);
+        await Arrange.DenyAsync(officer, subjectId, requestId);
+
+        var page = await stack.NewPageAsync();
+        await ConsolePages.SignInAsync(page, "privacy-officer");
+        await page.GotoAsync($"/subjects/{subjectId}/requests/{requestId}");
+        await Expect(page.GetByTestId("request-status")).ToHaveTextAsync("completed");
+
+        // Colorado gives an appeal of a denial: the form files it, and the appeal's clock shows on the timeline.
+        var appeal = page.Locator("[data-form='appeal']");
+        await appeal.GetByLabel("The requester's reason for appealing").FillAsync("The exemption does not apply.");
+        await appeal.GetByRole(AriaRole.Button, new() { Name = "File the appeal" }).ClickAsync();
+        await Expect(page.GetByTestId("request-status")).ToHaveTextAsync("appealed");
+        await Expect(page.Locator("[data-step='Appeal filed']")).ToBeVisibleAsync();
+        await Expect(appeal).ToHaveCountAsync(0);
+
+        // Colorado allows more time to answer the appeal; without a reason the API refuses and nothing changes.
+        var extend = page.Locator("[data-form='appeal/extension']");
+        await extend.GetByRole(AriaRole.Button, new() { Name = "Extend the appeal's deadline" }).ClickAsync();
+        await Expect(extend.GetByTestId("refusal-field")).ToHaveTextAsync("reason");
+        Assert.Contains("\"appealExtended\":false", await officer.GetStringAsync($"api/subjects/{subjectId}/requests/{requestId}"), StringComparison.Ordinal);
+        await ConsolePages.AssertAccessibleAsync(page);
+
+        await extend.GetByLabel("Reason told to the requester").FillAsync("The records span several systems.");
+        await extend.GetByRole(AriaRole.Button, new() { Name = "Extend the appeal's deadline" }).ClickAsync();
+        await Expect(page.Locator("[data-step='Appeal deadline extended']")).ToBeVisibleAsync();
+        await Expect(extend).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-form='appeal/decision']")).ToBeVisibleAsync();
+        Assert.Contains("\"appealExtended\":true", await officer.GetStringAsync($"api/subjects/{subjectId}/requests/{requestId}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Signed_out_visitor_is_sent_to_the_sign_in_page_which_says_it_is_local_development()
     {
         var page = await stack.NewPageAsync();

@@ -55,6 +55,20 @@ public sealed class RequestActionsTests
     }
 
     [Fact]
+    public async Task Given_a_denied_request_the_law_lets_appeal_When_shown_Then_filing_the_appeal_is_offered()
+    {
+        var request = Delete("completed") with { VerifiedAt = Received.AddDays(2), CompletedAt = Received.AddDays(3), Outcome = "denied", AppealAvailable = true };
+        Assert.Equal(["appeal"], await FormsFor(request));
+    }
+
+    [Fact]
+    public async Task Given_an_appeal_the_law_lets_extend_When_shown_Then_extension_and_decision_are_offered()
+    {
+        var request = Delete("appealed") with { VerifiedAt = Received.AddDays(2), CompletedAt = Received.AddDays(3), Outcome = "denied", AppealFiledAt = Received.AddDays(20), AppealExtensionAvailable = true };
+        Assert.Equal(["appeal/extension", "appeal/decision"], await FormsFor(request));
+    }
+
+    [Fact]
     public void Timeline_lists_the_steps_in_the_order_they_happened_with_undated_ones_last()
     {
         var request = Delete("completed") with { ReceiptConfirmedAt = Received.AddDays(1), VerifiedAt = Received.AddDays(2), Extended = true, CompletedAt = Received.AddDays(3), ErasedAt = Received.AddDays(3) };

@@ -132,6 +132,26 @@ public class AppealActionTests
         Assert.Equal((false, (string?)null), (view.AppealAvailable, view.ComplaintTo));
     }
 
+    [Theory]
+    [InlineData("CO", true)]
+    [InlineData("MN", true)]
+    [InlineData("VA", false)]
+    public void Given_open_appeal_When_viewed_Then_extension_offered_where_the_law_allows_more_time(string jurisdiction, bool offered)
+    {
+        var state = Appealed(jurisdiction, AfterMinnesotaLaw).State;
+
+        Assert.Equal(offered, SubjectViews.ToView(state.Requests["r-1"]).AppealExtensionAvailable);
+    }
+
+    [Fact]
+    public void Given_extended_or_decided_appeal_When_viewed_Then_no_extension_offered()
+    {
+        var extended = Appealed("CO", AfterMinnesotaLaw).Then(Extend());
+        var decided = Appealed("CO", AfterMinnesotaLaw).Then(Decide(AppealOutcome.Upheld));
+
+        Assert.Equal((false, false), (SubjectViews.ToView(extended.Requests["r-1"]).AppealExtensionAvailable, SubjectViews.ToView(decided.Requests["r-1"]).AppealExtensionAvailable));
+    }
+
     [Fact]
     public void Given_reopen_days_out_of_range_When_decided_Then_invalid()
     {

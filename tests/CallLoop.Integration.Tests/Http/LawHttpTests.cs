@@ -90,6 +90,7 @@ public sealed class LawHttpTests(SiloApplicationFactory factory)
         var reversed = await client.PostJsonAsync($"{requests}/d-1/appeal/decision", new { outcome = "reversed", explanation = "Only some records are exempt." }).JsonAsync();
 
         Assert.Equal((Time(appealed, "appealDueAt").AddDays(60), true), (Time(extended, "appealDueAt"), extended.GetProperty("appealExtended").GetBoolean()));
+        Assert.Equal((true, false), (appealed.GetProperty("appealExtensionAvailable").GetBoolean(), extended.GetProperty("appealExtensionAvailable").GetBoolean()));
         Assert.Equal(("reopened", "denied"), (reversed.GetProperty("status").GetString(), reversed.GetProperty("firstOutcome").GetString()));
         Assert.Equal(Time(reversed, "reopenedAt").AddDays(15), Time(reversed, "dueAt"));
         await client.PostJsonAsync($"{requests}/d-1/verification", new { method = "login" }).JsonAsync();
