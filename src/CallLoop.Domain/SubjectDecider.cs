@@ -15,7 +15,7 @@ public static class SubjectDecider
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, SubjectCommand command, DateTimeOffset now, string? caller) =>
         Decide(state, command, now, caller, SubjectPolicy.Default);
 
-    /// <param name="policy">How the deployment is configured to decide (e.g. deletes waiting for processors).</param>
+    /// <param name="policy">How the deployment is configured to decide (deletes waiting for processors, reopened requests' days, the business time zone).</param>
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, SubjectCommand command, DateTimeOffset now, string? caller, SubjectPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -44,14 +44,14 @@ public static class SubjectDecider
             ReceiveGpcSignal c => Run(state, c, now, caller, ReceiveGpcSignalDecision.Validate, ReceiveGpcSignalDecision.Decide, mustBeRegistered: false),
             ReceiveSmsKeyword c => Run(state, c, now, caller, ReceiveSmsKeywordDecision.Validate, ReceiveSmsKeywordDecision.Decide, mustBeRegistered: false),
             // Requests from people who are not registered subjects are recorded too (record-keeping), under the jurisdiction they give.
-            ReceiveRightsRequest c => Run(state, c, now, caller, ReceiveRightsRequestDecision.Validate, ReceiveRightsRequestDecision.Decide, mustBeRegistered: false),
+            ReceiveRightsRequest c => Run(state, c, now, caller, ReceiveRightsRequestDecision.Validate, (s, v, n) => ReceiveRightsRequestDecision.Decide(s, v, n, policy), mustBeRegistered: false),
             ConfirmReceipt c => Run(state, c, now, caller, ConfirmReceiptDecision.Validate, ConfirmReceiptDecision.Decide, mustBeRegistered: false),
             VerifyIdentity c => Run(state, c, now, caller, VerifyIdentityDecision.Validate, VerifyIdentityDecision.Decide, mustBeRegistered: false),
             FailVerification c => Run(state, c, now, caller, FailVerificationDecision.Validate, FailVerificationDecision.Decide, mustBeRegistered: false),
             ExtendRequest c => Run(state, c, now, caller, ExtendRequestDecision.Validate, ExtendRequestDecision.Decide, mustBeRegistered: false),
             CompleteRequest c => Run(state, c, now, caller, CompleteRequestDecision.Validate, (s, v, n) => CompleteRequestDecision.Decide(s, v, n, policy), mustBeRegistered: false),
             FileAppeal c => Run(state, c, now, caller, FileAppealDecision.Validate, FileAppealDecision.Decide, mustBeRegistered: false),
-            DecideAppeal c => Run(state, c, now, caller, DecideAppealDecision.Validate, DecideAppealDecision.Decide, mustBeRegistered: false),
+            DecideAppeal c => Run(state, c, now, caller, DecideAppealDecision.Validate, (s, v, n) => DecideAppealDecision.Decide(s, v, n, policy), mustBeRegistered: false),
             ExtendAppeal c => Run(state, c, now, caller, ExtendAppealDecision.Validate, ExtendAppealDecision.Decide, mustBeRegistered: false),
             DiscloseInformation c => Run(state, c, now, caller, DiscloseInformationDecision.Validate, DiscloseInformationDecision.Decide),
             CorrectInformation c => Run(state, c, now, caller, CorrectInformationDecision.Validate, CorrectInformationDecision.Decide),

@@ -17,11 +17,7 @@ public sealed record DecideAppeal : SubjectCommand
     [Id(3)]
     public string? ComplaintTo { get; init; }
 
-    /// <summary>Days to answer a request that a reversed appeal reopens; set by the grain from CallLoop:Requests:ReopenedDueDays.</summary>
-    [Id(4)]
-    public int ReopenedDueDays { get; init; } = DefaultReopenedDueDays;
-
-    public const int DefaultReopenedDueDays = 15;
+    // [Id(4)] was ReopenedDueDays, now SubjectPolicy.ReopenedDueDays: not to be reused.
 }
 
 internal static class DecideAppealDecision
@@ -32,12 +28,9 @@ internal static class DecideAppealDecision
         Outcome = Require.Defined(command.Outcome, "outcome"),
         Explanation = Require.LongText(command.Explanation, "explanation"),
         ComplaintTo = Require.OptionalText(command.ComplaintTo, "complaintTo", 256),
-        ReopenedDueDays = command.ReopenedDueDays is >= 1 and <= 365
-            ? command.ReopenedDueDays
-            : throw new InvalidCommandException("reopenedDueDays", "Field 'reopenedDueDays' must be between 1 and 365."),
     };
 
-    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, DecideAppeal command, DateTimeOffset now)
+    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, DecideAppeal command, DateTimeOffset now, SubjectPolicy policy)
     {
         var request = Rules.FindRequest(state, command.SubjectId, command.RequestId);
         if (request.AppealFiledAt is null)
@@ -61,7 +54,7 @@ internal static class DecideAppealDecision
             DecidedAt = now,
         };
         return command.Outcome == AppealOutcome.Reversed
-            ? [decided, new RightsRequestReopened { RequestId = request.RequestId, ReopenedAt = now, DueAt = now.AddDays(command.ReopenedDueDays) }]
+            ? [decided, new RightsRequestReopened { RequestId = request.RequestId, ReopenedAt = now, DueAt = now.AddDays(policy.ReopenedDueDays) }]
             : [decided];
     }
 }

@@ -48,7 +48,7 @@ public static class LawPage
             - An opt-out request opts out of sale, sharing, targeted advertising and profiling.
             - Opt-out and limit-sensitive requests need no verification and are refused only for a documented belief of fraud.
             - Limit-sensitive: sensitive personal information (category L) is then collected and used only for {Purposes()}.
-            - A reversed appeal reopens the request, due again in `CallLoop:Deadlines:ReopenedDueDays` days (default {DecideAppeal.DefaultReopenedDueDays}).
+            - A reversed appeal reopens the request, due again in `CallLoop:Deadlines:ReopenedDueDays` days (default {SubjectPolicy.DefaultReopenedDueDays}).
 
             """);
         return page.ToString();

@@ -28,9 +28,7 @@ public sealed record ReceiveRightsRequest : SubjectCommand
     [Id(6)]
     public string? Jurisdiction { get; init; }
 
-    /// <summary>Where business days are counted; set by the subject's grain from CallLoop:Deadlines:BusinessTimeZone.</summary>
-    [Id(7)]
-    public string BusinessTimeZone { get; init; } = RightsRequestDeadline.DefaultBusinessTimeZone;
+    // [Id(7)] was BusinessTimeZone, now SubjectPolicy.BusinessTimeZone: not to be reused.
 }
 
 internal static class ReceiveRightsRequestDecision
@@ -50,7 +48,6 @@ internal static class ReceiveRightsRequestDecision
         ReceivedAt = Require.Timestamp(command.ReceivedAt, "receivedAt", now),
         ConsentPurposes = ValidConsentPurposes(command),
         Jurisdiction = string.IsNullOrWhiteSpace(command.Jurisdiction) ? null : JurisdictionTable.Code(command.Jurisdiction),
-        BusinessTimeZone = RightsRequestDeadline.BusinessZone(command.BusinessTimeZone).Id,
     };
 
     private static IReadOnlyList<ConsentPurpose> ValidConsentPurposes(ReceiveRightsRequest command)
@@ -64,7 +61,7 @@ internal static class ReceiveRightsRequestDecision
         return purposes.Select(p => Require.Defined(p, "consentPurposes")).Distinct().ToArray();
     }
 
-    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ReceiveRightsRequest command, DateTimeOffset now)
+    public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ReceiveRightsRequest command, DateTimeOffset now, SubjectPolicy policy)
     {
         if (state.Requests.ContainsKey(command.RequestId))
         {
@@ -87,7 +84,7 @@ internal static class ReceiveRightsRequestDecision
             throw Rules.Violation("shine-the-light-once-a-year", "A Shine the Light request is answered once per calendar year.");
         }
 
-        var zone = RightsRequestDeadline.BusinessZone(command.BusinessTimeZone);
+        var zone = policy.BusinessZone;
         return
         [
             new RightsRequestReceived

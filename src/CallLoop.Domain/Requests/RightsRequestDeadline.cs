@@ -7,7 +7,7 @@ namespace CallLoop.Domain;
 /// </summary>
 public static class RightsRequestDeadline
 {
-    /// <summary>The business's time zone by default (setting CallLoop:Deadlines:BusinessTimeZone).</summary>
+    /// <summary>The business's time zone by default (setting CallLoop:Deadlines:BusinessTimeZone, <see cref="SubjectPolicy.BusinessTimeZone"/>).</summary>
     public const string DefaultBusinessTimeZone = "America/New_York";
 
     private static readonly IReadOnlySet<RightsRequestType> NeedsConfirmation = new HashSet<RightsRequestType>
@@ -82,22 +82,5 @@ public static class RightsRequestDeadline
         }
 
         return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
-
-    /// <summary>The business time zone by IANA id; an unknown id is an invalid "businessTimeZone".</summary>
-    public static TimeZoneInfo BusinessZone(string? id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(id) ? DefaultBusinessTimeZone : id.Trim());
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            throw new InvalidCommandException("businessTimeZone", "Field 'businessTimeZone' must be a known IANA time zone id.");
-        }
-        catch (InvalidTimeZoneException)
-        {
-            throw new InvalidCommandException("businessTimeZone", "Field 'businessTimeZone' must be a known IANA time zone id.");
-        }
     }
 }

@@ -17,8 +17,13 @@ public sealed class DeadlineOptions
     public TimeSpan RetryPeriod { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Days to answer a request that a reversed appeal reopened (company policy; no statute sets it).</summary>
-    public int ReopenedDueDays { get; set; } = DecideAppeal.DefaultReopenedDueDays;
+    public int ReopenedDueDays { get; set; } = SubjectPolicy.DefaultReopenedDueDays;
 
     /// <summary>IANA id of the time zone business days are counted in (Call Loop is in Delray Beach, Florida).</summary>
     public string BusinessTimeZone { get; set; } = RightsRequestDeadline.DefaultBusinessTimeZone;
+
+    /// <summary>Whether the settings the subject's decider takes (<see cref="SubjectPolicy"/>) are in range.</summary>
+    public bool IsValid() =>
+        ReopenedDueDays is >= SubjectPolicy.MinReopenedDueDays and <= SubjectPolicy.MaxReopenedDueDays
+        && SubjectPolicy.IsKnownTimeZone(BusinessTimeZone);
 }

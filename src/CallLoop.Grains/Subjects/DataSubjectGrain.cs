@@ -27,8 +27,17 @@ public sealed class DataSubjectGrain(
     : Grain, IDataSubjectGrain
 {
     private SubjectState state = SubjectState.Initial;
+    private SubjectPolicy? policy;
 
     private string SubjectId => this.GetPrimaryKeyString();
+
+    /// <summary>The configured policy the decider applies; the command is passed on as the caller sent it.</summary>
+    private SubjectPolicy Policy => policy ??= new SubjectPolicy
+    {
+        DeleteRequiresAcknowledgements = propagation.Value.DeleteRequiresAcknowledgements,
+        ReopenedDueDays = deadlines.Value.ReopenedDueDays,
+        BusinessTimeZone = deadlines.Value.BusinessTimeZone,
+    };
 
     private SubjectKeyProtector Keys => SubjectKeyProtector.For(GrainFactory, SubjectId);
 
@@ -211,18 +220,7 @@ public sealed class DataSubjectGrain(
     private async Task DecideAndAppendAsync(SubjectCommand command, string? actor)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (command is DecideAppeal decide)
-        {
-            command = decide with { ReopenedDueDays = deadlines.Value.ReopenedDueDays };
-        }
-
-        if (command is ReceiveRightsRequest receive)
-        {
-            command = receive with { BusinessTimeZone = deadlines.Value.BusinessTimeZone };
-        }
-
-        var policy = new SubjectPolicy { DeleteRequiresAcknowledgements = propagation.Value.DeleteRequiresAcknowledgements };
-        var events = SubjectDecider.Decide(state, ForThisSubject(command), clock.GetUtcNow(), actor, policy);
+        var events = SubjectDecider.Decide(state, ForThisSubject(command), clock.GetUtcNow(), actor, Policy);
         if (events.Count == 0)
         {
             return;

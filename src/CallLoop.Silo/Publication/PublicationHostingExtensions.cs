@@ -1,3 +1,4 @@
+using CallLoop.Domain;
 using CallLoop.EventStore.Publication;
 using CallLoop.EventStore.Telemetry;
 using CallLoop.Grains.Deadlines;
@@ -28,13 +29,16 @@ public static class PublicationHostingExtensions
 
     /// <summary>
     /// Settings and services of the grains that publication drives, which any silo may host whether or not it runs
-    /// the daemon: deadlines under "CallLoop:Deadlines" (DueSoonLead, RetryPeriod), retention under
+    /// the daemon: deadlines under "CallLoop:Deadlines" (DueSoonLead, RetryPeriod, ReopenedDueDays, BusinessTimeZone), retention under
     /// "CallLoop:Retention" (AfterAccountEnds, Categories:{letter}, WithoutAccount, RetryPeriod), webhooks under "CallLoop:Propagation"
     /// (<see cref="PropagationOptions"/>) and their sender.
     /// </summary>
     public static IServiceCollection AddCallLoopGrainSettings(this IServiceCollection services)
     {
-        services.AddOptions<DeadlineOptions>().BindConfiguration(DeadlineOptions.Section);
+        services.AddOptions<DeadlineOptions>()
+            .BindConfiguration(DeadlineOptions.Section)
+            .Validate(o => o.IsValid(), $"{DeadlineOptions.Section}: ReopenedDueDays must be {SubjectPolicy.MinReopenedDueDays} to {SubjectPolicy.MaxReopenedDueDays} and BusinessTimeZone a known IANA time zone id.")
+            .ValidateOnStart();
         services.AddOptions<PropagationOptions>()
             .BindConfiguration(PropagationOptions.Section)
             .Validate(o => WebhookAddresses.Problem(o.AllowedWebhookNetworks) is null, WebhookAddresses.Problem(["x"])!)

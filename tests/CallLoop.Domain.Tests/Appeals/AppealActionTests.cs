@@ -9,8 +9,8 @@ public class AppealActionTests
     private static ExtendAppeal Extend(string reason = "The records span several systems.") =>
         new() { SubjectId = Scenario.SubjectId, RequestId = "r-1", Reason = reason };
 
-    private static DecideAppeal Decide(AppealOutcome outcome, int reopenedDueDays = DecideAppeal.DefaultReopenedDueDays) =>
-        new() { SubjectId = Scenario.SubjectId, RequestId = "r-1", Outcome = outcome, Explanation = "Reviewed.", ReopenedDueDays = reopenedDueDays };
+    private static DecideAppeal Decide(AppealOutcome outcome) =>
+        new() { SubjectId = Scenario.SubjectId, RequestId = "r-1", Outcome = outcome, Explanation = "Reviewed." };
 
     private static Scenario Appealed(string jurisdiction, DateTimeOffset at) =>
         Scenario.Registered(jurisdiction).At(at).GivenRequest("r-1", RightsRequestType.Delete)
@@ -70,16 +70,16 @@ public class AppealActionTests
     }
 
     [Fact]
-    public void Given_appeal_When_reversed_Then_request_reopened_due_in_setting_days_and_can_be_fulfilled()
+    public void Given_reopened_due_days_policy_When_appeal_reversed_Then_request_reopened_due_in_the_configured_days_and_can_be_fulfilled()
     {
-        var scenario = Appealed("VA", Scenario.Now).Later(TimeSpan.FromDays(10));
+        var scenario = Appealed("VA", Scenario.Now).Later(TimeSpan.FromDays(10)).With(new SubjectPolicy { ReopenedDueDays = 20 });
         var decidedAt = scenario.Clock;
 
-        var events = scenario.When(Decide(AppealOutcome.Reversed, reopenedDueDays: 20));
+        var events = scenario.When(Decide(AppealOutcome.Reversed));
 
         var reopened = Assert.IsType<RightsRequestReopened>(events[1]);
         Assert.Equal((decidedAt, decidedAt.AddDays(20)), (reopened.ReopenedAt, reopened.DueAt));
-        var request = scenario.Then(Decide(AppealOutcome.Reversed, reopenedDueDays: 20)).Requests["r-1"];
+        var request = scenario.Then(Decide(AppealOutcome.Reversed)).Requests["r-1"];
         Assert.Equal((RightsRequestStatus.Reopened, decidedAt, (DateTimeOffset?)null, RequestOutcome.Denied, true), (request.Status, request.ReopenedAt, request.CompletedAt, request.FirstOutcome, request.IsOpen));
 
         var fulfilled = scenario.GivenVerified("r-1").Then(new CompleteRequest { SubjectId = Scenario.SubjectId, RequestId = "r-1", Outcome = RequestOutcome.Fulfilled });
@@ -88,7 +88,7 @@ public class AppealActionTests
     }
 
     [Fact]
-    public void Given_appeal_When_reversed_without_setting_Then_due_in_15_days()
+    public void Given_default_policy_When_appeal_reversed_Then_due_in_15_days()
     {
         var scenario = Appealed("VA", Scenario.Now);
 
@@ -152,9 +152,13 @@ public class AppealActionTests
         Assert.Equal((false, false), (SubjectViews.ToView(extended.Requests["r-1"]).AppealExtensionAvailable, SubjectViews.ToView(decided.Requests["r-1"]).AppealExtensionAvailable));
     }
 
-    [Fact]
-    public void Given_reopen_days_out_of_range_When_decided_Then_invalid()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(366)]
+    public void Given_reopened_due_days_out_of_range_When_policy_built_Then_refused(int days)
     {
-        Assert.Equal("reopenedDueDays", Appealed("VA", Scenario.Now).Invalid(Decide(AppealOutcome.Reversed, reopenedDueDays: 0)).Field);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new SubjectPolicy { ReopenedDueDays = days });
+
+        Assert.Equal(nameof(SubjectPolicy.ReopenedDueDays), error.ParamName);
     }
 }

@@ -145,7 +145,7 @@ public class ConfirmationAndAppealDeadlineTests
         scenario.Given(DueSoon(RequestDeadlineKind.Response)).Later(reopened.DueAt - scenario.Clock + TimeSpan.FromMinutes(1));
         var overdue = Assert.IsType<RightsRequestOverdue>(Assert.Single(scenario.When(Overdue(RequestDeadlineKind.Response))));
 
-        Assert.Equal(scenario.Clock.AddDays(-DecideAppeal.DefaultReopenedDueDays).AddMinutes(-1), reopened.ReopenedAt);
+        Assert.Equal(scenario.Clock.AddDays(-SubjectPolicy.DefaultReopenedDueDays).AddMinutes(-1), reopened.ReopenedAt);
         Assert.Equal(reopened.DueAt, dueSoon.DueAt);
         Assert.Equal("r-1", overdue.RequestId);
         Assert.Equal(reopened.DueAt, RequestDeadlines.OpenDueAt(scenario.Request("r-1"), RequestDeadlineKind.Response));

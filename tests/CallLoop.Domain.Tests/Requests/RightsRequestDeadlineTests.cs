@@ -143,32 +143,35 @@ public class RightsRequestDeadlineTests
     {
         // 02:00 UTC on Saturday 8 March 2025 is 21:00 on Friday in New York.
         var fridayEveningInNewYork = new DateTimeOffset(2025, 3, 8, 2, 0, 0, TimeSpan.Zero);
-        var newYork = RightsRequestDeadline.BusinessZone("America/New_York");
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
 
         Assert.Equal(new DateTimeOffset(2025, 3, 11, 1, 0, 0, TimeSpan.Zero), RightsRequestDeadline.AddBusinessDays(fridayEveningInNewYork, 1, newYork));
         Assert.Equal(new DateTimeOffset(2025, 3, 10, 2, 0, 0, TimeSpan.Zero), RightsRequestDeadline.AddBusinessDays(fridayEveningInNewYork, 1));
     }
 
     [Fact]
-    public void Given_business_time_zone_setting_When_request_received_Then_business_days_counted_there()
+    public void Given_business_time_zone_policy_When_request_received_Then_business_days_counted_there()
     {
-        var received = Assert.IsType<RightsRequestReceived>(Assert.Single(Scenario.Registered("CA").When(new ReceiveRightsRequest
-        {
-            SubjectId = Scenario.SubjectId,
-            RequestId = "r-1",
-            Type = RightsRequestType.OptOutSaleSharing,
-            Channel = RequestChannel.Email,
-            BusinessTimeZone = "America/Los_Angeles",
-        })));
+        // 02:00 UTC on Saturday 8 March 2025: 21:00 on Friday in New York (the default), 11:00 on Saturday in Tokyo.
+        var fridayEveningInNewYork = new DateTimeOffset(2025, 3, 8, 2, 0, 0, TimeSpan.Zero);
+        var optOut = new ReceiveRightsRequest { SubjectId = Scenario.SubjectId, RequestId = "r-1", Type = RightsRequestType.OptOutSaleSharing, Channel = RequestChannel.Email };
 
-        Assert.Equal(new DateTimeOffset(2025, 3, 24, 11, 0, 0, TimeSpan.Zero), received.DueAt);
+        var inNewYork = Assert.IsType<RightsRequestReceived>(Assert.Single(
+            Scenario.Registered("CA").At(fridayEveningInNewYork).When(optOut)));
+        var inTokyo = Assert.IsType<RightsRequestReceived>(Assert.Single(
+            Scenario.Registered("CA").At(fridayEveningInNewYork).With(new SubjectPolicy { BusinessTimeZone = "Asia/Tokyo" }).When(optOut)));
+
+        // 15 business days, Monday 10 to Friday 28 March in both calendars: 21:00 EDT there (01:00 UTC on the 29th),
+        // 11:00 JST in Tokyo (02:00 UTC on the 28th), almost a day earlier.
+        Assert.Equal(new DateTimeOffset(2025, 3, 29, 1, 0, 0, TimeSpan.Zero), inNewYork.DueAt);
+        Assert.Equal(new DateTimeOffset(2025, 3, 28, 2, 0, 0, TimeSpan.Zero), inTokyo.DueAt);
     }
 
     [Fact]
-    public void Given_unknown_time_zone_When_request_received_Then_invalid()
+    public void Given_unknown_time_zone_When_policy_built_Then_refused()
     {
-        var error = Scenario.Registered("CA").Invalid(new ReceiveRightsRequest { SubjectId = Scenario.SubjectId, RequestId = "r-1", Type = RightsRequestType.Delete, Channel = RequestChannel.Email, BusinessTimeZone = "Mars/Olympus" });
+        var error = Assert.Throws<ArgumentException>(() => new SubjectPolicy { BusinessTimeZone = "Mars/Olympus" });
 
-        Assert.Equal("businessTimeZone", error.Field);
+        Assert.Equal(nameof(SubjectPolicy.BusinessTimeZone), error.ParamName);
     }
 }

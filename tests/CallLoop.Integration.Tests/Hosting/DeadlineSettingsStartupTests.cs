@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Options;
+
+namespace CallLoop.Integration.Tests.Hosting;
+
+/// <summary>
+/// The deadline settings the subject's decider takes as its policy are checked when the silo starts, not when the
+/// first request or appeal meets them.
+/// </summary>
+public sealed class DeadlineSettingsStartupTests
+{
+    [Theory]
+    [InlineData("BusinessTimeZone", "Mars/Olympus")]
+    [InlineData("ReopenedDueDays", "0")]
+    [InlineData("ReopenedDueDays", "366")]
+    public void Given_a_policy_setting_out_of_range_When_the_host_starts_Then_it_fails_naming_the_section(string setting, string value)
+    {
+        using var factory = new MisconfiguredFactory($"CallLoop:Deadlines:{setting}", value);
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        var validation = Assert.IsType<OptionsValidationException>(error is AggregateException aggregate ? aggregate.InnerException : error);
+        Assert.Contains("CallLoop:Deadlines", validation.Message, StringComparison.Ordinal);
+        Assert.Contains(setting, validation.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class MisconfiguredFactory(string key, string value) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+
+            // Never reached: validation fails before any hosted service (database, Orleans) starts.
+            builder.UseSetting("ConnectionStrings:calloopdb", "Host=127.0.0.1;Port=1;Database=unused");
+
+            // Every other required setting valid, so that the deadline setting is the only one refused.
+            builder.UseSetting("CallLoop:Auth:SigningKey", Convert.ToBase64String(new byte[32]));
+            builder.UseSetting("CallLoop:Encryption:MasterKeys:primary", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
+            builder.UseSetting("CallLoop:Encryption:CurrentMasterKeyId", "primary");
+            builder.UseSetting("CallLoop:PhoneIndexKey", Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray()));
+            builder.UseSiloCertificates();
+            builder.UseSetting(key, value);
+        }
+    }
+}
