@@ -127,8 +127,8 @@ public static class ReportQueries
         var scanned = await TimeAsync(3, async () =>
             (await StateCategoryReportQuery.RunAsync(db, State, window, allowRollups: false, CancellationToken.None)).Report.CategoriesCollected.Count > 0 ? 1 : 0);
 
-        var openQueue = new RequestQueueFilter(RequestQueueFilter.Open, null, null, null, DateTimeOffset.UtcNow, 500).ToSql();
-        var overdueQueue = new RequestQueueFilter(RequestQueueFilter.Overdue, State, null, null, DateTimeOffset.UtcNow, 500).ToSql();
+        var openQueue = new RequestQueueFilter(RequestQueueFilter.Open, null, null, null, DateTimeOffset.UtcNow, RequestQueueFilter.DefaultLimit).ToSql();
+        var overdueQueue = new RequestQueueFilter(RequestQueueFilter.Overdue, State, null, null, DateTimeOffset.UtcNow, RequestQueueFilter.DefaultLimit).ToSql();
         var open = await TimeAsync(Repetitions, async () => (await QueueAsync(store, openQueue)).Count);
         var overdue = await TimeAsync(Repetitions, async () => (await QueueAsync(store, overdueQueue)).Count);
 

@@ -47,8 +47,73 @@ public sealed class RequestRecordTests(SiloApplicationFactory factory)
     [InlineData("/api/requests?dueBefore=soon", "dueBefore")]
     [InlineData("/api/requests?asOf=yesterday", "asOf")]
     [InlineData("/api/requests?limit=0", "limit")]
+    [InlineData("/api/requests?limit=5001", "limit")]
+    [InlineData("/api/requests?limit=-3", "limit")]
+    [InlineData("/api/requests?cursor=yesterday", "cursor")]
+    [InlineData("/api/requests?cursor=MTIz", "cursor")]
     public Task Given_bad_parameter_When_queue_is_read_Then_400_names_it(string url, string parameter) =>
         driver.AssertBadParameterAsync(url, parameter);
+
+    [Fact]
+    public async Task Given_open_requests_When_queue_is_paged_Then_every_one_comes_once_in_deadline_order_despite_inserts()
+    {
+        var subjectId = ReportsDriver.NewId("queue-pages");
+        var now = DateTimeOffset.UtcNow;
+        await driver.ExecuteAsync(new RegisterSubject { SubjectId = subjectId, Jurisdiction = "MT" });
+        async Task ReceiveAsync(string requestId, int daysAgo) =>
+            await driver.ExecuteAsync(new ReceiveRightsRequest { SubjectId = subjectId, RequestId = requestId, Type = RightsRequestType.Delete, Channel = RequestChannel.Email, ReceivedAt = now.AddDays(-daysAgo) });
+
+        // r-b and r-c share a deadline: the request id orders them.
+        await ReceiveAsync("r-d", 1);
+        await ReceiveAsync("r-c", 5);
+        await ReceiveAsync("r-b", 5);
+        await ReceiveAsync("r-a", 9);
+        await ReceiveAsync("r-e", 0);
+        await ReceiveAsync("closed", 7);
+        await driver.ExecuteAsync(new CompleteRequest { SubjectId = subjectId, RequestId = "closed", Outcome = RequestOutcome.Denied, DenialReason = DenialReason.Unverifiable, Explanation = "could not verify" });
+        await driver.WaitForProjectionsAsync();
+
+        var walked = new List<(DateTimeOffset DueAt, string SubjectId, string RequestId)>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var url = "/api/requests?status=open&jurisdiction=MT&limit=2" + (cursor is null ? string.Empty : "&cursor=" + cursor);
+            using var response = await driver.Client.GetAsync(url);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            using var page = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var rows = page.RootElement.GetProperty("requests").EnumerateArray().ToList();
+            Assert.InRange(rows.Count, 0, 2);
+            walked.AddRange(rows.Select(r => (r.GetProperty("currentDueAt").GetDateTimeOffset(), r.GetProperty("subjectId").GetString()!, r.GetProperty("requestId").GetString()!)));
+            cursor = page.RootElement.GetProperty("nextCursor").GetString();
+            if (cursor is null)
+            {
+                Assert.False(response.Headers.Contains("Link"));
+            }
+            else
+            {
+                var link = Assert.Single(response.Headers.GetValues("Link"));
+                Assert.Equal($"</api/requests?status=open&jurisdiction=MT&limit=2&cursor={cursor}>; rel=\"next\"", link);
+            }
+
+            if (++pages == 1)
+            {
+                // A request due sooner than the first page's end arrives mid-walk: the cursor neither repeats nor skips rows for it.
+                await ReceiveAsync("r-late-comer", 30);
+                await driver.WaitForProjectionsAsync();
+            }
+        }
+        while (cursor is not null && pages < 50);
+
+        Assert.Null(cursor);
+        Assert.Equal(walked.Count, walked.Distinct().Count());
+        Assert.Equal(walked.OrderBy(r => r.DueAt.UtcTicks / 10).ThenBy(r => $"{r.SubjectId}/{r.RequestId}", StringComparer.Ordinal), walked);
+        Assert.Equal(["r-a", "r-b", "r-c", "r-d", "r-e"], walked.Where(r => r.SubjectId == subjectId).Select(r => r.RequestId));
+
+        using var all = await driver.GetJsonAsync("/api/requests?status=open&jurisdiction=MT&limit=5000");
+        Assert.Contains(all.RootElement.GetProperty("requests").EnumerateArray(), r => r.GetProperty("requestId").GetString() == "r-late-comer");
+        Assert.Equal(JsonValueKind.Null, all.RootElement.GetProperty("nextCursor").ValueKind);
+    }
 
     [Fact]
     public async Task Given_queue_as_csv_Then_one_row_per_request_without_agent_names()

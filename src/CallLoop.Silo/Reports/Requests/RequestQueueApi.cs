@@ -6,7 +6,11 @@ using Marten;
 
 namespace CallLoop.Silo.Reports.Requests;
 
-/// <summary>GET /api/requests: the rights-request work queue over the request records, soonest deadline first.</summary>
+/// <summary>
+/// GET /api/requests: the rights-request work queue over the request records, soonest deadline first, a page at a time
+/// (<c>limit</c>, at most <see cref="RequestQueueFilter.MaxLimit"/>; the answer's nextCursor, also in a <c>Link</c>
+/// header with <c>rel="next"</c>, passed as <c>cursor</c> asks for the next page).
+/// </summary>
 internal static class RequestQueueApi
 {
     public static IEndpointRouteBuilder MapRequestQueue(this IEndpointRouteBuilder routes)
@@ -22,6 +26,7 @@ internal static class RequestQueueApi
         string? dueBefore,
         string? asOf,
         string? limit,
+        string? cursor,
         HttpRequest request,
         IQuerySession session,
         TimeProvider clock,
@@ -33,16 +38,33 @@ internal static class RequestQueueApi
             QueryParameters.OptionalEnum<RightsRequestType>(type, "type"),
             QueryParameters.OptionalInstant(dueBefore, "dueBefore"),
             QueryParameters.Instant(asOf, "asOf", clock.GetUtcNow()),
-            QueryParameters.Limit(limit, "limit", 500, 5000));
+            QueryParameters.Limit(limit, "limit", RequestQueueFilter.DefaultLimit, RequestQueueFilter.MaxLimit),
+            RequestQueueCursor.Parse(cursor, "cursor"));
 
         var (where, parameters) = filter.ToSql();
         var records = await session.QueryAsync<RequestRecord>(where, cancellationToken, parameters);
+        var next = records.Count == filter.Limit ? RequestQueueCursor.Of(records[^1]).ToToken() : null;
+        if (next is not null)
+        {
+            request.HttpContext.Response.Headers.Link = $"<{NextPage(request, next)}>; rel=\"next\"";
+        }
+
         if (CsvText.Requested(request))
         {
             return ToCsv(records).ToResult("requests.csv");
         }
 
-        return TypedResults.Ok(new RequestQueue(filter.AsOf, filter.Status, records.Count, records));
+        return TypedResults.Ok(new RequestQueue(filter.AsOf, filter.Status, records.Count, records, next));
+    }
+
+    /// <summary>The same query with the cursor replaced, relative to the host the caller used.</summary>
+    private static string NextPage(HttpRequest request, string cursor)
+    {
+        var query = request.Query
+            .Where(p => !string.Equals(p.Key, "cursor", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key, v)))
+            .Append(new KeyValuePair<string, string?>("cursor", cursor));
+        return $"{request.PathBase}{request.Path}{QueryString.Create(query)}";
     }
 
     private static CsvText ToCsv(IEnumerable<RequestRecord> records)

@@ -6,6 +6,8 @@ namespace CallLoop.Silo.Reports.Requests;
 /// The work-queue filter as a SQL where-clause on the request records' JSON. Enums are compared by their wire
 /// names (as stored), which Marten's LINQ would not do. Overdue: open and its current deadline before <see cref="AsOf"/>.
 /// Open/closed and the current deadline are duplicated columns (<c>is_open</c>, <c>current_due_at</c>) with indexes.
+/// Pages are keyset pages in the order current deadline (none last), then id: <see cref="After"/> is where the
+/// previous page ended.
 /// </summary>
 public sealed record RequestQueueFilter(
     string Status,
@@ -13,8 +15,15 @@ public sealed record RequestQueueFilter(
     RightsRequestType? Type,
     DateTimeOffset? DueBefore,
     DateTimeOffset AsOf,
-    int Limit)
+    int Limit,
+    RequestQueueCursor? After = null)
 {
+    /// <summary>The page size when none is asked for.</summary>
+    public const int DefaultLimit = 500;
+
+    /// <summary>The largest page an analyst may ask for.</summary>
+    public const int MaxLimit = 5000;
+
     public const string Any = "any";
     public const string Open = "open";
     public const string Overdue = "overdue";
@@ -58,7 +67,21 @@ public sealed record RequestQueueFilter(
             parameters.Add(dueBefore.ToUniversalTime());
         }
 
+        switch (After)
+        {
+            case { DueAt: { } due, Id: var id }:
+                conditions.Add($"({CurrentDue} > ? or ({CurrentDue} = ? and d.id > ?) or {CurrentDue} is null)");
+                parameters.Add(due.ToUniversalTime());
+                parameters.Add(due.ToUniversalTime());
+                parameters.Add(id);
+                break;
+            case { Id: var id }:
+                conditions.Add($"({CurrentDue} is null and d.id > ?)");
+                parameters.Add(id);
+                break;
+        }
+
         var where = conditions.Count == 0 ? "true" : string.Join(" and ", conditions);
-        return ($"where {where} order by {CurrentDue} nulls last, (d.data ->> 'receivedAt')::timestamptz, d.id limit {Limit}", parameters.ToArray());
+        return ($"where {where} order by {CurrentDue} nulls last, d.id limit {Limit}", parameters.ToArray());
     }
 }
