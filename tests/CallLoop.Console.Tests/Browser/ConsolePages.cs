@@ -16,6 +16,13 @@ internal static class ConsolePages
         await Assertions.Expect(page.Locator(".development-banner")).ToContainTextAsync("Local development");
         await page.Locator($"button[data-role='{role}']").ClickAsync();
         await Assertions.Expect(page.GetByTestId("signed-in-as")).ToContainTextAsync(role);
+
+        // Signed in, the banner stays in sight: below the fixed app bar, not under it.
+        var banner = await page.Locator(".development-banner").BoundingBoxAsync();
+        var appBar = await page.Locator(".mud-appbar").BoundingBoxAsync();
+        Assert.NotNull(banner);
+        Assert.NotNull(appBar);
+        Assert.True(banner.Y >= appBar.Y + appBar.Height, $"the development banner (top {banner.Y}) is under the app bar (bottom {appBar.Y + appBar.Height})");
     }
 
     /// <summary>Axe finds no serious or critical violation on the page as it stands.</summary>
