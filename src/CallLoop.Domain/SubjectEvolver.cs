@@ -237,7 +237,7 @@ public static class SubjectEvolver
     }
 
     /// <summary>Every request the event changes, through <see cref="RightsRequestEvolution"/>; an unknown request stays unknown.</summary>
-    private static ImmutableDictionary<string, RightsRequestRecord> EvolveRequests(ImmutableDictionary<string, RightsRequestRecord> requests, SubjectEvent e)
+    private static ImmutableDictionary<string, RightsRequest> EvolveRequests(ImmutableDictionary<string, RightsRequest> requests, SubjectEvent e)
     {
         if (e is RightsRequestReceived received)
         {

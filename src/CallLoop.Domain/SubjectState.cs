@@ -60,8 +60,8 @@ public sealed record SubjectState
     public ImmutableList<DisclosureRecord> Disclosures { get; init; } = [];
 
     [Id(16)]
-    public ImmutableDictionary<string, RightsRequestRecord> Requests { get; init; } =
-        ImmutableDictionary<string, RightsRequestRecord>.Empty;
+    public ImmutableDictionary<string, RightsRequest> Requests { get; init; } =
+        ImmutableDictionary<string, RightsRequest>.Empty;
 
     [Id(17)]
     public ImmutableDictionary<string, LegalHoldRecord> LegalHolds { get; init; } =

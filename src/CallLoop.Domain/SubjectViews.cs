@@ -46,7 +46,7 @@ public static class SubjectViews
     public static IReadOnlyList<RightsRequestView> OpenRequests(SubjectState state) => ToViews(state, r => r.IsOpen);
 
     /// <summary>Requests matching <paramref name="include"/>, oldest first.</summary>
-    public static IReadOnlyList<RightsRequestView> ToViews(SubjectState state, Func<RightsRequestRecord, bool> include)
+    public static IReadOnlyList<RightsRequestView> ToViews(SubjectState state, Func<RightsRequest, bool> include)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(include);
@@ -67,7 +67,7 @@ public static class SubjectViews
             : throw new RequestNotFoundException(state.SubjectId ?? string.Empty, requestId);
     }
 
-    public static RightsRequestView ToView(RightsRequestRecord request)
+    public static RightsRequestView ToView(RightsRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var recourse = RequestRecourse.Of(request);

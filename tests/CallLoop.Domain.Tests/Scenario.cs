@@ -93,5 +93,5 @@ internal sealed class Scenario
             Explanation = outcome == RequestOutcome.Fulfilled ? null : "Exempt records are kept.",
         });
 
-    public RightsRequestRecord Request(string requestId) => State.Requests[requestId];
+    public RightsRequest Request(string requestId) => State.Requests[requestId];
 }

@@ -16,12 +16,12 @@ public sealed class SiloApi(HttpClient http, ApiCaller caller)
     public Task<RequestQueue> RequestQueueAsync(string status, string? jurisdiction, string? type, CancellationToken cancellationToken = default) =>
         GetAsync<RequestQueue>(Query("api/requests", ("status", status), ("jurisdiction", jurisdiction), ("type", type), ("limit", "2000")), cancellationToken);
 
-    public Task<RightsRequest> RequestAsync(string subjectId, string requestId, CancellationToken cancellationToken = default) =>
-        GetAsync<RightsRequest>($"api/subjects/{Uri.EscapeDataString(subjectId)}/requests/{Uri.EscapeDataString(requestId)}", cancellationToken);
+    public Task<RightsRequestView> RequestAsync(string subjectId, string requestId, CancellationToken cancellationToken = default) =>
+        GetAsync<RightsRequestView>($"api/subjects/{Uri.EscapeDataString(subjectId)}/requests/{Uri.EscapeDataString(requestId)}", cancellationToken);
 
     /// <summary>One step of the request's lifecycle (receipt-confirmation, verification, extension, completion, appeal/decision, ...).</summary>
-    public Task<RightsRequest> RequestStepAsync(string subjectId, string requestId, string step, object? body, CancellationToken cancellationToken = default) =>
-        SendAsync<RightsRequest>(HttpMethod.Post, $"api/subjects/{Uri.EscapeDataString(subjectId)}/requests/{Uri.EscapeDataString(requestId)}/{step}", body ?? new { }, cancellationToken);
+    public Task<RightsRequestView> RequestStepAsync(string subjectId, string requestId, string step, object? body, CancellationToken cancellationToken = default) =>
+        SendAsync<RightsRequestView>(HttpMethod.Post, $"api/subjects/{Uri.EscapeDataString(subjectId)}/requests/{Uri.EscapeDataString(requestId)}/{step}", body ?? new { }, cancellationToken);
 
     public Task<SubjectProfile> ProfileAsync(string subjectId, CancellationToken cancellationToken = default) =>
         GetAsync<SubjectProfile>($"api/subjects/{Uri.EscapeDataString(subjectId)}", cancellationToken);

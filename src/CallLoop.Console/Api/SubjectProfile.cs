@@ -23,7 +23,7 @@ public sealed record SubjectProfile
     public IReadOnlyList<HeldCategory> Categories { get; init; } = [];
     public IReadOnlyList<ConsentEntry> Consents { get; init; } = [];
     public IReadOnlyList<OptOutEntry> OptOuts { get; init; } = [];
-    public IReadOnlyList<RightsRequest> Requests { get; init; } = [];
+    public IReadOnlyList<RightsRequestView> Requests { get; init; } = [];
     public bool ValuesWithheld { get; init; }
 }
 

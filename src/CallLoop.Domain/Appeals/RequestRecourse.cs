@@ -12,7 +12,7 @@ namespace CallLoop.Domain;
 /// </param>
 public sealed record RequestRecourse(bool AppealAvailable, string? ComplaintTo, bool AppealExtensionAvailable = false)
 {
-    public static RequestRecourse Of(RightsRequestRecord request)
+    public static RequestRecourse Of(RightsRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.AppealOutcome == AppealOutcome.Upheld)

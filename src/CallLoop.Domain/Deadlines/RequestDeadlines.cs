@@ -8,7 +8,7 @@ public static class RequestDeadlines
     /// owes its new response date (warned about and overdue afresh) but no second receipt confirmation: its first
     /// answer already acknowledged it.
     /// </summary>
-    public static DateTimeOffset? OpenDueAt(RightsRequestRecord request, RequestDeadlineKind kind)
+    public static DateTimeOffset? OpenDueAt(RightsRequest request, RequestDeadlineKind kind)
     {
         ArgumentNullException.ThrowIfNull(request);
         return kind switch
@@ -20,12 +20,12 @@ public static class RequestDeadlines
         };
     }
 
-    /// <summary>The same as <see cref="OpenDueAt(RightsRequestRecord, RequestDeadlineKind)"/>, read from the API's view.</summary>
+    /// <summary>The same as <see cref="OpenDueAt(RightsRequest, RequestDeadlineKind)"/>, read from the API's view.</summary>
     public static DateTimeOffset? OpenDueAt(RightsRequestView request, RequestDeadlineKind kind)
     {
         ArgumentNullException.ThrowIfNull(request);
         return OpenDueAt(
-            new RightsRequestRecord
+            new RightsRequest
             {
                 DueAt = request.DueAt,
                 CompletedAt = request.CompletedAt,
@@ -40,7 +40,7 @@ public static class RequestDeadlines
     }
 
     /// <summary>The deadline's "due soon" warning was already given for <paramref name="dueAt"/>, or it is overdue.</summary>
-    public static bool WarnedOrOverdue(RightsRequestRecord request, RequestDeadlineKind kind, DateTimeOffset dueAt)
+    public static bool WarnedOrOverdue(RightsRequest request, RequestDeadlineKind kind, DateTimeOffset dueAt)
     {
         ArgumentNullException.ThrowIfNull(request);
         return kind switch
@@ -51,7 +51,7 @@ public static class RequestDeadlines
         };
     }
 
-    public static bool IsOverdue(RightsRequestRecord request, RequestDeadlineKind kind)
+    public static bool IsOverdue(RightsRequest request, RequestDeadlineKind kind)
     {
         ArgumentNullException.ThrowIfNull(request);
         return kind switch

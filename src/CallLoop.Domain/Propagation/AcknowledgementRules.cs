@@ -3,7 +3,7 @@ namespace CallLoop.Domain;
 /// <summary>When a delete request that waits on processors may complete.</summary>
 internal static class AcknowledgementRules
 {
-    public static bool IsAwaiting(RightsRequestRecord request) =>
+    public static bool IsAwaiting(RightsRequest request) =>
         request.AwaitingProcessorsSince is not null && !request.IsCompleted;
 
     /// <summary>

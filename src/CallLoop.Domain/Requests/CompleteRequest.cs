@@ -97,7 +97,7 @@ internal static class CompleteRequestDecision
         return acting ? [completed, .. Effects(state, request)] : [completed];
     }
 
-    private static IEnumerable<SubjectEvent> Effects(SubjectState state, RightsRequestRecord request) => request.Type switch
+    private static IEnumerable<SubjectEvent> Effects(SubjectState state, RightsRequest request) => request.Type switch
     {
         RightsRequestType.OptOutSaleSharing =>
             OptOutEvents.For(state, PreferenceMethod.Request, request.RequestId, OptOutRequestScopes),
@@ -116,7 +116,7 @@ internal static class CompleteRequestDecision
     };
 
     /// <summary>Opt-out and limit requests need no verification: refused only for a documented, good-faith belief of fraud.</summary>
-    private static void RequireFraudDenial(RightsRequestRecord request, DenialReason? reason)
+    private static void RequireFraudDenial(RightsRequest request, DenialReason? reason)
     {
         if (reason == DenialReason.Unverifiable)
         {

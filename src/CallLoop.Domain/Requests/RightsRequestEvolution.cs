@@ -45,10 +45,10 @@ public static class RightsRequestEvolution
     public static bool ChangesEveryRequest(SubjectEvent e) =>
         e is PersonalDataErased erased && erased.ErasedCategories.Contains(PersonalInformationCategory.Identifiers);
 
-    public static RightsRequestRecord Received(RightsRequestReceived received)
+    public static RightsRequest Received(RightsRequestReceived received)
     {
         ArgumentNullException.ThrowIfNull(received);
-        return new RightsRequestRecord
+        return new RightsRequest
         {
             RequestId = received.RequestId,
             Type = received.Type,
@@ -65,7 +65,7 @@ public static class RightsRequestEvolution
     }
 
     /// <summary>The request after <paramref name="e"/>; unchanged by events about other requests or none.</summary>
-    public static RightsRequestRecord Evolve(RightsRequestRecord request, SubjectEvent e)
+    public static RightsRequest Evolve(RightsRequest request, SubjectEvent e)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(e);
@@ -189,7 +189,7 @@ public static class RightsRequestEvolution
     }
 
     /// <summary>A processor counts as having acknowledged once every one of its deliveries about the request is acknowledged.</summary>
-    private static RightsRequestRecord Acknowledged(RightsRequestRecord request, ProcessorAcknowledged acknowledged)
+    private static RightsRequest Acknowledged(RightsRequest request, ProcessorAcknowledged acknowledged)
     {
         var outstanding = request.DeliveriesNotYetAcknowledged.RemoveAll(d => d.DeliveryId == acknowledged.DeliveryId);
         var done = !outstanding.Any(d => d.Processor == acknowledged.Processor) && !request.ProcessorsAcknowledged.Contains(acknowledged.Processor);
@@ -201,7 +201,7 @@ public static class RightsRequestEvolution
     }
 
     /// <summary>The erasure's own request records what was kept and when; an agent's details go with the identifiers.</summary>
-    private static RightsRequestRecord Erased(RightsRequestRecord request, PersonalDataErased erased)
+    private static RightsRequest Erased(RightsRequest request, PersonalDataErased erased)
     {
         var next = ChangesEveryRequest(erased) && request.Agent is not null ? request with { Agent = new AuthorizedAgent() } : request;
         return erased.RequestId == request.RequestId

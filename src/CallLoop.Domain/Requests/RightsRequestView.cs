@@ -1,6 +1,9 @@
 namespace CallLoop.Domain;
 
-/// <summary>One rights request as the API shows it; <see cref="Status"/> is a kebab-case status name.</summary>
+/// <summary>
+/// One rights request as the grain API and HTTP API return it, mapped from the folded <see cref="RightsRequest"/> by
+/// <see cref="SubjectViews"/>; <see cref="Status"/> is a kebab-case status name.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("callloop.rights-request-view")]
 public sealed record RightsRequestView
 {

@@ -6,13 +6,13 @@ internal static class Rules
     public static RuleViolationException Violation(string rule, string message) => new(rule, message);
 
     /// <summary>The request; a subject never registered and without it is unknown altogether.</summary>
-    public static RightsRequestRecord FindRequest(SubjectState state, string subjectId, string requestId) =>
+    public static RightsRequest FindRequest(SubjectState state, string subjectId, string requestId) =>
         state.Requests.TryGetValue(requestId, out var request)
             ? request
             : state.IsRegistered ? throw new RequestNotFoundException(subjectId, requestId) : throw new SubjectNotFoundException(subjectId);
 
     /// <summary>Only an appeal may follow a completed request.</summary>
-    public static RightsRequestRecord RequireOpen(RightsRequestRecord request) =>
+    public static RightsRequest RequireOpen(RightsRequest request) =>
         request.IsCompleted
             ? throw Violation("request-already-completed", $"Rights request '{request.RequestId}' is already completed.")
             : request;
@@ -34,5 +34,5 @@ internal static class Rules
     public static JurisdictionRule LawOf(SubjectState state, DateTimeOffset at) => JurisdictionTable.On(state.Jurisdiction, at);
 
     /// <summary>The law that governs a request: its jurisdiction's, as in force on the day it was received.</summary>
-    public static JurisdictionRule LawOf(RightsRequestRecord request) => JurisdictionTable.On(request.Jurisdiction, request.ReceivedAt);
+    public static JurisdictionRule LawOf(RightsRequest request) => JurisdictionTable.On(request.Jurisdiction, request.ReceivedAt);
 }

@@ -1,7 +1,7 @@
 using CallLoop.Contracts.Propagation;
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
-using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.EventStore.Recipients;
 using CallLoop.EventStore.Subjects;
 using CallLoop.Grains.Keys;
 using Microsoft.Extensions.Logging;

@@ -2,7 +2,7 @@ using System.Net;
 using CallLoop.EventStore.Appending;
 using CallLoop.EventStore.Configuration;
 using CallLoop.EventStore.Phones;
-using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.EventStore.Recipients;
 using CallLoop.EventStore.Publication;
 using CallLoop.EventStore.Subjects;
 using CallLoop.Silo.GrainAccess;

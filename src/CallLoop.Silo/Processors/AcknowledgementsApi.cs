@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using System.Text.Json;
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
-using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.EventStore.Recipients;
 using CallLoop.Grains.Keys;
 using CallLoop.Silo.Http;
 using CallLoop.Silo.Security;

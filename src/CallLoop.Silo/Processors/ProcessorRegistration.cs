@@ -1,5 +1,5 @@
 using CallLoop.Domain;
-using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.EventStore.Recipients;
 using CallLoop.Grains.Keys;
 using CallLoop.Silo.Http;
 using CallLoop.Silo.Reports;

@@ -1,4 +1,4 @@
-using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.EventStore.Recipients;
 using CallLoop.Grains.Keys;
 using Marten;
 using Marten.Exceptions;

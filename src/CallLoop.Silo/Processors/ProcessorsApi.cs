@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.EventStore.Recipients;
 using CallLoop.Grains.Keys;
 using CallLoop.Silo.Security;
 using Marten;
@@ -7,7 +7,7 @@ using Marten;
 namespace CallLoop.Silo.Processors;
 
 /// <summary>
-/// Admin routes for processors: recipients (same registry as /api/recipients) with the categories they receive, a
+/// Admin routes for processors: recipients of the recipient registry (same as /api/recipients) with the categories they receive, a
 /// webhook URL and a signing secret, stored sealed under the current master key. Answers never contain the secret
 /// (sealed or not), and nothing here logs it.
 /// </summary>

@@ -1,6 +1,6 @@
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
-using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.EventStore.Recipients;
 using Marten;
 
 namespace CallLoop.Silo.Seeding;

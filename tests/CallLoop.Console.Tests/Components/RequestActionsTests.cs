@@ -8,7 +8,7 @@ public sealed class RequestActionsTests
 {
     private static readonly DateTimeOffset Received = new(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private static RightsRequest Delete(string status) => new()
+    private static RightsRequestView Delete(string status) => new()
     {
         RequestId = "r-1",
         Type = "delete",
@@ -20,7 +20,7 @@ public sealed class RequestActionsTests
         ConfirmationDueAt = Received.AddDays(10),
     };
 
-    private static async Task<string[]> FormsFor(RightsRequest request)
+    private static async Task<string[]> FormsFor(RightsRequestView request)
     {
         await using var context = SignedIn.As("privacy-officer");
         var actions = context.Render<RequestActions>(p => p.Add(a => a.SubjectId, "s-1").Add(a => a.Request, request));

@@ -154,7 +154,7 @@ public class ConfirmationAndAppealDeadlineTests
     [Fact]
     public void Given_reopened_request_whose_receipt_was_never_confirmed_When_deadlines_read_Then_only_the_response_is_owed()
     {
-        var reopened = new RightsRequestRecord
+        var reopened = new RightsRequest
         {
             RequestId = "r-1",
             ConfirmationDueAt = Scenario.Now.AddDays(14),

@@ -1,6 +1,6 @@
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
-using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.EventStore.Recipients;
 using CallLoop.Grains.Propagation;
 using CallLoop.Integration.Tests.Publication;
 using CallLoop.Orleans.PostgreSql;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CallLoop.Domain;
-using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.EventStore.Recipients;
 using CallLoop.Integration.Tests.Erasure;
 using CallLoop.Integration.Tests.Http;
 using CallLoop.Integration.Tests.Publication;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CallLoop.Domain;
-using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.EventStore.Recipients;
 using CallLoop.Integration.Tests.Erasure;
 using CallLoop.Integration.Tests.Http;
 using CallLoop.Integration.Tests.Infrastructure;

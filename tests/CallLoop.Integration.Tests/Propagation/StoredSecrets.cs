@@ -2,7 +2,7 @@ using Npgsql;
 
 namespace CallLoop.Integration.Tests.Propagation;
 
-/// <summary>What the processor registry holds for a processor's signing secret, read straight from its table.</summary>
+/// <summary>What the recipient registry holds for a processor's signing secret, read straight from its table.</summary>
 internal static class StoredSecrets
 {
     public static async Task<(string? Secret, string? Hint)> ReadAsync(string connectionString, string processor)

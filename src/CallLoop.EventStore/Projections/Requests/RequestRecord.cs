@@ -3,10 +3,12 @@ using CallLoop.Domain;
 namespace CallLoop.EventStore.Projections.Requests;
 
 /// <summary>
-/// The CCPA record of one rights request (kept at least 24 months): received, type, channel, verification,
-/// deadlines, response and its basis, appeal. No personal data beyond the subject id; an agent appears only as a flag.
-/// Every field is mapped (<see cref="Of"/>) from the request as <see cref="RightsRequestEvolution"/> folds it, the
-/// same fold as the subject's state: the record never re-implements a transition.
+/// The analysts' read-model document of one rights request: the CCPA record (kept at least 24 months) of when it was
+/// received, type, channel, verification, deadlines, response and its basis, appeal. No personal data beyond the
+/// subject id; an agent appears only as a flag. Every field is mapped (<see cref="Of"/>) from the domain's folded
+/// <see cref="RightsRequest"/> (<see cref="RightsRequestEvolution"/>, the same fold as the subject's state): the
+/// record never re-implements a transition. Not to be confused with <see cref="RightsRequestView"/>, what the
+/// subject's API returns.
 /// </summary>
 public sealed class RequestRecord
 {
@@ -111,12 +113,12 @@ public sealed class RequestRecord
     /// The folded request this record maps, with its free text and the agent's details left out. Stored with the
     /// document (<see cref="RequestRecordStorage"/>) so the next event folds on from it; never shown by the API.
     /// </summary>
-    internal RightsRequestRecord? Lifecycle { get; set; }
+    internal RightsRequest? Lifecycle { get; set; }
 
     public static string KeyOf(string subjectId, string requestId) => $"{subjectId}/{requestId}";
 
     /// <summary>The analysts' record of one request of the subject, as the domain folded it.</summary>
-    public static RequestRecord Of(string subjectId, RightsRequestRecord request)
+    public static RequestRecord Of(string subjectId, RightsRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var currentDueAt = RequestDeadlines.OpenDueAt(request, RequestDeadlineKind.AppealAnswer) ?? RequestDeadlines.OpenDueAt(request, RequestDeadlineKind.Response);
@@ -165,7 +167,7 @@ public sealed class RequestRecord
     }
 
     /// <summary>What the stored fold keeps: codes, times and registry names; no reason, explanation, author or agent detail.</summary>
-    private static RightsRequestRecord WithoutFreeText(RightsRequestRecord request) => request with
+    private static RightsRequest WithoutFreeText(RightsRequest request) => request with
     {
         Agent = request.Agent is null ? null : new AuthorizedAgent(),
         ExtensionReason = null,

@@ -16,9 +16,9 @@ internal static class RequestRecordStorage
             return;
         }
 
-        var lifecycle = info.CreateJsonPropertyInfo(typeof(RightsRequestRecord), "lifecycle");
+        var lifecycle = info.CreateJsonPropertyInfo(typeof(RightsRequest), "lifecycle");
         lifecycle.Get = record => ((RequestRecord)record).Lifecycle;
-        lifecycle.Set = (record, value) => ((RequestRecord)record).Lifecycle = (RightsRequestRecord?)value;
+        lifecycle.Set = (record, value) => ((RequestRecord)record).Lifecycle = (RightsRequest?)value;
         info.Properties.Add(lifecycle);
     }
 }

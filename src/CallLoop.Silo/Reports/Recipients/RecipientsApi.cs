@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using CallLoop.Domain;
-using CallLoop.EventStore.Projections.Recipients;
+using CallLoop.EventStore.Recipients;
 using CallLoop.Silo.Security;
 using Marten;
 

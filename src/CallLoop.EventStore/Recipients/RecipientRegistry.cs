@@ -1,9 +1,13 @@
 using CallLoop.Domain;
 using Marten;
 
-namespace CallLoop.EventStore.Projections.Recipients;
+namespace CallLoop.EventStore.Recipients;
 
-/// <summary>Reads the registered recipients for the grains that plan and send processors' webhooks.</summary>
+/// <summary>
+/// The recipient registry: the businesses personal information is disclosed to, one <see cref="Recipient"/> document
+/// each (admins keep it through /api/recipients and /api/processors). A recipient with a webhook is a processor. This
+/// class reads it for the grains that plan and send processors' webhooks.
+/// </summary>
 public sealed class RecipientRegistry(IDocumentStore store)
 {
     /// <summary>Every processor (a recipient with a webhook and a signing secret), as propagation plans for it.</summary>

@@ -1,6 +1,6 @@
 using CallLoop.Domain;
 
-namespace CallLoop.EventStore.Projections.Recipients;
+namespace CallLoop.EventStore.Recipients;
 
 /// <summary>
 /// A registered recipient of disclosures or processor (a business, not a person); <see cref="Id"/> is the name used in

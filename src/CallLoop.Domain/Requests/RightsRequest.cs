@@ -1,8 +1,13 @@
 namespace CallLoop.Domain;
 
-/// <summary>A rights request and every step of its lifecycle, as the 24-month record requires.</summary>
+/// <summary>
+/// A rights request as the domain folds it (<see cref="RightsRequestEvolution"/>): every step of its lifecycle, with
+/// its free text. The subject's state holds one per request; the analysts' <c>RequestRecord</c> document and the API's
+/// <see cref="RightsRequestView"/> are both mapped from it. The Orleans alias keeps its first name so that silos of
+/// the previous version still read it.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("callloop.rights-request-record")]
-public sealed record RightsRequestRecord
+public sealed record RightsRequest
 {
     [Id(0)]
     public string RequestId { get; init; } = string.Empty;

@@ -1,7 +1,7 @@
 namespace CallLoop.Console.Api;
 
 /// <summary>One rights request as GET /api/subjects/{id}/requests/{requestId} shows it (privacy officers).</summary>
-public sealed record RightsRequest
+public sealed record RightsRequestView
 {
     public string RequestId { get; init; } = string.Empty;
     public string Type { get; init; } = string.Empty;

@@ -9,7 +9,7 @@ namespace CallLoop.Integration.Tests.Propagation;
 /// registrations never add deliveries to the other tests' subjects.
 /// </summary>
 [Collection(PropagationCollection.Name)]
-public sealed class ProcessorRegistryTests(PropagationSiloFactory silo)
+public sealed class ProcessorRegistrationTests(PropagationSiloFactory silo)
 {
     private readonly HttpClient client = silo.CreateClient();
 
