@@ -11,19 +11,34 @@ namespace CallLoop.Grains.Incidents;
 /// <summary>
 /// Thin actor over one incident's stream: decide with the pure domain, append with the expected version (and the
 /// obligation rows the events imply, in the same transaction), evolve. The assessment runs as a background job of
-/// this activation (resumed on activation after a crash); notices go to each subject's own grain first.
+/// this activation; notices go to each subject's own grain first.
+/// <para>
+/// Nothing after a commit is lost with the silo: the deadline reminders and the assessment job are derived from the
+/// committed state (<see cref="FollowCommittedAsync"/>) after every commit and on every activation, and a follow-up
+/// reminder armed before each commit, and kept armed while an assessment runs, activates the incident again when the
+/// silo died before that derivation or in the middle of the job. It is removed once the derivation has run and no
+/// assessment is left running.
+/// </para>
 /// </summary>
 public sealed class IncidentGrain(
     IncidentStreams streams, IncidentAssessments assessments, IOptions<IncidentOptions> options, TimeProvider clock, ILogger<IncidentGrain> logger)
-    : Grain, IIncidentGrain
+    : Grain, IIncidentGrain, IRemindable
 {
+    public const string FollowUpReminder = "follow-up";
+
     public const int MaxPage = 1000;
     public const int MaxNoticeBatch = 1000;
     private const int NoticeParallelism = 16;
 
+    /// <summary>Orleans' shortest reminder period; the ticks that matter come from re-arming with FollowUpAfter.</summary>
+    private static readonly TimeSpan FollowUpPeriod = TimeSpan.FromMinutes(1);
+
     private readonly SemaphoreSlim writing = new(1, 1);
     private IncidentState state = IncidentState.Initial;
     private AssessmentProgress? job;
+
+    /// <summary>Whether the follow-up reminder is registered; null until this activation has looked.</summary>
+    private bool? followUpArmed;
 
     private string IncidentId => this.GetPrimaryKeyString();
 
@@ -32,12 +47,28 @@ public sealed class IncidentGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         state = await streams.LoadAsync(IncidentId, cancellationToken);
-
-        // An assessment whose silo died resumes here; its chunks are idempotent upserts.
-        if (state.AssessmentRunning)
+        if (state.IsReported)
         {
-            StartJob();
+            await FollowCommittedAsync();
         }
+    }
+
+    /// <summary>The follow-up reminder: derive again from the committed state (resuming an interrupted assessment).</summary>
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != FollowUpReminder)
+        {
+            return;
+        }
+
+        if (!state.IsReported)
+        {
+            // Armed before a first commit that never happened.
+            await DisarmFollowUpAsync();
+            return;
+        }
+
+        await FollowCommittedAsync(rearm: true);
     }
 
     public async Task<IncidentView> ReportAsync(ReportIncident command, string? actor = null)
@@ -57,11 +88,6 @@ public sealed class IncidentGrain(
     public async Task<IncidentView> StartAssessmentAsync(string? actor = null)
     {
         await DecideAndAppendAsync(new StartAssessment { IncidentId = IncidentId }, actor);
-        if (state.AssessmentRunning && job is not { Status: AssessmentProgress.Running })
-        {
-            StartJob();
-        }
-
         return View();
     }
 
@@ -188,24 +214,36 @@ public sealed class IncidentGrain(
             foreach (var chunk in IncidentAssessments.Chunks)
             {
                 var found = await assessments.AssessChunkAsync(IncidentId, number, facts, chunk, CancellationToken.None);
-                job = job! with { ChunksDone = job.ChunksDone + 1, SubjectsFound = job.SubjectsFound + found };
+                Report(number, j => j with { ChunksDone = j.ChunksDone + 1, SubjectsFound = j.SubjectsFound + found });
             }
 
             await assessments.DropEarlierAsync(IncidentId, number, CancellationToken.None);
             var counts = await assessments.CountAsync(IncidentId, CancellationToken.None);
             await DecideAndAppendAsync(new RecordAssessment { IncidentId = IncidentId, Assessment = number, Jurisdictions = counts }, actor: "incident-assessment");
-            job = job! with { Status = AssessmentProgress.Completed, SubjectsFound = counts.Sum(c => c.Affected), CompletedAt = clock.GetUtcNow() };
+            Report(number, j => j with { Status = AssessmentProgress.Completed, SubjectsFound = counts.Sum(c => c.Affected), CompletedAt = clock.GetUtcNow() });
             logger.LogInformation("Incident assessment {Number} completed over {Jurisdictions} jurisdictions", number, counts.Count);
         }
         catch (Exception ex)
         {
             // Type only: messages of database failures may quote parameters.
-            job = job! with { Status = AssessmentProgress.Failed };
-            logger.LogError("Incident assessment {Number} failed ({ErrorType}); start it again", number, ex.GetType().Name);
+            Report(number, j => j with { Status = AssessmentProgress.Failed });
+            logger.LogError("Incident assessment {Number} failed ({ErrorType}); its follow-up reminder starts it again", number, ex.GetType().Name);
         }
         finally
         {
-            this.DelayDeactivation(TimeSpan.Zero);
+            if (job is not { Status: AssessmentProgress.Running })
+            {
+                this.DelayDeactivation(TimeSpan.Zero);
+            }
+        }
+    }
+
+    /// <summary>Progress of job <paramref name="number"/>, unless a later one took its place.</summary>
+    private void Report(int number, Func<AssessmentProgress, AssessmentProgress> change)
+    {
+        if (job is { } current && current.Number == number)
+        {
+            job = change(current);
         }
     }
 
@@ -223,6 +261,9 @@ public sealed class IncidentGrain(
 
             var next = events.Aggregate(state, IncidentEvolver.Evolve);
             var obligations = BreachObligations.For(next, Policy, now);
+
+            // Before the commit: should this silo die after it, the reminder derives what follows from it.
+            await ArmFollowUpAsync(rearm: false);
             try
             {
                 var append = new IncidentAppend(IncidentId, state.Version, events, actor)
@@ -239,12 +280,64 @@ public sealed class IncidentGrain(
             }
 
             state = next;
-            await GrainFactory.GetGrain<IIncidentDeadlineGrain>(IncidentId).ScheduleAsync(IncidentDeadlineGrain.Deadlines(obligations));
+            await FollowCommittedAsync();
         }
         finally
         {
             writing.Release();
         }
+    }
+
+    /// <summary>
+    /// Everything that follows from the committed state, idempotent: the deadline reminders of the open obligations
+    /// (the set armed becomes the set derived), the assessment job while one is running, and the follow-up reminder
+    /// while a job runs (dropped otherwise, since nothing is then left to derive).
+    /// </summary>
+    private async Task FollowCommittedAsync(bool rearm = false)
+    {
+        var deadlines = IncidentDeadlineGrain.Deadlines(BreachObligations.For(state, Policy, clock.GetUtcNow()));
+        await GrainFactory.GetGrain<IIncidentDeadlineGrain>(IncidentId).ScheduleAsync(deadlines);
+        if (state.AssessmentRunning)
+        {
+            if (job is not { Status: AssessmentProgress.Running } running || running.Number != state.AssessmentStarted)
+            {
+                StartJob();
+            }
+
+            await ArmFollowUpAsync(rearm);
+        }
+        else
+        {
+            await DisarmFollowUpAsync();
+        }
+    }
+
+    private async Task ArmFollowUpAsync(bool rearm)
+    {
+        if (followUpArmed is true && !rearm)
+        {
+            return;
+        }
+
+        // Re-armed at each tick while a job runs, so a job interrupted with its silo resumes within FollowUpAfter.
+        var after = options.Value.FollowUpAfter;
+        await this.RegisterOrUpdateReminder(FollowUpReminder, after, after < FollowUpPeriod ? FollowUpPeriod : after);
+        followUpArmed = true;
+    }
+
+    private async Task DisarmFollowUpAsync()
+    {
+        if (followUpArmed is false)
+        {
+            return;
+        }
+
+        if (await this.GetReminder(FollowUpReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        followUpArmed = false;
     }
 
     private IncidentView View()

@@ -16,5 +16,11 @@ public sealed class IncidentOptions
     /// <summary>Reminder period when recording a deadline fact fails (at least Orleans' minimum, 1 minute).</summary>
     public TimeSpan RetryPeriod { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How soon the incident's follow-up reminder fires: armed before each commit and while an assessment runs, it
+    /// re-derives the deadline reminders from what was committed and resumes an interrupted assessment.
+    /// </summary>
+    public TimeSpan FollowUpAfter { get; set; } = TimeSpan.FromMinutes(1);
+
     public BreachPolicy Policy => new(CeilingDays, DueSoonLead);
 }

@@ -8,13 +8,15 @@ public static class IncidentHostingExtensions
 {
     /// <summary>
     /// What the incident grains need on every silo: their settings (<see cref="IncidentOptions"/>, section
-    /// "CallLoop:Incidents": CeilingDays, DueSoonLead, RetryPeriod), the incident stream and the assessment's SQL.
+    /// "CallLoop:Incidents": CeilingDays, DueSoonLead, RetryPeriod, FollowUpAfter), the incident stream and the assessment's SQL.
     /// </summary>
     public static IServiceCollection AddCallLoopIncidents(this IServiceCollection services)
     {
         services.AddOptions<IncidentOptions>()
             .BindConfiguration(IncidentOptions.Section)
-            .Validate(o => o.CeilingDays is > 0 and <= 365 && o.DueSoonLead >= TimeSpan.Zero, $"{IncidentOptions.Section}: CeilingDays must be 1-365 and DueSoonLead not negative.")
+            .Validate(
+                o => o.CeilingDays is > 0 and <= 365 && o.DueSoonLead >= TimeSpan.Zero && o.FollowUpAfter > TimeSpan.Zero,
+                $"{IncidentOptions.Section}: CeilingDays must be 1-365, DueSoonLead not negative and FollowUpAfter positive.")
             .ValidateOnStart();
         services.TryAddSingleton<IncidentStreams>();
         services.TryAddSingleton<IncidentAssessments>();

@@ -71,7 +71,7 @@ public sealed class IncidentAcceptanceTests(IncidentSiloFactory factory)
             "the assessment");
 
         var counted = Jurisdictions(incident);
-        var expected = await IndependentCountAsync(windowStart, windowEnd);
+        var expected = await IndependentCountAsync(factory.ConnectionString, windowStart, windowEnd);
         Assert.Equal(expected, counted.ToDictionary(j => j.Key, j => j.Value.GetProperty("affected").GetInt64()));
         Assert.Equal(2, counted["FL"].GetProperty("affected").GetInt64());   // fl and erasedInside; not erasedBefore nor flOther
         Assert.Equal(1, counted["FL"].GetProperty("notifiable").GetInt64());
@@ -173,7 +173,7 @@ public sealed class IncidentAcceptanceTests(IncidentSiloFactory factory)
         }).JsonAsync(HttpStatusCode.Created);
 
         await client.PostAsync($"/api/incidents/{incidentId}/assessment", null).JsonAsync(HttpStatusCode.Accepted);
-        var recorded = await Eventually.ReturnsAsync(() => OverdueFactsAsync(incidentId, "WA"), count => count > 0, Patience.Long, "the overdue reminder of Washington's individual notice");
+        var recorded = await Eventually.ReturnsAsync(() => OverdueFactsAsync(factory.ConnectionString, incidentId, "WA"), count => count > 0, Patience.Long, "the overdue reminder of Washington's individual notice");
 
         Assert.Equal(1, recorded);
         var deadlines = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IIncidentDeadlineGrain>(incidentId);
@@ -185,9 +185,9 @@ public sealed class IncidentAcceptanceTests(IncidentSiloFactory factory)
             .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("subjectId").GetString()));
     }
 
-    private async Task<long> OverdueFactsAsync(string incidentId, string jurisdiction)
+    internal static async Task<long> OverdueFactsAsync(string connectionString, string incidentId, string jurisdiction)
     {
-        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "select count(*) from privacy.mt_events where stream_id = @id and type = 'incident_obligation_overdue' and data ->> 'jurisdiction' = @jurisdiction",
@@ -200,12 +200,15 @@ public sealed class IncidentAcceptanceTests(IncidentSiloFactory factory)
     private static string[] Ids(JsonElement outcome, string property) =>
         outcome.GetProperty(property).EnumerateArray().Select(e => e.GetString()!).ToArray();
 
-    private static Dictionary<string, JsonElement> Jurisdictions(JsonElement incident) =>
+    internal static Dictionary<string, JsonElement> Jurisdictions(JsonElement incident) =>
         incident.GetProperty("jurisdictions").EnumerateArray().ToDictionary(j => j.GetProperty("jurisdiction").GetString()!, j => j);
 
-    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", System.Globalization.CultureInfo.InvariantCulture);
+    internal static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", System.Globalization.CultureInfo.InvariantCulture);
 
-    private async Task<string> SubjectAsync(string jurisdiction, params (string Category, DateTimeOffset At)[] collections)
+    private Task<string> SubjectAsync(string jurisdiction, params (string Category, DateTimeOffset At)[] collections) =>
+        SubjectAsync(client, jurisdiction, collections);
+
+    internal static async Task<string> SubjectAsync(HttpClient client, string jurisdiction, params (string Category, DateTimeOffset At)[] collections)
     {
         var subjectId = await client.RegisterAsync(jurisdiction);
         foreach (var (category, at) in collections)
@@ -236,9 +239,9 @@ public sealed class IncidentAcceptanceTests(IncidentSiloFactory factory)
     /// before the window's end with no erasure of it between that collection and the window's start, by where they
     /// lived at the window's end.
     /// </summary>
-    private async Task<Dictionary<string, long>> IndependentCountAsync(DateTimeOffset from, DateTimeOffset to)
+    internal static async Task<Dictionary<string, long>> IndependentCountAsync(string connectionString, DateTimeOffset from, DateTimeOffset to)
     {
-        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             """

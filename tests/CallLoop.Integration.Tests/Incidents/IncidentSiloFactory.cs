@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using CallLoop.Integration.Tests.Infrastructure;
 
 namespace CallLoop.Integration.Tests.Incidents;
@@ -6,6 +7,10 @@ namespace CallLoop.Integration.Tests.Incidents;
 public sealed class IncidentSiloFactory : SiloApplicationFactory
 {
     protected override Task<string> CreateDatabaseAsync() => TestDatabases.CreateAsync("incidents");
+
+    /// <summary>The follow-up reminder a second after a commit, so resuming after an interruption is seen quickly.</summary>
+    protected override void ConfigureSettings(IWebHostBuilder builder) =>
+        builder.UseSetting("CallLoop:Incidents:FollowUpAfter", "00:00:01");
 }
 
 [CollectionDefinition(Name)]

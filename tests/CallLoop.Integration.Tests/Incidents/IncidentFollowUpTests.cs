@@ -1,0 +1,193 @@
+using System.Net;
+using System.Text.Json;
+using CallLoop.Contracts.Incidents;
+using CallLoop.Domain;
+using CallLoop.EventStore.Incidents;
+using CallLoop.Grains.Incidents;
+using CallLoop.Integration.Tests.Http;
+using CallLoop.Integration.Tests.Infrastructure;
+using CallLoop.Integration.Tests.Publication;
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using static CallLoop.Integration.Tests.Incidents.IncidentAcceptanceTests;
+
+namespace CallLoop.Integration.Tests.Incidents;
+
+/// <summary>
+/// What follows an incident's commit survives the silo: the deadline reminders are derived from the committed
+/// events by the follow-up reminder armed before the commit, and an assessment interrupted with its activation
+/// finishes on its own. While waiting, the tests read the database only: a call to the incident would activate it.
+/// </summary>
+[Collection(IncidentCollection.Name)]
+public sealed class IncidentFollowUpTests(IncidentSiloFactory factory)
+{
+    private readonly HttpClient client = factory.CreateClient();
+
+    private IGrainFactory Grains => factory.Services.GetRequiredService<IGrainFactory>();
+
+    [Fact]
+    public async Task Given_silo_died_between_commit_and_scheduling_When_follow_up_fires_Then_deadline_reminders_come_from_the_committed_events()
+    {
+        // Washington: individuals within 30 days of discovery; discovered 60 days ago, the notice is overdue at once.
+        var (from, to) = (DateTimeOffset.UtcNow.AddDays(-70), DateTimeOffset.UtcNow);
+        var incidentId = await ReportAsync(discoveredDaysAgo: 60, from, to);
+        await using var interrupted = await InterruptAssessmentAsync(incidentId);
+
+        // The commit its silo made before dying: the assessment recorded, no deadline reminder armed after it. The
+        // follow-up reminder the grain registered before its commits is all that is left to act on it.
+        var streams = factory.Services.GetRequiredService<IncidentStreams>();
+        var started = await streams.LoadAsync(incidentId, CancellationToken.None);
+        var now = DateTimeOffset.UtcNow;
+        IncidentEvent[] events =
+        [
+            new IncidentAssessed
+            {
+                IncidentId = incidentId,
+                OccurredAt = now,
+                Assessment = started.AssessmentStarted,
+                Jurisdictions = [new AffectedJurisdiction { Jurisdiction = "WA", Affected = 1, Notifiable = 1 }],
+            },
+        ];
+        var committed = events.Aggregate(started, IncidentEvolver.Evolve);
+        var policy = factory.Services.GetRequiredService<IOptions<IncidentOptions>>().Value.Policy;
+        await streams.AppendAsync(
+            new IncidentAppend(incidentId, started.Version, events, "incident-assessment")
+            {
+                Obligations = new IncidentObligations(committed.Facts!.DiscoveredAt, BreachObligations.For(committed, policy, now), policy.DueSoonLead),
+            },
+            CancellationToken.None);
+        await interrupted.ReleaseAsync();
+
+        var overdue = await Eventually.ReturnsAsync(
+            () => OverdueFactsAsync(factory.ConnectionString, incidentId, "WA"), count => count > 0, Patience.Long, "the overdue fact from the re-derived reminders");
+        Assert.Equal(1, overdue);
+        await Eventually.ReturnsAsync(() => FollowUpsAsync(incidentId), count => count == 0, Patience.Long, "the follow-up reminder to go");
+        Assert.Equal(1, await OverdueFactsAsync(factory.ConnectionString, incidentId, "WA"));
+    }
+
+    [Fact]
+    public async Task Given_assessment_interrupted_with_its_activation_When_nobody_calls_the_incident_Then_it_resumes_and_records_the_right_counts()
+    {
+        var longAgo = DateTimeOffset.UtcNow.AddDays(-40);
+        await SubjectAsync(client, "WA", ("A", longAgo));
+        await SubjectAsync(client, "OR", ("B", longAgo));
+        await factory.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(Patience.Long);
+        var (from, to) = (DateTimeOffset.UtcNow.AddDays(-50), DateTimeOffset.UtcNow);
+        var incidentId = await ReportAsync(discoveredDaysAgo: 1, from, to);
+
+        await using (var interrupted = await InterruptAssessmentAsync(incidentId))
+        {
+            await interrupted.ReleaseAsync();
+        }
+
+        var recorded = await Eventually.ReturnsAsync(() => AssessedCountsAsync(incidentId), counts => counts is not null, Patience.Long, "the resumed assessment");
+        var expected = await IndependentCountAsync(factory.ConnectionString, from, to);
+        Assert.Equal(expected, recorded);
+        Assert.True(recorded!["WA"] >= 1 && recorded["OR"] >= 1);
+        await Eventually.ReturnsAsync(() => FollowUpsAsync(incidentId), count => count == 0, Patience.Long, "the follow-up reminder to go once the assessment is recorded");
+
+        var view = await client.GetAsync($"/api/incidents/{incidentId}").JsonAsync();
+        Assert.Equal("completed", view.GetProperty("assessment").GetProperty("status").GetString());
+        Assert.Equal(expected.Values.Sum(), view.GetProperty("affected").GetInt64());
+    }
+
+    /// <summary>
+    /// Starts the assessment with its first chunk held on a lock, so the job is surely in the middle; then the
+    /// activation goes and the job's statement is cut off. The lock is held until <see cref="Interruption.ReleaseAsync"/>.
+    /// </summary>
+    private async Task<Interruption> InterruptAssessmentAsync(string incidentId)
+    {
+        var blocker = new NpgsqlConnection(factory.ConnectionString);
+        await blocker.OpenAsync();
+        var holding = await blocker.BeginTransactionAsync();
+        await using (var lockTable = new NpgsqlCommand($"lock table {ReportTablesName(IncidentTables.Subjects)} in exclusive mode", blocker, holding))
+        {
+            await lockTable.ExecuteNonQueryAsync();
+        }
+
+        await client.PostAsync($"/api/incidents/{incidentId}/assessment", null).JsonAsync(HttpStatusCode.Accepted);
+        var chunk = await Eventually.ReturnsAsync(BlockedChunkAsync, pid => pid is not null, Patience.Long, "the assessment's chunk to wait on the lock");
+        await Grains.DeactivateAsync(Grains.GetGrain<IIncidentGrain>(incidentId));
+        await using (var terminate = new NpgsqlCommand("select pg_terminate_backend(@pid)", blocker, holding))
+        {
+            terminate.Parameters.AddWithValue("pid", chunk!.Value);
+            await terminate.ExecuteNonQueryAsync();
+        }
+
+        Assert.Equal(1, await FollowUpsAsync(incidentId));
+        return new Interruption(blocker, holding);
+    }
+
+    private sealed class Interruption(NpgsqlConnection connection, NpgsqlTransaction holding) : IAsyncDisposable
+    {
+        public Task ReleaseAsync() => holding.RollbackAsync();
+
+        public async ValueTask DisposeAsync()
+        {
+            await holding.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
+    private async Task<long> FollowUpsAsync(string incidentId)
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from OrleansRemindersTable where GrainId like @grain and ReminderName = @name", connection);
+        command.Parameters.AddWithValue("grain", $"%{incidentId}");
+        command.Parameters.AddWithValue("name", IncidentGrain.FollowUpReminder);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static string ReportTablesName(string table) => CallLoop.EventStore.Projections.Facts.ReportTables.Qualified(table);
+
+    private async Task<string> ReportAsync(int discoveredDaysAgo, DateTimeOffset from, DateTimeOffset to)
+    {
+        var incidentId = $"inc-{Guid.NewGuid():N}";
+        await client.PostJsonAsync("/api/incidents", new
+        {
+            incidentId,
+            discoveredAt = Iso(DateTimeOffset.UtcNow.AddDays(-discoveredDaysAgo)),
+            occurredFrom = Iso(from),
+            occurredTo = Iso(to),
+            description = "a backup of the customer table was left readable on a public bucket.",
+            categories = new[] { "A", "B" },
+            dataElements = new[] { "name", "ssn" },
+            encrypted = false,
+            keyCompromised = false,
+            systems = new[] { "backups" },
+        }).JsonAsync(HttpStatusCode.Created);
+        return incidentId;
+    }
+
+    private async Task<int?> BlockedChunkAsync()
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"select pid from pg_stat_activity where wait_event_type = 'Lock' and query like '%insert into {ReportTablesName(IncidentTables.Subjects)}%' limit 1",
+            connection);
+        return await command.ExecuteScalarAsync() as int?;
+    }
+
+    /// <summary>The counts of the incident's recorded assessment, read from its stream (null until recorded).</summary>
+    private async Task<Dictionary<string, long>?> AssessedCountsAsync(string incidentId)
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select data -> 'jurisdictions' from privacy.mt_events where stream_id = @id and type = 'incident_assessed' order by seq_id desc limit 1",
+            connection);
+        command.Parameters.AddWithValue("id", IncidentStreams.StreamId(incidentId));
+        if (await command.ExecuteScalarAsync() is not string json)
+        {
+            return null;
+        }
+
+        return JsonDocument.Parse(json).RootElement.EnumerateArray()
+            .ToDictionary(j => j.GetProperty("jurisdiction").GetString()!, j => j.GetProperty("affected").GetInt64());
+    }
+}
