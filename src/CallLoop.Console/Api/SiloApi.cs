@@ -19,6 +19,9 @@ public sealed class SiloApi(HttpClient http, ApiCaller caller)
     public Task<RightsRequestView> RequestAsync(string subjectId, string requestId, CancellationToken cancellationToken = default) =>
         GetAsync<RightsRequestView>($"api/subjects/{Uri.EscapeDataString(subjectId)}/requests/{Uri.EscapeDataString(requestId)}", cancellationToken);
 
+    public Task<IReadOnlyList<RequestTimelineEntry>> RequestTimelineAsync(string subjectId, string requestId, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<RequestTimelineEntry>>($"api/subjects/{Uri.EscapeDataString(subjectId)}/requests/{Uri.EscapeDataString(requestId)}/timeline", cancellationToken);
+
     /// <summary>One step of the request's lifecycle (receipt-confirmation, verification, extension, completion, appeal/decision, ...).</summary>
     public Task<RightsRequestView> RequestStepAsync(string subjectId, string requestId, string step, object? body, CancellationToken cancellationToken = default) =>
         SendAsync<RightsRequestView>(HttpMethod.Post, $"api/subjects/{Uri.EscapeDataString(subjectId)}/requests/{Uri.EscapeDataString(requestId)}/{step}", body ?? new { }, cancellationToken);

@@ -135,4 +135,8 @@ public interface IDataSubjectGrain : IGrainWithStringKey
 
     [ReadOnly]
     Task<RightsRequestView> GetRequestAsync(string requestId);
+
+    /// <summary>The events of one request in order: what happened, when, and who did it (no personal values).</summary>
+    [ReadOnly]
+    Task<IReadOnlyList<RequestTimelineStep>> GetRequestTimelineAsync(string requestId);
 }

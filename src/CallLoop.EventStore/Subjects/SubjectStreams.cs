@@ -2,6 +2,7 @@ using CallLoop.Domain;
 using CallLoop.EventStore.Appending;
 using CallLoop.EventStore.Protection;
 using CallLoop.EventStore.Snapshots;
+using JasperFx.Events;
 using Marten;
 using Microsoft.Extensions.Logging;
 
@@ -41,9 +42,13 @@ public sealed class SubjectStreams(IDocumentStore store, GroupCommitWriter write
         await using var session = store.QuerySession();
         var events = await session.Events.FetchStreamAsync(subjectId, token: cancellationToken);
         return events
-            .Select(e => new RecordedSubjectEvent(e.Version, e.Sequence, e.EventTypeName, e.Timestamp, e.Data))
+            .Select(e => new RecordedSubjectEvent(e.Version, e.Sequence, e.EventTypeName, e.Timestamp, e.Data, ActorOf(e)))
             .ToList();
     }
+
+    /// <summary>The <c>actor</c> header an append stored (read back as a JSON string).</summary>
+    private static string? ActorOf(IEvent e) =>
+        e.Headers is { } headers && headers.TryGetValue("actor", out var actor) && actor?.ToString() is { Length: > 0 } name ? name : null;
 
     /// <summary>Appends <paramref name="events"/> after <paramref name="currentVersion"/>, with no side writes.</summary>
     public Task AppendAsync(string subjectId, long currentVersion, IReadOnlyList<SubjectEvent> events, string? actor, CancellationToken cancellationToken) =>

@@ -172,7 +172,7 @@ public sealed class DataSubjectGrain(
         var recorded = history.Where(e => e.Data is SubjectEvent).ToArray();
         var opened = await Keys.OpenAsync(recorded.Select(e => (SubjectEvent)e.Data).ToArray());
         return recorded
-            .Select((e, i) => new SubjectHistoryEntry(e.Version, e.Type, e.RecordedAt, opened[i]))
+            .Select((e, i) => new SubjectHistoryEntry(e.Version, e.Type, e.RecordedAt, opened[i], e.Actor))
             .ToList();
     }
 
@@ -203,6 +203,19 @@ public sealed class DataSubjectGrain(
     {
         RequireStream();
         return Task.FromResult(SubjectViews.ToRequestView(state, requestId));
+    }
+
+    public async Task<IReadOnlyList<RequestTimelineStep>> GetRequestTimelineAsync(string requestId)
+    {
+        RequireStream();
+        _ = SubjectViews.ToRequestView(state, requestId);
+
+        // Types, times and actors only: the events' values stay sealed, so no key is opened and nothing is audited.
+        var history = await streams.HistoryAsync(SubjectId, CancellationToken.None);
+        return history
+            .Where(e => e.Data is SubjectEvent subjectEvent && RightsRequestEvolution.RequestIdOf(subjectEvent) == requestId)
+            .Select(e => new RequestTimelineStep(e.Version, e.Type, e.RecordedAt, e.Actor))
+            .ToList();
     }
 
     private async Task<SubjectProfile> ProfileAfterAsync(SubjectCommand command, string? actor)

@@ -77,6 +77,7 @@ public static class GrainAccessTable
         [(typeof(IDataSubjectGrain), nameof(IDataSubjectGrain.GetOpenRequestsAsync))] = PrivacyOfficer,
         [(typeof(IDataSubjectGrain), nameof(IDataSubjectGrain.GetRequestsAsync))] = PrivacyOfficer,
         [(typeof(IDataSubjectGrain), nameof(IDataSubjectGrain.GetRequestAsync))] = PrivacyOfficer,
+        [(typeof(IDataSubjectGrain), nameof(IDataSubjectGrain.GetRequestTimelineAsync))] = PrivacyOfficer,
         [(typeof(IIncidentGrain), nameof(IIncidentGrain.ReportAsync))] = PrivacyOfficerOrAdmin,
         [(typeof(IIncidentGrain), nameof(IIncidentGrain.CorrectAsync))] = PrivacyOfficerOrAdmin,
         [(typeof(IIncidentGrain), nameof(IIncidentGrain.StartAssessmentAsync))] = PrivacyOfficerOrAdmin,

@@ -1,3 +1,4 @@
+using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
 using CallLoop.Silo.Http;
 using CallLoop.Silo.Security;
@@ -18,6 +19,7 @@ public static class RequestsApi
         requests.MapPost("", ReceiveAsync).WithName("ReceiveRightsRequest");
         requests.MapGet("", ListAsync).WithName("ListRightsRequests");
         requests.MapGet("/{requestId}", GetAsync).WithName("GetRightsRequest");
+        requests.MapGet("/{requestId}/timeline", TimelineAsync).WithName("GetRightsRequestTimeline");
         requests.MapPost("/{requestId}/receipt-confirmation", ConfirmReceiptAsync).WithName("ConfirmRequestReceipt");
         requests.MapPost("/{requestId}/verification", VerifyAsync).WithName("VerifyRequester");
         requests.MapPost("/{requestId}/extension", ExtendAsync).WithName("ExtendRightsRequest");
@@ -48,6 +50,10 @@ public static class RequestsApi
 
     public static async Task<Ok<RightsRequestView>> GetAsync(string subjectId, string requestId, IGrainFactory grains) =>
         TypedResults.Ok(await grains.Subject(subjectId).GetRequestAsync(requestId));
+
+    /// <summary>Each event of the request: its type, when, and who did it (null: the system itself, such as a reminder).</summary>
+    public static async Task<Ok<IReadOnlyList<RequestTimelineStep>>> TimelineAsync(string subjectId, string requestId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.Subject(subjectId).GetRequestTimelineAsync(requestId));
 
     public static async Task<Ok<RightsRequestView>> ConfirmReceiptAsync(string subjectId, string requestId, IGrainFactory grains, HttpContext http)
     {

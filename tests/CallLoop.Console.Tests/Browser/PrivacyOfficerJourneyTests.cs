@@ -48,6 +48,13 @@ public sealed class PrivacyOfficerJourneyTests(ConsoleStack stack)
         await Expect(page.GetByTestId("request-status")).ToHaveTextAsync("completed");
         await Expect(page.Locator("[data-step='Completed']")).ToBeVisibleAsync();
         await Expect(page.Locator("[data-step='Personal data erased']")).ToBeVisibleAsync();
+
+        // Each step says who took it: the request came in through the API, the console's officer did the rest.
+        var timeline = page.GetByTestId("request-timeline");
+        await Expect(timeline.Locator("[data-who]")).ToHaveCountAsync(4);
+        Assert.Equal(
+            ["officer-api", "local-privacy-officer", "local-privacy-officer"],
+            (await timeline.Locator("[data-who]").AllInnerTextsAsync()).Take(3).Select(who => who.Replace("by ", string.Empty, StringComparison.Ordinal)));
         await ConsolePages.ScreenshotAsync(page, "request");
 
         // It leaves the open queue.
@@ -62,6 +69,7 @@ public sealed class PrivacyOfficerJourneyTests(ConsoleStack stack)
         await ChooseAsync(page, "Purpose", "rights-request");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show personal data" }).ClickAsync();
         await Expect(page.GetByTestId("event-history")).ToContainTextAsync("rights_request_completed");
+        await Expect(page.GetByTestId("event-history").Locator("[data-who='crm']").First).ToBeVisibleAsync();
         await Expect(page.Locator("[data-field='email']")).ToHaveTextAsync("none held");
         await Expect(page.GetByTestId("read-audit")).ToContainTextAsync("local-privacy-officer");
         await Expect(page.GetByTestId("read-audit")).ToContainTextAsync("rights-request");

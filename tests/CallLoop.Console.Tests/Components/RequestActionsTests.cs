@@ -76,4 +76,24 @@ public sealed class RequestActionsTests
             ["Received", "Receipt confirmed", "Identity verified", "Completed", "Personal data erased", "Deadline extended"],
             RequestTimeline.Steps(request).Select(s => s.Name));
     }
+
+    [Fact]
+    public async Task Timeline_says_who_took_each_step_the_system_for_reminders_and_dates_the_extension_by_its_event()
+    {
+        var request = Delete("extended") with { ReceiptConfirmedAt = Received.AddDays(1), Extended = true, DueSoonWarnedAt = Received.AddDays(40) };
+        IReadOnlyList<RequestTimelineEntry> events =
+        [
+            new(2, "rights_request_received", Received, "officer-ana"),
+            new(3, "rights_request_receipt_confirmed", Received.AddDays(1), "officer-ana"),
+            new(4, "rights_request_extended", Received.AddDays(5), "officer-ben"),
+            new(5, "rights_request_due_soon", Received.AddDays(40), null),
+        ];
+        await using var context = SignedIn.As("privacy-officer");
+
+        var timeline = context.Render<RequestTimeline>(p => p.Add(t => t.Request, request).Add(t => t.Events, events));
+
+        Assert.Equal(["Received", "Receipt confirmed", "Deadline extended", "Due-soon reminder"], timeline.FindAll("[data-step]").Select(e => e.GetAttribute("data-step")));
+        Assert.Equal(["officer-ana", "officer-ana", "officer-ben", RequestTimeline.System], timeline.FindAll("[data-who]").Select(e => e.GetAttribute("data-who")));
+        Assert.Contains("by officer-ben", timeline.Markup, StringComparison.Ordinal);
+    }
 }

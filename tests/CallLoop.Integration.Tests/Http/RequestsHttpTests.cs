@@ -141,4 +141,29 @@ public sealed class RequestsHttpTests(SiloApplicationFactory factory)
         Assert.NotEqual(JsonValueKind.Null, first.GetProperty("receiptConfirmedAt").ValueKind);
         Assert.Equal(3, await client.HistoryCountAsync(subjectId));
     }
+
+    [Fact]
+    public async Task Given_steps_by_two_officers_Then_the_timeline_and_the_history_say_who_did_each_and_analysts_are_refused_it()
+    {
+        var subjectId = await client.RegisterAsync("CA");
+        var requests = $"/api/subjects/{subjectId}/requests";
+        var first = factory.CreateClientAs("officer-ana", "privacy-officer");
+        var second = factory.CreateClientAs("officer-ben", "privacy-officer");
+        await first.PostJsonAsync(requests, new { requestId = "who-1", type = "know-categories", channel = "web-form" }).JsonAsync();
+        await first.PostJsonAsync($"{requests}/who-1/receipt-confirmation", new { }).JsonAsync();
+        await second.PostJsonAsync($"{requests}/who-1/extension", new { reason = "Records span several systems." }).JsonAsync();
+
+        var timeline = await second.GetAsync($"{requests}/who-1/timeline").JsonAsync();
+
+        Assert.Equal(
+            new (string?, string?)[] { ("rights_request_received", "officer-ana"), ("rights_request_receipt_confirmed", "officer-ana"), ("rights_request_extended", "officer-ben") },
+            timeline.EnumerateArray().Select(s => (s.GetProperty("type").GetString(), s.GetProperty("actor").GetString())).ToArray());
+        Assert.All(timeline.EnumerateArray(), s => Assert.NotEqual(JsonValueKind.Null, s.GetProperty("recordedAt").ValueKind));
+        var history = await second.GetAsync($"/api/subjects/{subjectId}/history?purpose=legal-compliance").JsonAsync();
+        Assert.Equal(
+            new[] { "test-suite", "officer-ana", "officer-ana", "officer-ben" },
+            history.EnumerateArray().Select(e => e.GetProperty("actor").GetString()).ToArray());
+        await factory.CreateClientAs("analyst-cy", "analyst").GetAsync($"{requests}/who-1/timeline").ProblemAsync(HttpStatusCode.Forbidden);
+        await second.GetAsync($"{requests}/nope/timeline").ProblemAsync(HttpStatusCode.NotFound);
+    }
 }
