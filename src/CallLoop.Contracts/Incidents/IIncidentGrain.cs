@@ -30,6 +30,9 @@ public interface IIncidentGrain : IGrainWithStringKey
 
     Task<IncidentView> RecordRegulatorNoticeAsync(RecordRegulatorNotice command, string? actor = null);
 
+    /// <summary>Records that a credit bureau was told, for one jurisdiction or every one whose law requires it.</summary>
+    Task<IncidentView> RecordCreditBureauNoticeAsync(RecordCreditBureauNotice command, string? actor = null);
+
     [AlwaysInterleave]
     Task<BreachNotice> RenderNoticeAsync(string jurisdiction);
 

@@ -31,6 +31,11 @@ public sealed record ObligationDeadline
             {
                 open.Add(new ObligationDeadline { Jurisdiction = o.Jurisdiction, Obligation = BreachObligationKind.Regulator, DueAt = regulator });
             }
+
+            if (o.CreditBureausRequired && o.CreditBureausNotifiedAt is null && o.CreditBureausDueAt is { } bureaus)
+            {
+                open.Add(new ObligationDeadline { Jurisdiction = o.Jurisdiction, Obligation = BreachObligationKind.CreditBureaus, DueAt = bureaus });
+            }
         }
 
         return open;

@@ -9,4 +9,7 @@ public enum BreachObligationKind
 
     [JsonStringEnumMemberName("regulator")]
     Regulator = 1,
+
+    [JsonStringEnumMemberName("credit-bureaus")]
+    CreditBureaus = 2,
 }

@@ -50,6 +50,9 @@ public static class BreachObligations
         DateTimeOffset? regulatorNotifiedAt = state.RegulatorNotices.TryGetValue(code, out var notified) ? notified.SentAt : null;
 
         var bureaus = required && rule.CreditBureausMinimumAffected is { } minimum && affected.Affected >= minimum;
+        var bureausTold = state.CreditBureauNotices.GetValueOrDefault(code) ?? ImmutableDictionary<CreditBureau, DateTimeOffset>.Empty;
+        DateTimeOffset? bureausMet = Enum.GetValues<CreditBureau>().All(bureausTold.ContainsKey) ? bureausTold.Values.Max() : null;
+        DateTimeOffset? bureausDue = bureaus && rule.CreditBureausHours is { } hours ? (firstNotice ?? individualDue).AddHours(hours) : null;
         var protection = required && facts.DataElements.Any(rule.IdentityProtectionElements.Contains) ? rule.IdentityProtectionMonths : null;
 
         return new JurisdictionObligation
@@ -74,7 +77,10 @@ public static class BreachObligations
             RegulatorNoticeState = ObligationStates.Of(regulatorRequired, regulatorDue, regulatorNotifiedAt, now, policy.DueSoonLead),
             RegulatorBeforeIndividuals = rule.RegulatorBeforeIndividuals,
             CreditBureausRequired = bureaus,
-            CreditBureausDueAt = bureaus && rule.CreditBureausHours is { } hours ? (firstNotice ?? individualDue).AddHours(hours) : null,
+            CreditBureausDueAt = bureausDue,
+            CreditBureausNotified = [.. bureausTold.Keys.Order()],
+            CreditBureausNotifiedAt = bureausMet,
+            CreditBureausState = ObligationStates.Of(bureaus, bureausDue, bureausMet, now, policy.DueSoonLead),
             IdentityProtectionMonths = protection,
             RecordKeptUntil = rule.RecordMonths is { } months ? discovered.AddMonths(months) : null,
             Notes = rule.Notes,

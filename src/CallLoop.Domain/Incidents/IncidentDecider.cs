@@ -27,6 +27,7 @@ public static class IncidentDecider
             RecordAssessment c => Run(state, c, now, RecordAssessmentDecision.Validate, RecordAssessmentDecision.Decide),
             RecordIndividualNotices c => Run(state, c, now, RecordIndividualNoticesDecision.Validate, RecordIndividualNoticesDecision.Decide),
             RecordRegulatorNotice c => Run(state, c, now, RecordRegulatorNoticeDecision.Validate, RecordRegulatorNoticeDecision.Decide),
+            RecordCreditBureauNotice c => Run(state, c, now, RecordCreditBureauNoticeDecision.Validate, (s, v, n) => RecordCreditBureauNoticeDecision.Decide(s, v, n, policy)),
             MarkObligation c => Run(state, c, now, MarkObligationDecision.Validate, (s, v, n) => MarkObligationDecision.Decide(s, v, n, policy)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), $"Unknown command type {command.GetType().Name}."),
         };

@@ -14,6 +14,7 @@ public static class IncidentEventTypeNames
         [typeof(IncidentAssessed)] = "incident_assessed",
         [typeof(IndividualNoticesRecorded)] = "incident_individual_notices_recorded",
         [typeof(RegulatorNotified)] = "incident_regulator_notified",
+        [typeof(CreditBureauNotified)] = "incident_credit_bureau_notified",
         [typeof(IncidentObligationDueSoon)] = "incident_obligation_due_soon",
         [typeof(IncidentObligationOverdue)] = "incident_obligation_overdue",
     };

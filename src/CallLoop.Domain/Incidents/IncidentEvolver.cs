@@ -35,6 +35,7 @@ public static class IncidentEvolver
         IncidentAssessed => state,
         IndividualNoticesRecorded notices => RecordNotices(state, notices),
         RegulatorNotified regulator => state with { RegulatorNotices = state.RegulatorNotices.SetItem(regulator.Jurisdiction, regulator) },
+        CreditBureauNotified bureau => RecordBureau(state, bureau),
         IncidentObligationDueSoon dueSoon => state with
         {
             DueSoonRecorded = state.DueSoonRecorded.Add(IncidentState.ObligationKey(dueSoon.Jurisdiction, dueSoon.Obligation)),
@@ -45,6 +46,18 @@ public static class IncidentEvolver
         },
         _ => throw new ArgumentOutOfRangeException(nameof(e), $"Unknown incident event type {e.GetType().Name}."),
     };
+
+    private static IncidentState RecordBureau(IncidentState state, CreditBureauNotified notified)
+    {
+        var notices = state.CreditBureauNotices;
+        foreach (var code in notified.Jurisdictions)
+        {
+            var told = notices.GetValueOrDefault(code) ?? ImmutableDictionary<CreditBureau, DateTimeOffset>.Empty;
+            notices = notices.SetItem(code, told.ContainsKey(notified.Bureau) ? told : told.Add(notified.Bureau, notified.SentAt));
+        }
+
+        return state with { CreditBureauNotices = notices };
+    }
 
     private static IncidentState RecordNotices(IncidentState state, IndividualNoticesRecorded notices)
     {

@@ -41,6 +41,10 @@ public sealed record IncidentState
     public ImmutableDictionary<string, RegulatorNotified> RegulatorNotices { get; init; } =
         ImmutableDictionary<string, RegulatorNotified>.Empty;
 
+    /// <summary>When each credit bureau was told, per jurisdiction.</summary>
+    public ImmutableDictionary<string, ImmutableDictionary<CreditBureau, DateTimeOffset>> CreditBureauNotices { get; init; } =
+        ImmutableDictionary<string, ImmutableDictionary<CreditBureau, DateTimeOffset>>.Empty;
+
     /// <summary>"jurisdiction/obligation" keys whose warning or overdue fact was recorded.</summary>
     public ImmutableHashSet<string> DueSoonRecorded { get; init; } = [];
 

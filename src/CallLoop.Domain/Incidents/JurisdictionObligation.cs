@@ -80,4 +80,15 @@ public sealed record JurisdictionObligation
 
     [Id(23)]
     public DateTimeOffset? IndividualNoticesCompletedAt { get; init; }
+
+    /// <summary>The credit bureaus told so far (for every affected jurisdiction, owed or not).</summary>
+    [Id(24)]
+    public IReadOnlyList<CreditBureau> CreditBureausNotified { get; init; } = [];
+
+    /// <summary>When the last of the nationwide credit bureaus was told (the obligation met), or null.</summary>
+    [Id(25)]
+    public DateTimeOffset? CreditBureausNotifiedAt { get; init; }
+
+    [Id(26)]
+    public string CreditBureausState { get; init; } = ObligationStates.NotRequired;
 }

@@ -17,9 +17,12 @@ internal static class MarkObligationDecision
             return [];
         }
 
-        var (stateNow, dueAt) = command.Obligation == BreachObligationKind.Individuals
-            ? (obligation.IndividualNoticeState, obligation.IndividualNoticeDueAt)
-            : (obligation.RegulatorNoticeState, obligation.RegulatorNoticeDueAt);
+        var (stateNow, dueAt) = command.Obligation switch
+        {
+            BreachObligationKind.Individuals => (obligation.IndividualNoticeState, obligation.IndividualNoticeDueAt),
+            BreachObligationKind.CreditBureaus => (obligation.CreditBureausState, obligation.CreditBureausDueAt),
+            _ => (obligation.RegulatorNoticeState, obligation.RegulatorNoticeDueAt),
+        };
         var key = IncidentState.ObligationKey(command.Jurisdiction, command.Obligation);
         if (command.Overdue)
         {

@@ -162,6 +162,7 @@ public sealed class IncidentAssessments(NpgsqlDataSource db)
         {
             Row(o, BreachObligationKind.Individuals, o.IndividualNoticeRequired, o.IndividualNoticeDeadline, o.IndividualNoticeDueAt, o.IndividualNoticesCompletedAt, dueSoonLead),
             Row(o, BreachObligationKind.Regulator, o.RegulatorNoticeRequired, null, o.RegulatorNoticeDueAt, o.RegulatorNotifiedAt, dueSoonLead),
+            Row(o, BreachObligationKind.CreditBureaus, o.CreditBureausRequired, null, o.CreditBureausDueAt, o.CreditBureausNotifiedAt, dueSoonLead),
         });
         operations.QueueSqlCommand($"delete from {table} where incident_id = ?", incidentId);
         operations.QueueSqlCommand(

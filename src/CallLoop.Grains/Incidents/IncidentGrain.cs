@@ -162,6 +162,13 @@ public sealed class IncidentGrain(
         return View();
     }
 
+    public async Task<IncidentView> RecordCreditBureauNoticeAsync(RecordCreditBureauNotice command, string? actor = null)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        await DecideAndAppendAsync(command with { IncidentId = IncidentId }, actor);
+        return View();
+    }
+
     public Task<BreachNotice> RenderNoticeAsync(string jurisdiction)
     {
         RequireReported();

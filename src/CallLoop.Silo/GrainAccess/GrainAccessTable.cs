@@ -86,6 +86,7 @@ public static class GrainAccessTable
         [(typeof(IIncidentGrain), nameof(IIncidentGrain.RecordNoticesAsync))] = PrivacyOfficerOrAdmin,
         [(typeof(IIncidentGrain), nameof(IIncidentGrain.RecordRegulatorNoticeAsync))] = PrivacyOfficerOrAdmin,
         [(typeof(IIncidentGrain), nameof(IIncidentGrain.RenderNoticeAsync))] = PrivacyOfficerOrAdmin,
+        [(typeof(IIncidentGrain), nameof(IIncidentGrain.RecordCreditBureauNoticeAsync))] = PrivacyOfficerOrAdmin,
     };
 
     /// <summary>Orleans' own calls every client makes to use the cluster (the grain types it holds), which reveal no data.</summary>

@@ -71,3 +71,6 @@ public sealed record CorrectIncidentBody(
 public sealed record NoticesBody(IReadOnlyList<string?>? SubjectIds, string? Channel, string? SentAt);
 
 public sealed record RegulatorNoticeBody(string? Jurisdiction, string? Regulator, string? SentAt);
+
+/// <summary>No jurisdiction: the notice serves every affected jurisdiction whose law requires the credit bureaus told.</summary>
+public sealed record CreditBureauNoticeBody(string? Jurisdiction, string? Bureau, string? SentAt);

@@ -25,6 +25,7 @@ public static class IncidentsApi
         incidents.MapGet("/{incidentId}/subjects", SubjectsAsync).WithName("ListIncidentSubjects");
         incidents.MapPost("/{incidentId}/notices", NoticesAsync).WithName("RecordBreachNotices");
         incidents.MapPost("/{incidentId}/regulator-notices", RegulatorNoticeAsync).WithName("RecordRegulatorNotice");
+        incidents.MapPost("/{incidentId}/credit-bureau-notices", CreditBureauNoticeAsync).WithName("RecordCreditBureauNotice");
         incidents.MapGet("/{incidentId}/notice", NoticeAsync).WithName("RenderBreachNotice");
         return incidents;
     }
@@ -70,6 +71,18 @@ public static class IncidentsApi
             SentAt = BodyFields.OptionalTime(body.SentAt, "sentAt"),
         };
         return TypedResults.Ok(await Incident(grains, incidentId).RecordRegulatorNoticeAsync(command, http.Actor()));
+    }
+
+    public static async Task<Ok<IncidentView>> CreditBureauNoticeAsync(string incidentId, CreditBureauNoticeBody body, IGrainFactory grains, HttpContext http)
+    {
+        var command = new RecordCreditBureauNotice
+        {
+            IncidentId = incidentId,
+            Jurisdiction = body.Jurisdiction,
+            Bureau = BodyFields.Enum<CreditBureau>(body.Bureau, "bureau"),
+            SentAt = BodyFields.OptionalTime(body.SentAt, "sentAt"),
+        };
+        return TypedResults.Ok(await Incident(grains, incidentId).RecordCreditBureauNoticeAsync(command, http.Actor()));
     }
 
     public static async Task<Ok<BreachNotice>> NoticeAsync(string incidentId, string? jurisdiction, IGrainFactory grains) =>

@@ -29,6 +29,7 @@ public class IncidentEventSerializationTests
             new IncidentAssessed { IncidentId = "i", Assessment = 1, Jurisdictions = [new() { Jurisdiction = "FL", Affected = 3, Notifiable = 2 }] },
             new IndividualNoticesRecorded { IncidentId = "i", Channel = NoticeChannel.Email, SentAt = IncidentScenario.Discovered, Notices = [new() { Jurisdiction = "FL", Count = 2 }] },
             new RegulatorNotified { IncidentId = "i", Jurisdiction = "FL", Regulator = "DLA", SentAt = IncidentScenario.Discovered },
+            new CreditBureauNotified { IncidentId = "i", Jurisdictions = ["FL"], Bureau = CreditBureau.TransUnion, SentAt = IncidentScenario.Discovered },
         };
 
         var copies = events.Select(e => (IncidentEvent)JsonSerializer.Deserialize(JsonSerializer.Serialize(e, e.GetType(), DomainJson.Options), e.GetType(), DomainJson.Options)!).ToArray();
@@ -38,6 +39,7 @@ public class IncidentEventSerializationTests
         Assert.Equal(original.Facts!.DataElements, copy.Facts!.DataElements);
         Assert.Equal(original.NoticesSent["FL"], copy.NoticesSent["FL"]);
         Assert.Equal(original.Affected["FL"], copy.Affected["FL"]);
+        Assert.Equal(original.CreditBureauNotices["FL"], copy.CreditBureauNotices["FL"]);
         Assert.Equal(2, scenario.State.Affected.Count);
     }
 }

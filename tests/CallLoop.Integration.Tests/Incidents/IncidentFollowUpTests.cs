@@ -10,7 +10,6 @@ using CallLoop.Integration.Tests.Publication;
 using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Npgsql;
 using static CallLoop.Integration.Tests.Incidents.IncidentAcceptanceTests;
 
@@ -38,27 +37,11 @@ public sealed class IncidentFollowUpTests(IncidentSiloFactory factory)
 
         // The commit its silo made before dying: the assessment recorded, no deadline reminder armed after it. The
         // follow-up reminder the grain registered before its commits is all that is left to act on it.
-        var streams = factory.Services.GetRequiredService<IncidentStreams>();
-        var started = await streams.LoadAsync(incidentId, CancellationToken.None);
-        var now = DateTimeOffset.UtcNow;
-        IncidentEvent[] events =
-        [
-            new IncidentAssessed
-            {
-                IncidentId = incidentId,
-                OccurredAt = now,
-                Assessment = started.AssessmentStarted,
-                Jurisdictions = [new AffectedJurisdiction { Jurisdiction = "WA", Affected = 1, Notifiable = 1 }],
-            },
-        ];
-        var committed = events.Aggregate(started, IncidentEvolver.Evolve);
-        var policy = factory.Services.GetRequiredService<IOptions<IncidentOptions>>().Value.Policy;
-        await streams.AppendAsync(
-            new IncidentAppend(incidentId, started.Version, events, "incident-assessment")
-            {
-                Obligations = new IncidentObligations(committed.Facts!.DiscoveredAt, BreachObligations.For(committed, policy, now), policy.DueSoonLead),
-            },
-            CancellationToken.None);
+        var started = await factory.Services.GetRequiredService<IncidentStreams>().LoadAsync(incidentId, CancellationToken.None);
+        await IncidentCommits.CommitAsync(
+            factory.Services,
+            incidentId,
+            new IncidentAssessed { Assessment = started.AssessmentStarted, Jurisdictions = [new AffectedJurisdiction { Jurisdiction = "WA", Affected = 1, Notifiable = 1 }] });
         await interrupted.ReleaseAsync();
 
         var overdue = await Eventually.ReturnsAsync(

@@ -1,5 +1,11 @@
 using System.Net;
+using CallLoop.Contracts.Incidents;
+using CallLoop.Domain;
+using CallLoop.EventStore.Incidents;
 using CallLoop.Integration.Tests.Http;
+using CallLoop.Integration.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace CallLoop.Integration.Tests.Incidents;
 
@@ -89,5 +95,66 @@ public sealed class IncidentHttpTests(IncidentSiloFactory factory)
         using var officer = factory.CreateClientAs($"{role}-1", role);
 
         await officer.PostJsonAsync("/api/incidents", Incident($"inc-{Guid.NewGuid():N}", ["name", "ssn"])).JsonAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Given_florida_incident_over_a_thousand_When_credit_bureaus_told_Then_bad_input_named_and_all_three_meet_the_obligation()
+    {
+        // 1,001 Floridians: the assessment is committed to the incident's stream directly (a thousand subjects would add nothing here).
+        var incidentId = $"inc-{Guid.NewGuid():N}";
+        var grains = factory.Services.GetRequiredService<IGrainFactory>();
+        await client.PostJsonAsync("/api/incidents", Incident(incidentId, ["name", "ssn"])).JsonAsync(HttpStatusCode.Created);
+        await grains.DeactivateAsync(grains.GetGrain<IIncidentGrain>(incidentId));
+        await IncidentCommits.CommitAsync(
+            factory.Services,
+            incidentId,
+            new IncidentAssessmentStarted { Assessment = 1 },
+            new IncidentAssessed { Assessment = 1, Jurisdictions = [new AffectedJurisdiction { Jurisdiction = "FL", Affected = 1001, Notifiable = 1001 }] });
+        var notices = $"/api/incidents/{incidentId}/credit-bureau-notices";
+
+        Assert.Equal("bureau", await client.PostJsonAsync(notices, new { bureau = "acme-credit" }).FieldProblemAsync());
+        Assert.Equal("bureau", await client.PostJsonAsync(notices, new { jurisdiction = "FL" }).FieldProblemAsync());
+        Assert.Equal("sentAt", await client.PostJsonAsync(notices, new { bureau = "equifax", sentAt = "yesterday" }).FieldProblemAsync());
+        Assert.Equal("sentAt", await client.PostJsonAsync(notices, new { bureau = "equifax", sentAt = "2026-03-01T00:00:00Z" }).FieldProblemAsync());
+        Assert.Equal("jurisdiction-not-affected", await client.PostJsonAsync(notices, new { jurisdiction = "TX", bureau = "equifax" }).RuleProblemAsync());
+        var untouched = await client.GetAsync($"/api/incidents/{incidentId}").JsonAsync();
+        Assert.Empty(Florida(untouched).GetProperty("creditBureausNotified").EnumerateArray());
+        Assert.True(Florida(untouched).GetProperty("creditBureausRequired").GetBoolean());
+
+        await client.PostJsonAsync(notices, new { bureau = "equifax" }).JsonAsync();
+        await client.PostJsonAsync(notices, new { jurisdiction = "fl", bureau = "experian" }).JsonAsync();
+        var partly = Florida(await client.PostJsonAsync(notices, new { jurisdiction = "FL", bureau = "experian" }).JsonAsync());
+        Assert.Equal("open", partly.GetProperty("creditBureausState").GetString());
+        var met = Florida(await client.PostJsonAsync(notices, new { bureau = "transunion", sentAt = "2026-03-05T12:00:00Z" }).JsonAsync());
+
+        Assert.Equal("met", met.GetProperty("creditBureausState").GetString());
+        Assert.Equal(["equifax", "experian", "transunion"], met.GetProperty("creditBureausNotified").EnumerateArray().Select(b => b.GetString()));
+        Assert.Equal(3, await StoredEventsAsync(incidentId, "incident_credit_bureau_notified"));   // the repeated experian recorded nothing
+        Assert.Equal("met", await ObligationStateAsync(incidentId, "FL", "credit-bureaus"));
+    }
+
+    private static System.Text.Json.JsonElement Florida(System.Text.Json.JsonElement incident) =>
+        incident.GetProperty("jurisdictions").EnumerateArray().Single(j => j.GetProperty("jurisdiction").GetString() == "FL");
+
+    private async Task<long> StoredEventsAsync(string incidentId, string type)
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("select count(*) from privacy.mt_events where stream_id = @id and type = @type", connection);
+        command.Parameters.AddWithValue("id", IncidentStreams.StreamId(incidentId));
+        command.Parameters.AddWithValue("type", type);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<string?> ObligationStateAsync(string incidentId, string jurisdiction, string obligation)
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select state from analytics.incident_obligations where incident_id = @id and jurisdiction = @jurisdiction and obligation = @obligation", connection);
+        command.Parameters.AddWithValue("id", incidentId);
+        command.Parameters.AddWithValue("jurisdiction", jurisdiction);
+        command.Parameters.AddWithValue("obligation", obligation);
+        return await command.ExecuteScalarAsync() as string;
     }
 }
