@@ -8,13 +8,17 @@ public static class SubjectEvolver
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(e);
 
-        // The feature folds, in this order; none calls another: the subject's own facts, its requests, its deliveries.
+        // The feature folds, in this order; none calls another: the subject's own facts, its consents and opt-outs, its
+        // requests, its deliveries.
         var subject = Apply(state, e);
+        var choices = ConsentEvolution.Evolve(new ConsentChoices(subject.Consents, subject.OptOuts), e);
         var next = subject with
         {
             SubjectId = state.SubjectId ?? e.SubjectId,
             Version = state.Version + 1,
             LastEventAt = e is ErasureStarted or PersonalDataErased ? subject.LastEventAt : e.OccurredAt,
+            Consents = choices.Consents,
+            OptOuts = choices.OptOuts,
             Requests = EvolveRequests(subject.Requests, e),
             Propagation = PropagationEvolver.Evolve(subject.Propagation, e),
         };
@@ -70,34 +74,7 @@ public static class SubjectEvolver
             },
             collected.Category,
             collected.Data),
-        ConsentGranted granted => state with
-        {
-            Consents = state.Consents.SetItem(granted.Purpose, new ConsentRecord
-            {
-                Purpose = granted.Purpose,
-                Granted = true,
-                Basis = granted.Basis,
-                NoticeVersion = granted.NoticeVersion,
-                Channel = granted.Channel,
-                Evidence = granted.Evidence,
-                GrantedAt = granted.GrantedAt ?? granted.OccurredAt,
-                SignatureMethod = granted.SignatureMethod,
-                ImpliedBy = granted.ImpliedBy,
-                ConsentedNumber = granted.ConsentedNumber,
-            }),
-        },
-        ConsentWithdrawn withdrawn => state with { Consents = state.Consents.SetItem(withdrawn.Purpose, Withdraw(state, withdrawn)) },
-        OptedOut optedOut => state with
-        {
-            OptOuts = state.OptOuts.SetItem(optedOut.Scope, new OptOutRecord
-            {
-                Scope = optedOut.Scope,
-                Method = optedOut.Method,
-                OptedOutAt = optedOut.OccurredAt,
-                RequestId = optedOut.RequestId,
-            }),
-        },
-        OptedBackIn optedIn => state with { OptOuts = state.OptOuts.Remove(optedIn.Scope) },
+        ConsentGranted or ConsentWithdrawn or OptedOut or OptedBackIn => state,
         RightsRequestReceived or RequestReceiptConfirmed or IdentityVerified or IdentityVerificationFailed or RightsRequestExtended => state,
         RightsRequestCompleted or AppealFiled or AppealDecided or AppealExtended or RightsRequestReopened => state,
         InformationDisclosed disclosed => state with
@@ -172,19 +149,6 @@ public static class SubjectEvolver
             FirstCollectedAt = collected.CollectedAt < held.FirstCollectedAt ? collected.CollectedAt : held.FirstCollectedAt,
             LastCollectedAt = collected.CollectedAt > held.LastCollectedAt ? collected.CollectedAt : held.LastCollectedAt,
             Values = held.Values.SetItems(collected.Data),
-        };
-    }
-
-    private static ConsentRecord Withdraw(SubjectState state, ConsentWithdrawn withdrawn)
-    {
-        var current = state.Consents.TryGetValue(withdrawn.Purpose, out var existing)
-            ? existing
-            : new ConsentRecord { Purpose = withdrawn.Purpose };
-        return current with
-        {
-            Granted = false,
-            WithdrawnAt = withdrawn.OccurredAt,
-            WithdrawalEvidence = withdrawn.Evidence,
         };
     }
 

@@ -41,4 +41,12 @@ public sealed record ConsentRecord
     /// <summary>The number a text-message consent names (a personal value: withheld from the plain profile).</summary>
     [Id(11)]
     public string? ConsentedNumber { get; init; }
+
+    /// <summary>The channel the withdrawal came through (events before it was kept: null).</summary>
+    [Id(12)]
+    public string? WithdrawalChannel { get; init; }
+
+    /// <summary>The withdraw-consent request the withdrawal fulfilled, if any.</summary>
+    [Id(13)]
+    public string? WithdrawalRequestId { get; init; }
 }
