@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CallLoop.Domain;
+using CallLoop.Silo.Failover;
 using CallLoop.Silo.Http;
 using Scalar.AspNetCore;
 
@@ -27,6 +28,7 @@ public static class HttpApiExtensions
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddTrustedProxies(builder.Configuration);
+        builder.Services.Configure<FailoverOptions>(builder.Configuration.GetSection(FailoverOptions.Section));
         return builder;
     }
 

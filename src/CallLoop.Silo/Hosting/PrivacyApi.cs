@@ -4,6 +4,7 @@ using CallLoop.Silo.Consent;
 using CallLoop.Silo.Corrections;
 using CallLoop.Silo.Deliveries;
 using CallLoop.Silo.Disclosures;
+using CallLoop.Silo.Failover;
 using CallLoop.Silo.Incidents;
 using CallLoop.Silo.Keys;
 using CallLoop.Silo.LegalHolds;
@@ -24,7 +25,7 @@ public static class PrivacyApi
     /// <summary>Every route of the privacy API, one feature at a time.</summary>
     public static IEndpointRouteBuilder MapPrivacyApi(this IEndpointRouteBuilder app)
     {
-        var routes = app.MapGroup(string.Empty).WithProblemResponses();
+        var routes = app.MapGroup(string.Empty).WithProblemResponses().AddEndpointFilter<SiloFailoverRetry>();
         routes.MapSubjectsApi();
         routes.MapCollectionsApi();
         routes.MapConsentApi();

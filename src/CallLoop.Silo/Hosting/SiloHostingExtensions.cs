@@ -33,6 +33,9 @@ public static class SiloHostingExtensions
     /// </summary>
     public const string DaemonEnabledKey = "CallLoop:Daemon:Enabled";
 
+    /// <summary>Orleans' failure detection (<see cref="ClusterMembershipOptions"/>), for admins who tune it.</summary>
+    public const string MembershipSection = "CallLoop:Membership";
+
     /// <summary>
     /// The whole silo: one NpgsqlDataSource (Aspire.Npgsql: pooling, health check, telemetry) shared by Marten
     /// and every Orleans ADO.NET provider, the Orleans schema, the event store and Orleans itself.
@@ -57,6 +60,9 @@ public static class SiloHostingExtensions
                     (options.Invariant, options.DataSource, options.ConnectionString) = (Invariant, dataSource, null)));
             silo.AddCallLoopProviders();
             silo.AddGuardedGrainAccess(builder.Configuration, builder.Environment);
+
+            // How fast a dead silo is found (ProbeTimeout, NumMissedProbesLimit, ...): Orleans' defaults unless set.
+            silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(MembershipSection));
 
             var advertised = builder.Configuration["CallLoop:AdvertisedAddress"];
             if (!string.IsNullOrWhiteSpace(advertised))

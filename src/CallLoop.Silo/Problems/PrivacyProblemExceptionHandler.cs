@@ -1,5 +1,6 @@
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
+using CallLoop.Silo.Failover;
 using CallLoop.Silo.Http;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,9 @@ internal sealed class PrivacyProblemExceptionHandler(IProblemDetailsService prob
         if (problem is null)
         {
             // Unknown failures are logged by type only: their messages may quote input.
-            logger.LogError("Unhandled {ExceptionType} on {Method} {Route}", exception.GetType().FullName, httpContext.Request.Method, httpContext.GetEndpoint()?.DisplayName);
+            // The handler middleware has cleared the endpoint by now; the feature keeps the one that failed.
+            var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+            logger.LogError("Unhandled {ExceptionType} on {Method} {Route}", exception.GetType().FullName, httpContext.Request.Method, RouteTemplate.Of(endpoint));
             return false;
         }
 
@@ -88,7 +91,7 @@ internal sealed class PrivacyProblemExceptionHandler(IProblemDetailsService prob
             Detail = "The body could not be read as the expected JSON.",
             Extensions = { ["field"] = "body" },
         },
-        _ when IsSiloUnavailable(exception) => new ProblemDetails
+        _ when SiloUnavailability.IsCause(exception) => new ProblemDetails
         {
             Status = StatusCodes.Status503ServiceUnavailable,
             Title = "A silo of the cluster went away while the command was on its way; it may not have been recorded. Retry with the same Idempotency-Key: a retry never records twice.",
@@ -100,23 +103,6 @@ internal sealed class PrivacyProblemExceptionHandler(IProblemDetailsService prob
         },
         _ => null,
     };
-
-    /// <summary>
-    /// A dead or leaving silo (the message to it was rejected, or it was declared dead while the call was pending): an
-    /// expected event in a cluster, answered 503 with Retry-After, never 500.
-    /// </summary>
-    private static bool IsSiloUnavailable(Exception exception)
-    {
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is OrleansMessageRejectionException or SiloUnavailableException or global::Orleans.Runtime.Messaging.ConnectionFailedException)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>PostgreSQL unreachable or restarting, possibly wrapped by Marten or Orleans.</summary>
     private static bool IsStoreUnavailable(Exception exception)

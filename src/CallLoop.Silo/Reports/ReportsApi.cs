@@ -1,4 +1,5 @@
 using CallLoop.Silo.Analytics;
+using CallLoop.Silo.Failover;
 using CallLoop.Silo.Problems;
 using CallLoop.Silo.Reports.Consents;
 using CallLoop.Silo.Reports.Metrics;
@@ -16,7 +17,7 @@ public static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var routes = app.MapGroup(string.Empty).WithProblemResponses();
+        var routes = app.MapGroup(string.Empty).WithProblemResponses().AddEndpointFilter<SiloFailoverRetry>();
         routes.MapSubjectReads();
         routes.MapRequestQueue();
         routes.MapRecipients();
