@@ -74,9 +74,6 @@ public static class SubjectEvolver
             },
             collected.Category,
             collected.Data),
-        ConsentGranted or ConsentWithdrawn or OptedOut or OptedBackIn => state,
-        RightsRequestReceived or RequestReceiptConfirmed or IdentityVerified or IdentityVerificationFailed or RightsRequestExtended => state,
-        RightsRequestCompleted or AppealFiled or AppealDecided or AppealExtended or RightsRequestReopened => state,
         InformationDisclosed disclosed => state with
         {
             Disclosures = state.Disclosures.Add(new DisclosureRecord
@@ -109,10 +106,7 @@ public static class SubjectEvolver
         AccountDeactivated => state with { DeactivatedAt = state.DeactivatedAt ?? e.OccurredAt },
         ErasureStarted erasure => Erase(state, erasure),
         PersonalDataErased erased => ErasureEvolution.Apply(state, erased),
-        RightsRequestDueSoon or RightsRequestOverdue or RequestDeadlineDueSoon or RequestDeadlineOverdue => state,
         PersonalDataAccessed => state,
-        PropagationPlanned or WebhookDelivered or WebhookAttemptFailed or WebhookDeadLettered or ProcessorAcknowledged or RightsRequestAwaitingProcessors => state,
-        WebhookRedeliveryRequested or ProcessorDeliveryWaived => state,
         BreachNoticeSent notice => state with
         {
             BreachNotices = state.BreachNotices.Add(new BreachNoticeRecord
@@ -123,6 +117,8 @@ public static class SubjectEvolver
                 Jurisdiction = notice.Jurisdiction,
             }),
         },
+        // What only the feature folds below change (consents and opt-outs, requests, deliveries) is theirs to list.
+        _ when ConsentEvolution.Changes(e) || RightsRequestEvolution.RequestIdOf(e) is not null || DeliveryEvolver.DeliveryIdOf(e) is not null || e is PropagationPlanned => state,
         _ => throw new ArgumentOutOfRangeException(nameof(e), $"Unknown event type {e.GetType().Name}."),
     };
 
