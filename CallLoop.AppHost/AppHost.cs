@@ -6,20 +6,25 @@ var builder = DistributedApplication.CreateBuilder(args);
 
 var database = builder.AddCallLoopDatabase();
 
+// The silos connect as the role that owns the database; Orleans clients as one that reads the membership table only.
 var orleans = builder.AddOrleans("callloop")
     .WithClusterId("callloop")
     .WithServiceId("callloop-actors")
-    .WithClustering(new AdoNetProvider(database))
-    .WithReminders(new AdoNetProvider(database))
-    .WithGrainStorage("Default", new AdoNetProvider(database));
+    .WithClustering(new AdoNetProvider(database.Silo))
+    .WithReminders(new AdoNetProvider(database.Silo))
+    .WithGrainStorage("Default", new AdoNetProvider(database.Silo));
+var orleansClients = builder.AddOrleans("callloop-clients")
+    .WithClusterId("callloop")
+    .WithServiceId("callloop-actors")
+    .WithClustering(new AdoNetProvider(database.Client));
 
 // Published deployments hand every Orleans process the authority that issues the cluster's certificates (PEM text).
 var orleansAuthority = builder.ExecutionContext.IsPublishMode ? builder.AddParameter("orleans-ca-certificate") : null;
 
 var silo = builder.AddProject<Projects.CallLoop_Silo>("silo")
     .WithReference(orleans)
-    .WithReference(database)
-    .WaitFor(database)
+    .WithReference(database.Silo)
+    .WaitFor(database.Server)
     .WithReplicas(builder.Configuration.GetValue("CallLoop:SiloReplicas", 2))
     .WithHttpHealthCheck("/health");
 
@@ -69,9 +74,8 @@ if (!builder.ExecutionContext.IsRunMode)
 
 // A sample internal service: an Orleans client that records a consent and an SMS STOP once the silos are up, then exits.
 var consentRecorder = builder.AddProject<Projects.CallLoop_Samples_ConsentRecorder>("consent-recorder")
-    .WithReference(orleans.AsClient())
-    .WithReference(database)
-    .WaitFor(database)
+    .WithReference(orleansClients.AsClient())
+    .WaitFor(database.Server)
     .WaitFor(silo);
 
 if (builder.ExecutionContext.IsRunMode)
@@ -88,11 +92,12 @@ else
 }
 
 // Demo data on demand: the dashboard's Start button on "seed" runs the silo's seed command as an Orleans client of the
-// running cluster (no launch profile, so no HTTP port). Not part of the published manifest.
+// running cluster (no launch profile, so no HTTP port), with the silos' database role (it reads the recipient registry
+// besides the membership table). Not part of the published manifest.
 builder.AddProject<Projects.CallLoop_Silo>("seed", launchProfileName: null)
     .WithArgs("seed", "--subjects", builder.Configuration.GetValue("CallLoop:SeedSubjects", 2000).ToString(System.Globalization.CultureInfo.InvariantCulture))
     .WithReference(orleans.AsClient())
-    .WithReference(database)
+    .WithReference(database.Silo)
     .WaitFor(silo)
     .WithEnvironment("DOTNET_ENVIRONMENT", "Development") // the throwaway "seed" certificate, like the silos' own
     .WithExplicitStart()

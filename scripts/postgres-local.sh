@@ -6,14 +6,17 @@
 #                                          a detached watchdog stops the server once process <pid> is gone (a test
 #                                          host that is killed never runs its exit handler)
 #   postgres-local.sh run   <data-dir> [port] [database]   create if needed, run in the foreground (for the Aspire AppHost)
+#   postgres-local.sh roles <data-dir> <port> <database>   the database's least-privilege roles (postgres-init/database-roles.psql)
 #   postgres-local.sh stop  <data-dir>          fast, clean shutdown
 #   postgres-local.sh status <data-dir>
 #
+# start and run with a database also create its roles (callloop_silo owns it, callloop_client, callloop_analyst);
+# passwords from CALLLOOP_SILO_DB_PASSWORD / CALLLOOP_CLIENT_DB_PASSWORD (unset: none, the cluster trusts 127.0.0.1).
 # The cluster listens on 127.0.0.1 only, trusts local TCP connections as user "postgres",
 # and runs as the "postgres" OS user when invoked as root (PostgreSQL refuses to run as root).
 set -euo pipefail
 
-usage() { echo "usage: $0 start|run|stop|status <data-dir> [port] [database] [--watch <pid>]" >&2; exit 2; }
+usage() { echo "usage: $0 start|run|roles|stop|status <data-dir> [port] [database] [--watch <pid>]" >&2; exit 2; }
 watch_pid=
 positional=()
 while [ $# -gt 0 ]; do
@@ -77,6 +80,13 @@ ensure_database() {
   fi
 }
 
+ensure_roles() {
+  [ -n "$database" ] || return 0
+  as_owner "$bindir/psql" -h 127.0.0.1 -p "$port" -U postgres -d "$database" -q \
+    -v database="$database" -v silo_password="${CALLLOOP_SILO_DB_PASSWORD:-}" -v client_password="${CALLLOOP_CLIENT_DB_PASSWORD:-}" \
+    < "$(dirname "$(realpath "$0")")/postgres-init/database-roles.psql" >/dev/null
+}
+
 # Stops the server once process $watch_pid has gone. Detached (own session, no inherited output) so that neither the
 # caller waiting for this script's output nor a signal to the caller's process group ends it first.
 start_watchdog() {
@@ -101,10 +111,11 @@ case "$command_name" in
   start)
     ensure_cluster
     if as_owner "$bindir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
-      ensure_database; start_watchdog; echo "PostgreSQL already running in $data_dir"; exit 0
+      ensure_database; ensure_roles; start_watchdog; echo "PostgreSQL already running in $data_dir"; exit 0
     fi
     as_owner "$bindir/pg_ctl" -D "$data_dir" -o "-p $port" -l "$data_dir/server.log" -w -t 60 start >/dev/null
     ensure_database
+    ensure_roles
     start_watchdog
     echo "PostgreSQL running on 127.0.0.1:$port (data: $data_dir)"
     ;;
@@ -116,6 +127,7 @@ case "$command_name" in
     if [ -n "$database" ]; then
       as_owner "$bindir/pg_ctl" -D "$data_dir" -o "-p $port" -l "$data_dir/server.log" -w -t 60 start >/dev/null
       ensure_database
+      ensure_roles
       as_owner "$bindir/pg_ctl" -D "$data_dir" -m fast -w stop >/dev/null
     fi
     exec_cmd=("$bindir/postgres" -D "$data_dir" -p "$port")
@@ -123,6 +135,10 @@ case "$command_name" in
       exec setpriv --reuid=postgres --regid=postgres --init-groups -- "${exec_cmd[@]}"
     fi
     exec "${exec_cmd[@]}"
+    ;;
+  roles)
+    [ -n "$database" ] || usage
+    ensure_roles
     ;;
   stop)
     if [ -f "$data_dir/PG_VERSION" ] && as_owner "$bindir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then

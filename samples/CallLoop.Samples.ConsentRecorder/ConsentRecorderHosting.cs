@@ -9,7 +9,10 @@ namespace CallLoop.Samples.ConsentRecorder;
 
 public static class ConsentRecorderHosting
 {
-    /// <summary>The Aspire connection name of the database that holds the cluster's membership (the silos' database).</summary>
+    /// <summary>
+    /// The connection to the database that holds the cluster's membership, unless "Orleans:Clustering:ConnectionName"
+    /// names another (the AppHost gives clients "calloopdb-client", a role that reads the membership table only).
+    /// </summary>
     public const string DatabaseConnectionName = "calloopdb";
 
     /// <summary>
@@ -19,7 +22,7 @@ public static class ConsentRecorderHosting
     /// </summary>
     public static IHostApplicationBuilder AddConsentRecorder(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDataSource(DatabaseConnectionName);
+        builder.AddNpgsqlDataSource(builder.Configuration["Orleans:Clustering:ConnectionName"] ?? DatabaseConnectionName);
         builder.UseOrleansClient(client =>
         {
             client.UseAdoNetClustering((OptionsBuilder<AdoNetClusteringClientOptions> o) =>

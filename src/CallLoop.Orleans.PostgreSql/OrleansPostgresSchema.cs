@@ -29,7 +29,22 @@ public static class OrleansPostgresSchema
     /// </summary>
     public const string KeyStorageSchema = "callloop_keys";
 
+    /// <summary>
+    /// The Orleans clients' database role (scripts/postgres-init/database-roles.psql): where it exists, it may read the
+    /// query catalogue and the membership table, which is all a client's gateway list provider reads, and nothing else.
+    /// </summary>
+    public const string ClientRole = "callloop_client";
+
     private const string ResourceSuffix = ".sql";
+
+    private static readonly string ClientGrantsSql = $"""
+        DO $$
+        BEGIN
+            IF EXISTS (SELECT FROM pg_roles WHERE rolname = '{ClientRole}') THEN
+                GRANT SELECT ON OrleansQuery, OrleansMembershipTable TO {ClientRole};
+            END IF;
+        END $$;
+        """;
 
     /// <summary>The scripts a grain-storage-only schema needs: the query catalogue and persistence.</summary>
     private static readonly string[] GrainStorageScripts = ["01-Main.sql", "03-Persistence.sql"];
@@ -57,6 +72,8 @@ public static class OrleansPostgresSchema
         {
             await RunAsync(name, text, connection, transaction, cancellationToken).ConfigureAwait(false);
         }
+
+        await RunAsync("client-role-grants", ClientGrantsSql, connection, transaction, cancellationToken).ConfigureAwait(false);
 
         // The same unqualified scripts, run with the key schema first on the search path, create its own copies.
         await RunAsync("key-storage-schema", $"CREATE SCHEMA IF NOT EXISTS {KeyStorageSchema}; SET LOCAL search_path TO {KeyStorageSchema};", connection, transaction, cancellationToken).ConfigureAwait(false);

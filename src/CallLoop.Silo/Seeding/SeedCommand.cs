@@ -19,7 +19,7 @@ public static class SeedCommand
     public const int DefaultSubjects = 2000;
 
     /// <summary>Where the AppHost's local PostgreSQL listens (<c>CallLoop:Postgres=Local</c>, the default without Docker).</summary>
-    public const string AppHostLocalDatabase = "Host=127.0.0.1;Port=54329;Username=postgres;Database=calloopdb";
+    public const string AppHostLocalDatabase = "Host=127.0.0.1;Port=54329;Username=callloop_silo;Database=calloopdb";
 
     /// <summary>The AppHost's cluster, used when <c>Orleans:ClusterId</c> / <c>Orleans:ServiceId</c> are not set.</summary>
     public const string AppHostClusterId = "callloop";
