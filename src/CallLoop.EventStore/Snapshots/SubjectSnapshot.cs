@@ -8,8 +8,9 @@ namespace CallLoop.EventStore.Snapshots;
 /// </summary>
 public sealed class SubjectSnapshot
 {
-    /// <summary>Bumped whenever <see cref="SubjectState"/> changes shape (4: requests keep their unacknowledged deliveries); snapshots of another shape are ignored.</summary>
-    public const int CurrentShape = 4;
+    /// <summary>Bumped whenever <see cref="SubjectState"/> changes shape (4: requests keep their unacknowledged deliveries;
+    /// 5: a withdrawn consent keeps the withdrawal's channel and request); snapshots of another shape are ignored.</summary>
+    public const int CurrentShape = 5;
 
     public string Id { get; set; } = string.Empty;
 
