@@ -9,13 +9,43 @@ public static class SecurityExtensions
 {
     public const string RateLimitSection = "CallLoop:RateLimit";
 
-    /// <summary>Bearer tokens signed with the configured key, and a per-caller rate limit.</summary>
+    /// <summary>A policy scheme choosing, by the token's issuer, the API's own key or the OpenID Connect provider.</summary>
+    private const string BearerScheme = "bearer";
+
+    /// <summary>
+    /// Bearer tokens signed with the configured key, and (when <see cref="OidcTokenSettings.Section"/> names an
+    /// authority) the OpenID Connect provider's access tokens; a per-caller rate limit.
+    /// </summary>
     public static WebApplicationBuilder AddCallLoopSecurity(this WebApplicationBuilder builder)
     {
         var key = AuthenticationSettings.KeyFrom(builder.Configuration, builder.Environment);
         var maxLifetime = AuthenticationSettings.MaxTokenLifetime(builder.Configuration);
-        builder.Services
-            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+        var oidc = OidcTokenSettings.From(builder.Configuration);
+        var authentication = builder.Services.AddAuthentication(oidc.IsConfigured ? BearerScheme : JwtBearerDefaults.AuthenticationScheme);
+        if (oidc.IsConfigured)
+        {
+            authentication
+                .AddPolicyScheme(BearerScheme, "Own or OpenID Connect bearer token", options =>
+                    options.ForwardDefaultSelector = context => OidcTokenSettings.SchemeFor(context, JwtBearerDefaults.AuthenticationScheme))
+                .AddJwtBearer(OidcTokenSettings.Scheme, options =>
+                {
+                    // Issuer and signing keys come from the provider's discovery document and JWKS (refreshed by the handler).
+                    options.Authority = oidc.Authority;
+                    options.Audience = oidc.Audience;
+                    options.RequireHttpsMetadata = oidc.RequireHttpsMetadata;
+                    options.MapInboundClaims = false;
+                    options.TokenValidationParameters = new TokenValidationParameters
+                    {
+                        ValidAudience = oidc.Audience,
+                        NameClaimType = oidc.NameClaim,
+                        RoleClaimType = oidc.RoleClaim,
+                        ClockSkew = TimeSpan.FromSeconds(30),
+                    };
+                    options.Events = LifetimeLimit(maxLifetime);
+                });
+        }
+
+        authentication
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
@@ -29,21 +59,7 @@ public static class SecurityExtensions
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
 
-                // Standard expiry checks, then the maximum lifetime (CallLoop:Auth:MaxTokenLifetime, default 12 h):
-                // a leaked long-lived token stays usable only that long.
-                options.Events = new JwtBearerEvents
-                {
-                    OnTokenValidated = context =>
-                    {
-                        var token = context.SecurityToken;
-                        if (!AuthenticationSettings.LivesAtMost(token, token.ValidFrom == DateTime.MinValue ? null : token.ValidFrom, token.ValidTo == DateTime.MinValue ? null : token.ValidTo, maxLifetime))
-                        {
-                            context.Fail("The token lives longer than the maximum token lifetime.");
-                        }
-
-                        return Task.CompletedTask;
-                    },
-                };
+                options.Events = LifetimeLimit(maxLifetime);
             });
         builder.Services.AddAuthorization(options => options.AddCallLoopPolicies());
 
@@ -74,6 +90,24 @@ public static class SecurityExtensions
         });
         return builder;
     }
+
+    /// <summary>
+    /// Standard expiry checks, then the maximum lifetime (CallLoop:Auth:MaxTokenLifetime, default 12 h): a leaked
+    /// long-lived token stays usable only that long, whoever issued it.
+    /// </summary>
+    private static JwtBearerEvents LifetimeLimit(TimeSpan maxLifetime) => new()
+    {
+        OnTokenValidated = context =>
+        {
+            var token = context.SecurityToken;
+            if (!AuthenticationSettings.LivesAtMost(token, token.ValidFrom == DateTime.MinValue ? null : token.ValidFrom, token.ValidTo == DateTime.MinValue ? null : token.ValidTo, maxLifetime))
+            {
+                context.Fail("The token lives longer than the maximum token lifetime.");
+            }
+
+            return Task.CompletedTask;
+        },
+    };
 
     public static WebApplication UseCallLoopSecurity(this WebApplication app)
     {
