@@ -30,6 +30,30 @@ public sealed class RequestRecordTests(SiloApplicationFactory factory)
         // asOf in the past: the late request was not yet overdue then.
         Assert.Empty(await RequestIdsAsync($"/api/requests?status=overdue&jurisdiction=CO&asOf={Uri.EscapeDataString(now.AddDays(-40).ToString("O"))}", subjectId));
 
+        // Counts come from the database over every match, whatever the page. Other tests' CO requests count too, so
+        // they are compared with the whole queue read at the same instant; one more request is due within 5 days.
+        var soon = ReportsDriver.NewId("queue-soon");
+        await driver.ExecuteAsync(new RegisterSubject { SubjectId = soon, Jurisdiction = "CO" });
+        await driver.ExecuteAsync(new ReceiveRightsRequest { SubjectId = soon, RequestId = "soon", Type = RightsRequestType.Delete, Channel = RequestChannel.Email, ReceivedAt = now.AddDays(-42) });
+        await driver.WaitForProjectionsAsync();
+        var asOf = Uri.EscapeDataString(now.ToString("O"));
+        using var counts = await driver.GetJsonAsync($"/api/requests/counts?status=any&jurisdiction=CO&asOf={asOf}");
+        using var everything = await driver.GetJsonAsync($"/api/requests?status=any&jurisdiction=CO&limit=5000&asOf={asOf}");
+        var listed = everything.RootElement.GetProperty("requests").EnumerateArray().ToList();
+        Assert.Equal(listed.Count, counts.RootElement.GetProperty("total").GetInt64());
+        var byStatus = counts.RootElement.GetProperty("byStatus").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
+        Assert.Equal(listed.GroupBy(r => r.GetProperty("status").GetString()!).ToDictionary(g => g.Key, g => (long)g.Count()), byStatus);
+        var open = listed.Where(r => r.GetProperty("isOpen").GetBoolean()).Select(r => r.GetProperty("currentDueAt").GetDateTimeOffset()).ToList();
+        Assert.Equal(open.Count(due => due < now), counts.RootElement.GetProperty("overdue").GetInt64());
+        Assert.Equal(open.Count(due => due >= now && due <= now.AddDays(5)), counts.RootElement.GetProperty("dueSoon").GetInt64());
+        Assert.True(counts.RootElement.GetProperty("overdue").GetInt64() >= 1 && counts.RootElement.GetProperty("dueSoon").GetInt64() >= 1);
+        Assert.Equal(5, counts.RootElement.GetProperty("dueSoonDays").GetInt32());
+
+        // The filter narrows the counts like the queue: only the closed delete requests.
+        using var closedCounts = await driver.GetJsonAsync($"/api/requests/counts?status=closed&type=delete&jurisdiction=CO&asOf={asOf}");
+        Assert.Equal(listed.LongCount(r => !r.GetProperty("isOpen").GetBoolean() && r.GetProperty("type").GetString() == "delete"), closedCounts.RootElement.GetProperty("total").GetInt64());
+        await driver.AssertBadParameterAsync("/api/requests/counts?status=lost", "status");
+
         using var closed = await driver.GetJsonAsync("/api/requests?status=closed&type=delete&jurisdiction=CO");
         var record = closed.RootElement.GetProperty("requests").EnumerateArray().Single(r => r.GetProperty("subjectId").GetString() == subjectId);
         Assert.Equal("denied", record.GetProperty("outcome").GetString());

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Requests;
 using CallLoop.Silo.Security;
+using CallLoop.EventStore.Configuration;
 using Marten;
+using Npgsql;
 
 namespace CallLoop.Silo.Reports.Requests;
 
@@ -15,9 +17,53 @@ internal static class RequestQueueApi
 {
     public static IEndpointRouteBuilder MapRequestQueue(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/api/requests").WithTags("Reports").RequireAuthorization(AccessPolicies.AnalystOrPrivacyOfficer).MapGet("/", ListAsync).WithName("ListRequestRecords");
+        var requests = routes.MapGroup("/api/requests").WithTags("Reports").RequireAuthorization(AccessPolicies.AnalystOrPrivacyOfficer);
+        requests.MapGet("/", ListAsync).WithName("ListRequestRecords");
+        requests.MapGet("/counts", CountAsync).WithName("CountRequestRecords");
         return routes;
     }
+
+    /// <summary>The work queue's counts for the same filter (no page): by status, overdue, due soon.</summary>
+    public static async Task<Ok<RequestQueueCounts>> CountAsync(
+        string? status,
+        string? jurisdiction,
+        string? type,
+        string? dueBefore,
+        string? asOf,
+        NpgsqlDataSource db,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var filter = Filter(status, jurisdiction, type, dueBefore, asOf, limit: null, cursor: null, clock);
+        var (sql, parameters) = filter.ToCountSql($"{PrivacyEventStoreExtensions.SchemaName}.mt_doc_requestrecord");
+        await using var command = db.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        var byStatus = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        var (overdue, dueSoon) = (0L, 0L);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            byStatus[reader.IsDBNull(0) ? "unknown" : reader.GetString(0)] = reader.GetInt64(1);
+            overdue += reader.GetInt64(2);
+            dueSoon += reader.GetInt64(3);
+        }
+
+        return TypedResults.Ok(new RequestQueueCounts(filter.AsOf, filter.Status, byStatus.Values.Sum(), byStatus, overdue, dueSoon, RequestQueueCounts.DueSoonWithinDays));
+    }
+
+    private static RequestQueueFilter Filter(string? status, string? jurisdiction, string? type, string? dueBefore, string? asOf, string? limit, string? cursor, TimeProvider clock) =>
+        new(
+            QueryParameters.OneOf(status, "status", RequestQueueFilter.Any, RequestQueueFilter.Any, RequestQueueFilter.Open, RequestQueueFilter.Overdue, RequestQueueFilter.Closed),
+            QueryParameters.OptionalJurisdiction(jurisdiction, "jurisdiction"),
+            QueryParameters.OptionalEnum<RightsRequestType>(type, "type"),
+            QueryParameters.OptionalInstant(dueBefore, "dueBefore"),
+            QueryParameters.Instant(asOf, "asOf", clock.GetUtcNow()),
+            QueryParameters.Limit(limit, "limit", RequestQueueFilter.DefaultLimit, RequestQueueFilter.MaxLimit),
+            RequestQueueCursor.Parse(cursor, "cursor"));
 
     public static async Task<Results<Ok<RequestQueue>, FileContentHttpResult>> ListAsync(
         string? status,
@@ -32,14 +78,7 @@ internal static class RequestQueueApi
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var filter = new RequestQueueFilter(
-            QueryParameters.OneOf(status, "status", RequestQueueFilter.Any, RequestQueueFilter.Any, RequestQueueFilter.Open, RequestQueueFilter.Overdue, RequestQueueFilter.Closed),
-            QueryParameters.OptionalJurisdiction(jurisdiction, "jurisdiction"),
-            QueryParameters.OptionalEnum<RightsRequestType>(type, "type"),
-            QueryParameters.OptionalInstant(dueBefore, "dueBefore"),
-            QueryParameters.Instant(asOf, "asOf", clock.GetUtcNow()),
-            QueryParameters.Limit(limit, "limit", RequestQueueFilter.DefaultLimit, RequestQueueFilter.MaxLimit),
-            RequestQueueCursor.Parse(cursor, "cursor"));
+        var filter = Filter(status, jurisdiction, type, dueBefore, asOf, limit, cursor, clock);
 
         var (where, parameters) = filter.ToSql();
         var records = await session.QueryAsync<RequestRecord>(where, cancellationToken, parameters);

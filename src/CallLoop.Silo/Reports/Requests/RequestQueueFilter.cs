@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CallLoop.Domain;
 
 namespace CallLoop.Silo.Reports.Requests;
@@ -33,6 +34,47 @@ public sealed record RequestQueueFilter(
 
     public (string Where, object[] Parameters) ToSql()
     {
+        var (conditions, parameters) = Matching();
+        switch (After)
+        {
+            case { DueAt: { } due, Id: var id }:
+                conditions.Add($"({CurrentDue} > ? or ({CurrentDue} = ? and d.id > ?) or {CurrentDue} is null)");
+                parameters.Add(due.ToUniversalTime());
+                parameters.Add(due.ToUniversalTime());
+                parameters.Add(id);
+                break;
+            case { Id: var id }:
+                conditions.Add($"({CurrentDue} is null and d.id > ?)");
+                parameters.Add(id);
+                break;
+        }
+
+        var where = conditions.Count == 0 ? "true" : string.Join(" and ", conditions);
+        return ($"where {where} order by {CurrentDue} nulls last, d.id limit {Limit}", parameters.ToArray());
+    }
+
+    /// <summary>
+    /// Counts of every record the filter matches (whatever the page): by status, then open and overdue, open and due
+    /// within <see cref="RequestQueueCounts.DueSoonWithinDays"/> days, as of <see cref="AsOf"/>; numbered parameters.
+    /// </summary>
+    public (string Sql, object[] Parameters) ToCountSql(string table)
+    {
+        var (conditions, parameters) = Matching();
+        var placeholder = 0;
+        var where = conditions.Count == 0 ? "true" : Regex.Replace(string.Join(" and ", conditions), @"\?", _ => $"${++placeholder}");
+        var (asOf, soon) = ($"${parameters.Count + 1}", $"${parameters.Count + 2}");
+        parameters.Add(AsOf.ToUniversalTime());
+        parameters.Add(AsOf.ToUniversalTime().AddDays(RequestQueueCounts.DueSoonWithinDays));
+        return ($"""
+            select d.data ->> 'status', count(*),
+                   count(*) filter (where d.is_open and {CurrentDue} < {asOf}),
+                   count(*) filter (where d.is_open and {CurrentDue} >= {asOf} and {CurrentDue} <= {soon})
+            from {table} d where {where} group by 1
+            """, parameters.ToArray());
+    }
+
+    private (List<string> Conditions, List<object> Parameters) Matching()
+    {
         var conditions = new List<string>();
         var parameters = new List<object>();
         switch (Status)
@@ -67,21 +109,6 @@ public sealed record RequestQueueFilter(
             parameters.Add(dueBefore.ToUniversalTime());
         }
 
-        switch (After)
-        {
-            case { DueAt: { } due, Id: var id }:
-                conditions.Add($"({CurrentDue} > ? or ({CurrentDue} = ? and d.id > ?) or {CurrentDue} is null)");
-                parameters.Add(due.ToUniversalTime());
-                parameters.Add(due.ToUniversalTime());
-                parameters.Add(id);
-                break;
-            case { Id: var id }:
-                conditions.Add($"({CurrentDue} is null and d.id > ?)");
-                parameters.Add(id);
-                break;
-        }
-
-        var where = conditions.Count == 0 ? "true" : string.Join(" and ", conditions);
-        return ($"where {where} order by {CurrentDue} nulls last, d.id limit {Limit}", parameters.ToArray());
+        return (conditions, parameters);
     }
 }
