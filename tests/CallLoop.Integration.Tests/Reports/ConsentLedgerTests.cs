@@ -89,6 +89,57 @@ public sealed class ConsentLedgerTests(SiloApplicationFactory factory)
     public Task Given_bad_parameter_When_ledger_is_read_Then_400_names_it(string url, string parameter) =>
         driver.AssertBadParameterAsync(url, parameter);
 
+    [Fact]
+    public async Task Given_known_choices_in_2009_When_the_series_is_read_by_month_and_week_Then_each_period_counts_the_subjects_opted_in_at_its_end()
+    {
+        // 2009: no other test records choices that early, and later ones fall after every period asked for.
+        static DateTimeOffset On(int month, int day) => new(2009, month, day, 9, 0, 0, TimeSpan.Zero);
+        var (a, b, c) = (ReportsDriver.NewId("series-a"), ReportsDriver.NewId("series-b"), ReportsDriver.NewId("series-c"));
+        await driver.AppendAsync(
+        [
+            (a, [new SubjectRegistered { Jurisdiction = "TX" }, Granted(On(1, 10), "e"), new ConsentWithdrawn { Purpose = ConsentPurpose.MarketingSms, Evidence = "STOP", OccurredAt = On(3, 1) }, Granted(On(4, 20), "e")]),
+            (b, [new SubjectRegistered { Jurisdiction = "TX" }, Granted(On(2, 1), "e"), Granted(On(2, 10), "e again")]),
+            (c, [new SubjectRegistered { Jurisdiction = "TX" }, new OptedOut { Scope = OptOutScope.MarketingSms, Method = PreferenceMethod.SmsKeyword, OccurredAt = On(2, 15) }, new OptedBackIn { Scope = OptOutScope.MarketingSms, Method = PreferenceMethod.SmsKeyword, OccurredAt = On(4, 5) }]),
+        ]);
+        await driver.WaitForProjectionsAsync();
+
+        using var monthly = await driver.GetJsonAsync("/api/reports/consents/series?from=2009-01-01T00:00:00Z&to=2009-04-30T00:00:00Z&interval=month&purpose=marketing-sms");
+        Assert.Equal(["2009-01-01", "2009-02-01", "2009-03-01", "2009-04-01"], Periods(monthly));
+        var sms = monthly.RootElement.GetProperty("series").EnumerateArray().Single();
+        Assert.Equal("marketing-sms", sms.GetProperty("purpose").GetString());
+        Assert.Equal([1L, 2, 1, 2], Counts(sms, "subjectsConsenting")); // b's second grant is no second subject
+        Assert.Equal([0L, 1, 1, 0], Counts(sms, "subjectsOptedOut"));
+
+        // Weeks start on Monday: c's Sunday opt-out (15 February) falls in the week of the 9th.
+        using var weekly = await driver.GetJsonAsync("/api/reports/consents/series?from=2009-02-01T00:00:00Z&to=2009-02-20T00:00:00Z&interval=week&purpose=marketing-sms");
+        Assert.Equal(["2009-01-26", "2009-02-02", "2009-02-09", "2009-02-16"], Periods(weekly));
+        var week = weekly.RootElement.GetProperty("series").EnumerateArray().Single();
+        Assert.Equal([2L, 2, 2, 2], Counts(week, "subjectsConsenting"));
+        Assert.Equal([0L, 0, 1, 1], Counts(week, "subjectsOptedOut"));
+
+        // No purpose named: both marketing channels, email with nobody.
+        using var channels = await driver.GetJsonAsync("/api/reports/consents/series?from=2009-03-01T00:00:00Z&to=2009-03-03T00:00:00Z&interval=day");
+        Assert.Equal(["marketing-email", "marketing-sms"], channels.RootElement.GetProperty("series").EnumerateArray().Select(s => s.GetProperty("purpose").GetString()));
+        Assert.Equal([0L, 0, 0], Counts(channels.RootElement.GetProperty("series")[0], "subjectsConsenting"));
+        Assert.Equal([1L, 1, 1], Counts(channels.RootElement.GetProperty("series")[1], "subjectsConsenting"));
+    }
+
+    [Theory]
+    [InlineData("/api/reports/consents/series?interval=hour", "interval")]
+    [InlineData("/api/reports/consents/series?from=last-year", "from")]
+    [InlineData("/api/reports/consents/series?from=2009-02-01T00:00:00Z&to=2009-01-01T00:00:00Z", "from")]
+    [InlineData("/api/reports/consents/series?to=sometime", "to")]
+    [InlineData("/api/reports/consents/series?purpose=carrier-pigeon", "purpose")]
+    [InlineData("/api/reports/consents/series?from=2000-01-01T00:00:00Z&to=2009-01-01T00:00:00Z&interval=day", "interval")]
+    public Task Given_bad_parameter_When_the_series_is_read_Then_400_names_it(string url, string parameter) =>
+        driver.AssertBadParameterAsync(url, parameter);
+
+    private static string[] Periods(System.Text.Json.JsonDocument report) =>
+        [.. report.RootElement.GetProperty("periods").EnumerateArray().Select(p => p.GetDateTimeOffset().UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))];
+
+    private static long[] Counts(System.Text.Json.JsonElement series, string property) =>
+        [.. series.GetProperty(property).EnumerateArray().Select(c => c.GetInt64())];
+
     private static ConsentGranted Granted(DateTimeOffset at, string evidence) => new()
     {
         Purpose = ConsentPurpose.MarketingSms,

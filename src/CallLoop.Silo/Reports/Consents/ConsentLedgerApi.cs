@@ -18,7 +18,50 @@ internal static class ConsentLedgerApi
     public static RouteGroupBuilder MapConsentLedger(this RouteGroupBuilder reports)
     {
         reports.MapGet("/consents", GetAsync).WithName("GetConsentLedger");
+        reports.MapGet("/consents/series", SeriesAsync).WithName("GetConsentSeries");
         return reports;
+    }
+
+    /// <summary>The marketing channels a series shows when no purpose is named.</summary>
+    private static readonly string[] MarketingChannels = ["marketing-email", "marketing-sms"];
+
+    /// <summary>
+    /// GET /api/reports/consents/series?from=&amp;to=&amp;interval=day|week|month[&amp;purpose=...]: subjects consenting
+    /// (and opted out) per purpose at the end of each period from <c>from</c> to <c>to</c> (default: the 12 periods
+    /// ending now, by month), at most <see cref="ConsentSeriesQuery.MaxPeriods"/> periods.
+    /// </summary>
+    public static async Task<Ok<ConsentSeriesReport>> SeriesAsync(string? from, string? to, string? interval, string[]? purpose, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var unit = QueryParameters.OneOf(interval, "interval", ConsentSeriesQuery.Month, ConsentSeriesQuery.Day, ConsentSeriesQuery.Week, ConsentSeriesQuery.Month);
+        var until = QueryParameters.Instant(to, "to", clock.GetUtcNow());
+        var twelveBack = ConsentSeriesQuery.PeriodStart(until, unit);
+        for (var i = 0; i < 11; i++)
+        {
+            twelveBack = unit switch
+            {
+                ConsentSeriesQuery.Month => twelveBack.AddMonths(-1),
+                ConsentSeriesQuery.Week => twelveBack.AddDays(-7),
+                _ => twelveBack.AddDays(-1),
+            };
+        }
+
+        var since = QueryParameters.Instant(from, "from", twelveBack);
+        if (since > until)
+        {
+            throw QueryParameters.Invalid("from", "an instant no later than to");
+        }
+
+        var named = purpose?.Where(p => !string.IsNullOrWhiteSpace(p)).ToArray() ?? [];
+        var purposes = named.Length > 0
+            ? named.Select(p => QueryParameters.OneOf(p, "purpose", string.Empty, Purposes)).Distinct(StringComparer.Ordinal).ToArray()
+            : MarketingChannels;
+        var periods = ConsentSeriesQuery.Periods(since, until, unit);
+        if (periods.Count > ConsentSeriesQuery.MaxPeriods)
+        {
+            throw QueryParameters.Invalid("interval", $"at most {ConsentSeriesQuery.MaxPeriods} periods from 'from' to 'to' (a longer interval or a shorter span)");
+        }
+
+        return TypedResults.Ok(await ConsentSeriesQuery.RunAsync(db, purposes, since, until, unit, periods, cancellationToken));
     }
 
     public static async Task<Results<Ok<ConsentLedgerReport>, FileContentHttpResult>> GetAsync(string? purpose, string? asOf, string? limit, string? cursor, HttpRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
