@@ -33,8 +33,10 @@ public sealed record RequestMetricsRow(
     double? MedianDaysToRespond,
     double? MeanDaysToRespond);
 
-/// <summary>The consent ledger's counts for one purpose at one moment.</summary>
-public sealed record ConsentLedgerCounts(string Purpose, DateTimeOffset AsOf, long SubjectsConsenting, long SubjectsOptedOut);
+/// <summary>GET /api/reports/consents/series: per purpose, subjects consenting and opted out at the end of each period (Periods: their starts).</summary>
+public sealed record ConsentSeriesReport(DateTimeOffset From, DateTimeOffset To, string Interval, IReadOnlyList<DateTimeOffset> Periods, IReadOnlyList<ConsentSeries> Series);
+
+public sealed record ConsentSeries(string Purpose, IReadOnlyList<long> SubjectsConsenting, IReadOnlyList<long> SubjectsOptedOut);
 
 /// <summary>How far one projection has read the event log.</summary>
 public sealed record ProjectionStatus(string Name, string Lifecycle, long? Sequence, long HighestEvent, long Lag, DateTimeOffset? LastUpdated);

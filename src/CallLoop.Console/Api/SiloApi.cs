@@ -13,8 +13,12 @@ public sealed class SiloApi(HttpClient http, ApiCaller caller)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public Task<RequestQueue> RequestQueueAsync(string status, string? jurisdiction, string? type, CancellationToken cancellationToken = default) =>
-        GetAsync<RequestQueue>(Query("api/requests", ("status", status), ("jurisdiction", jurisdiction), ("type", type), ("limit", "2000")), cancellationToken);
+    /// <summary>One page of the work queue: <paramref name="cursor"/> is the previous page's nextCursor (null: the first page).</summary>
+    public Task<RequestQueue> RequestQueueAsync(string status, string? jurisdiction, string? type, int limit, string? cursor, CancellationToken cancellationToken = default) =>
+        GetAsync<RequestQueue>(Query("api/requests", ("status", status), ("jurisdiction", jurisdiction), ("type", type), ("limit", limit.ToString(CultureInfo.InvariantCulture)), ("cursor", cursor)), cancellationToken);
+
+    public Task<RequestQueueCounts> RequestCountsAsync(string status, string? jurisdiction, string? type, CancellationToken cancellationToken = default) =>
+        GetAsync<RequestQueueCounts>(Query("api/requests/counts", ("status", status), ("jurisdiction", jurisdiction), ("type", type)), cancellationToken);
 
     public Task<RightsRequestView> RequestAsync(string subjectId, string requestId, CancellationToken cancellationToken = default) =>
         GetAsync<RightsRequestView>($"api/subjects/{Uri.EscapeDataString(subjectId)}/requests/{Uri.EscapeDataString(requestId)}", cancellationToken);
@@ -58,8 +62,9 @@ public sealed class SiloApi(HttpClient http, ApiCaller caller)
     public Task<RequestMetricsReport> RequestMetricsAsync(int year, CancellationToken cancellationToken = default) =>
         GetAsync<RequestMetricsReport>(Query("api/reports/request-metrics", ("year", year.ToString(CultureInfo.InvariantCulture))), cancellationToken);
 
-    public Task<ConsentLedgerCounts> ConsentCountsAsync(string purpose, DateTimeOffset asOf, CancellationToken cancellationToken = default) =>
-        GetAsync<ConsentLedgerCounts>(Query("api/reports/consents", ("purpose", purpose), ("asOf", asOf.ToString("O", CultureInfo.InvariantCulture)), ("limit", "1")), cancellationToken);
+    /// <summary>Subjects consenting per marketing channel at the end of each period (the API's defaults: the last 12).</summary>
+    public Task<ConsentSeriesReport> ConsentSeriesAsync(string interval, CancellationToken cancellationToken = default) =>
+        GetAsync<ConsentSeriesReport>(Query("api/reports/consents/series", ("interval", interval)), cancellationToken);
 
     public Task<IReadOnlyList<ProjectionStatus>> ProjectionsAsync(CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<ProjectionStatus>>("api/projections", cancellationToken);
