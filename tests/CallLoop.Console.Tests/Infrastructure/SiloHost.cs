@@ -12,10 +12,13 @@ namespace CallLoop.Console.Tests.Infrastructure;
 /// <summary>A real silo (Orleans + HTTP API on Kestrel) on its own PostgreSQL database, reachable by the console process.</summary>
 public sealed class SiloHost : WebApplicationFactory<Program>
 {
-    private SiloHost(string connectionString, int port)
+    private readonly IReadOnlyDictionary<string, string> settings;
+
+    private SiloHost(string connectionString, int port, IReadOnlyDictionary<string, string>? settings)
     {
         ConnectionString = connectionString;
         Port = port;
+        this.settings = settings ?? new Dictionary<string, string>();
     }
 
     public string ConnectionString { get; }
@@ -24,11 +27,12 @@ public sealed class SiloHost : WebApplicationFactory<Program>
 
     public Uri Address => new($"http://127.0.0.1:{Port}/");
 
-    public static async Task<SiloHost> StartAsync()
+    /// <summary>Starts a silo; <paramref name="settings"/> override the defaults below (e.g. publication, propagation).</summary>
+    public static async Task<SiloHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var database = await PostgresServer.Instance.CreateDatabaseAsync("console");
         var connectionString = new NpgsqlConnectionStringBuilder(database) { Options = "-c synchronous_commit=off" }.ConnectionString;
-        var host = new SiloHost(connectionString, FreePorts.Next());
+        var host = new SiloHost(connectionString, FreePorts.Next(), settings);
         host.UseKestrel(host.Port);
         host.StartServer();
         return host;
@@ -55,5 +59,9 @@ public sealed class SiloHost : WebApplicationFactory<Program>
         builder.UseSetting("Orleans:Endpoints:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("CallLoop:AdvertisedAddress", "127.0.0.1");
         builder.UseSetting(SiloHostingExtensions.PublicationEnabledKey, "false");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }
