@@ -18,6 +18,11 @@ public static class Bench
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Contains(SecondSilo.Argument))
+        {
+            return await SecondSilo.RunAsync(args);
+        }
+
         var scale = BenchScale.FromArgs(args);
         var clock = Stopwatch.StartNew();
         var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("bench");
@@ -51,6 +56,19 @@ public static class Bench
             // The breach assessment alone, e.g. --breach-only --report-subjects 10000 for a quick check.
             await ReportQueries.SeedAsync(store, dataSource, scale.ReportSubjects);
             await BreachRowAsync();
+            Console.WriteLine(ResultTable.Render(rows, []));
+            return 0;
+        }
+
+        if (args.Contains("--production-only"))
+        {
+            // The production rows alone (one silo, then two silo processes), e.g. --tiny --production-only to check they run.
+            await using (var silo = await BenchSilo.StartAsync(connectionString, GroupCommitPath.SetBased))
+            {
+                await GrainCommands.RegisterAsync(silo.Grains, scale.Subjects);
+            }
+
+            await ProductionRowsAsync(inMemoryToo: false);
             Console.WriteLine(ResultTable.Render(rows, []));
             return 0;
         }
@@ -101,24 +119,40 @@ public static class Bench
             Done(row with { Row = "4. (alternative) grains, Marten session per batch, concurrency 256" });
         }
 
-        // As production runs: the daemon folds the analysts' projections and publishes every committed event to the
-        // partition streams; then the same with the in-memory stream provider, which prices the ADO.NET queue.
-        foreach (var inMemory in new[] { false, true })
-        {
-            await ProductionLoad.PrepareAsync(dataSource);
-            var streams = inMemory ? SubjectEventStreamsHosting.MemoryProvider : SubjectEventStreamsHosting.AdoNetProvider;
-            await using var silo = await BenchSilo.StartAsync(connectionString, GroupCommitPath.SetBased, SiloWork.Production, streams);
-            await GrainCommands.ActivateAllAsync(silo.Grains, scale.Subjects);
-            foreach (var row in await ProductionLoad.RunAsync(silo.Grains, dataSource, scale, 256, inMemory))
-            {
-                Done(row);
-            }
-        }
-
+        await ProductionRowsAsync(inMemoryToo: true);
         await ReportRowsAsync();
         Console.WriteLine(ResultTable.Render(rows, rows.Take(4).ToList()));
         Console.WriteLine($"Run took {clock.Elapsed:mm\\:ss}.");
         return 0;
+
+        // As production runs: the daemon folds the analysts' projections and publishes every committed event to the
+        // partition streams; then the same with the in-memory stream provider, which prices the ADO.NET queue; then
+        // two silo processes on the one database, the daemon's shards split between them.
+        async Task ProductionRowsAsync(bool inMemoryToo)
+        {
+            foreach (var inMemory in inMemoryToo ? new[] { false, true } : [false])
+            {
+                await ProductionLoad.PrepareAsync(dataSource);
+                var streams = inMemory ? SubjectEventStreamsHosting.MemoryProvider : SubjectEventStreamsHosting.AdoNetProvider;
+                await using var silo = await BenchSilo.StartAsync(connectionString, GroupCommitPath.SetBased, SiloWork.Production, streams);
+                await ProductionLoad.WaitForShardsAsync(silo.Grains, silos: 1);
+                await GrainCommands.ActivateAllAsync(silo.Grains, scale.Subjects);
+                foreach (var row in await ProductionLoad.RunAsync(silo.Grains, dataSource, scale, 256, inMemory))
+                {
+                    Done(row);
+                }
+            }
+
+            await ProductionLoad.PrepareAsync(dataSource);
+            await using var first = await BenchSilo.StartAsync(connectionString, GroupCommitPath.SetBased, SiloWork.Production);
+            await using var second = await SecondSilo.StartAsync(connectionString, SubjectEventStreamsHosting.AdoNetProvider);
+            var split = await ProductionLoad.WaitForShardsAsync(first.Grains, silos: 2);
+            await GrainCommands.ActivateAllAsync(first.Grains, scale.Subjects);
+            foreach (var row in await ProductionLoad.RunAsync(first.Grains, dataSource, scale, 256, shards: split))
+            {
+                Done(row);
+            }
+        }
 
         async Task ReportRowsAsync()
         {

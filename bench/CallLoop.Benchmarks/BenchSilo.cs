@@ -4,7 +4,9 @@ using CallLoop.Silo.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using System.Net;
 using Npgsql;
+using Orleans.Configuration;
 
 namespace CallLoop.Benchmarks;
 
@@ -14,11 +16,15 @@ namespace CallLoop.Benchmarks;
 /// </summary>
 public sealed class BenchSilo(IHost host) : IAsyncDisposable
 {
+    /// <summary>The keys every silo of one cluster must share (the phone index's and the master key), fresh for each run.</summary>
+    public static BenchKeys Keys { get; set; } = BenchKeys.Create();
+
     public IGrainFactory Grains => host.Services.GetRequiredService<IGrainFactory>();
 
     /// <param name="streams">The subject events' stream provider when publishing: the ADO.NET queue (production's) or in-memory.</param>
+    /// <param name="instance">0 for the cluster's first silo (the one the benchmark calls); 1 for a second silo joining it.</param>
     public static async Task<BenchSilo> StartAsync(
-        string connectionString, GroupCommitPath path, SiloWork work = SiloWork.WritePathOnly, string streams = SubjectEventStreamsHosting.AdoNetProvider)
+        string connectionString, GroupCommitPath path, SiloWork work = SiloWork.WritePathOnly, string streams = SubjectEventStreamsHosting.AdoNetProvider, int instance = 0)
     {
         await OrleansPostgresSchema.ApplyAsync(connectionString);
         var builder = Host.CreateApplicationBuilder();
@@ -28,15 +34,18 @@ public sealed class BenchSilo(IHost host) : IAsyncDisposable
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         // Projections and publication run after commit, in the daemon: measured in rows of their own (SiloWork.Production).
         builder.Services.AddCallLoopGrainServices(publish: work == SiloWork.Production, runDaemon: work != SiloWork.WritePathOnly);
-        builder.Services.Configure<CallLoop.EventStore.Phones.PhoneIndexOptions>(o => o.Key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        builder.Services.Configure<CallLoop.EventStore.Phones.PhoneIndexOptions>(o => o.Key = Convert.FromBase64String(Keys.PhoneIndexKey));
         builder.Services.Configure<CallLoop.Grains.Keys.EncryptionOptions>(o =>
         {
-            o.MasterKeys["bench"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            o.MasterKeys["bench"] = Keys.MasterKey;
             o.CurrentMasterKeyId = "bench";
         });
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering();
+            silo.UseLocalhostClustering(
+                siloPort: EndpointOptions.DEFAULT_SILO_PORT + instance,
+                gatewayPort: EndpointOptions.DEFAULT_GATEWAY_PORT + instance,
+                primarySiloEndpoint: new IPEndPoint(IPAddress.Loopback, EndpointOptions.DEFAULT_SILO_PORT));
             silo.AddCallLoopProviders();
         });
         var host = builder.Build();

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using CallLoop.Contracts.Daemon;
+using CallLoop.EventStore.Daemon;
 using CallLoop.EventStore.Projections;
 using CallLoop.EventStore.Publication;
 using Npgsql;
@@ -26,8 +28,35 @@ public static class ProductionLoad
         }
     }
 
+    /// <summary>
+    /// Waits until every daemon shard runs and they are spread over <paramref name="silos"/> silos (a second silo
+    /// takes its half once it has joined); says how they are split.
+    /// </summary>
+    public static async Task<string> WaitForShardsAsync(IGrainFactory grains, int silos)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var statuses = await Task.WhenAll(DaemonShards.Names(publish: true).Select(s => grains.GetGrain<IDaemonShardGrain>(s).GetStatusAsync()));
+            var bySilo = statuses.Where(s => s.Running).GroupBy(s => s.Silo).Select(g => g.Count()).OrderDescending().ToArray();
+            if (bySilo.Sum() == statuses.Length && bySilo.Length == silos)
+            {
+                return $"{string.Join(" + ", bySilo)} shards";
+            }
+
+            if (clock.Elapsed > CatchUpLimit)
+            {
+                throw new TimeoutException($"The daemon's shards did not spread over {silos} silos.");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     /// <param name="inMemoryStreams">Whether the silo publishes to Orleans' in-memory stream provider instead of the ADO.NET queue.</param>
-    public static async Task<IReadOnlyList<Measurement>> RunAsync(IGrainFactory grains, NpgsqlDataSource dataSource, BenchScale scale, int concurrency, bool inMemoryStreams = false)
+    /// <param name="shards">With two silos: how the daemon's shards are split between them (the row's note).</param>
+    public static async Task<IReadOnlyList<Measurement>> RunAsync(
+        IGrainFactory grains, NpgsqlDataSource dataSource, BenchScale scale, int concurrency, bool inMemoryStreams = false, string? shards = null)
     {
         var start = await DaemonProgress.HighSequenceAsync(dataSource);
         var clock = Stopwatch.StartNew();
@@ -44,9 +73,13 @@ public static class ProductionLoad
         [
             commands with
             {
-                Row = inMemoryStreams
-                    ? $"4. (production, in-memory streams) grains, projections and publication on, concurrency {concurrency:N0}"
-                    : $"4. (production) grains, projections and publication on, concurrency {concurrency:N0}",
+                Row = (inMemoryStreams, shards) switch
+                {
+                    (true, _) => $"4. (production, in-memory streams) grains, projections and publication on, concurrency {concurrency:N0}",
+                    (false, null) => $"4. (production) grains, projections and publication on, concurrency {concurrency:N0}",
+                    _ => $"4. (production, two silo processes) grains, projections and publication on, concurrency {concurrency:N0}",
+                },
+                Note = shards is null ? commands.Note : $"{commands.Note}; daemon shards split {shards}",
             },
             new Measurement(
                 inMemoryStreams ? "Publication to Orleans streams (daemon → in-memory provider)" : "Publication to Orleans streams (daemon → ADO.NET queue)",

@@ -1,5 +1,4 @@
 using CallLoop.EventStore.Telemetry;
-using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,16 +7,14 @@ namespace CallLoop.EventStore.Publication;
 public static class PublicationStoreExtensions
 {
     /// <summary>
-    /// Runs <see cref="SubjectEventPublication"/> in Marten's async daemon. HotCold: every silo runs a daemon,
-    /// one of them (elected through a PostgreSQL advisory lock) is active, and another takes over when it dies.
+    /// Runs <see cref="SubjectEventPublication"/> in Marten's async daemon, as a shard of its own
+    /// (<c>subject-event-publication:All</c>, led like every shard by one silo at a time: Daemon/DaemonShards).
     /// The reactors (<see cref="ICommittedEventReactor"/>) are registered by the host, in the order they should run.
     /// </summary>
     public static MartenServiceCollectionExtensions.MartenConfigurationExpression AddSubjectEventPublication(
         this MartenServiceCollectionExtensions.MartenConfigurationExpression marten)
     {
         marten.Services.ConfigureMarten(options => options.Listeners.Add(new AppendLatencyListener()));
-        return marten
-            .AddSubscriptionWithServices<SubjectEventPublication>(ServiceLifetime.Singleton)
-            .AddAsyncDaemon(DaemonMode.HotCold);
+        return marten.AddSubscriptionWithServices<SubjectEventPublication>(ServiceLifetime.Singleton);
     }
 }

@@ -2,22 +2,21 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using CallLoop.EventStore.Configuration;
 using CallLoop.EventStore.Projections;
 using CallLoop.Silo.Security;
-using JasperFx;
+using CallLoop.Contracts.Daemon;
+using CallLoop.EventStore.Daemon;
 using Marten;
 using Npgsql;
-using ProjectionCoordinator = Marten.Events.Daemon.Coordination.IProjectionCoordinator;
 
 namespace CallLoop.Silo.Analytics;
 
-/// <summary>GET /api/projections (progress and lag of each projection); POST /api/projections/{name}/rebuild.</summary>
+/// <summary>GET /api/projections (progress and lag of each projection); GET /api/projections/shards (which silo runs each daemon shard); POST /api/projections/{name}/rebuild.</summary>
 internal static class ProjectionsApi
 {
-    private static readonly TimeSpan RebuildTimeout = TimeSpan.FromMinutes(10);
-
     public static IEndpointRouteBuilder MapProjections(this IEndpointRouteBuilder routes)
     {
         var projections = routes.MapGroup("/api/projections").WithTags("Projections");
         projections.MapGet("/", ListAsync).WithName("ListProjections").RequireAuthorization(AccessPolicies.AnalystOrAdmin);
+        projections.MapGet("/shards", ShardsAsync).WithName("ListDaemonShards").RequireAuthorization(AccessPolicies.Admin);
         projections.MapPost("/{name}/rebuild", RebuildAsync).WithName("RebuildProjection").RequireAuthorization(AccessPolicies.Admin);
         return routes;
     }
@@ -25,7 +24,17 @@ internal static class ProjectionsApi
     public static async Task<Ok<List<ProjectionStatus>>> ListAsync(IDocumentStore store, NpgsqlDataSource db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await StatusAsync(store, db, cancellationToken));
 
-    public static async Task<Results<Ok<ProjectionStatus>, ProblemHttpResult>> RebuildAsync(string name, IDocumentStore store, NpgsqlDataSource db, IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>Which silo runs each shard of the daemon (every async projection and the publication), and how far it has read.</summary>
+    public static async Task<Ok<List<DaemonShardView>>> ShardsAsync(IDocumentStore store, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        var progress = await store.Advanced.AllProjectionProgress(token: cancellationToken);
+        var shards = await Task.WhenAll(DaemonShards.Names(publish: true).Select(name => grains.GetGrain<IDaemonShardGrain>(name).GetStatusAsync()));
+        return TypedResults.Ok(shards
+            .Select(s => new DaemonShardView(s.Shard, s.Silo.ToString(), s.Running, s.Since, s.WaitingSince, progress.FirstOrDefault(p => p.ShardName == s.Shard)?.Sequence ?? 0))
+            .ToList());
+    }
+
+    public static async Task<Results<Ok<ProjectionStatus>, ProblemHttpResult>> RebuildAsync(string name, IDocumentStore store, NpgsqlDataSource db, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (!ProjectionNames.Async.Contains(name, StringComparer.Ordinal))
         {
@@ -35,20 +44,8 @@ internal static class ProjectionsApi
                 detail: $"No async projection of that name; rebuildable: {string.Join(", ", ProjectionNames.Async)}.");
         }
 
-        if (services.GetService<ProjectionCoordinator>() is not { } coordinator)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This host runs no async daemon.");
-        }
-
-        var daemon = coordinator.DaemonForMainDatabase();
-        await daemon.RebuildProjectionAsync(name, RebuildTimeout, cancellationToken);
-
-        // A rebuild on the node that runs the shard leaves the shard stopped: resume it so new events flow again.
-        var shard = $"{name}:All";
-        if (daemon.IsRunning && daemon.CurrentAgents().All(a => a.Name.Identity != shard || a.Status != AgentStatus.Running))
-        {
-            await daemon.StartAgentAsync(shard, cancellationToken);
-        }
+        // The shard's own leader rebuilds it, in the silo that runs it: stopped, replayed, then running on.
+        await grains.GetGrain<IDaemonShardGrain>(DaemonShards.ShardOf(name)).RebuildAsync();
 
         return TypedResults.Ok((await StatusAsync(store, db, cancellationToken)).Single(p => p.Name == name));
     }

@@ -5,7 +5,9 @@ using CallLoop.EventStore.Phones;
 using CallLoop.EventStore.Recipients;
 using CallLoop.EventStore.Publication;
 using CallLoop.EventStore.Subjects;
+using CallLoop.Silo.Daemon;
 using CallLoop.Silo.GrainAccess;
+using CallLoop.Grains.Daemon;
 using CallLoop.Silo.Incidents;
 using CallLoop.Silo.Publication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -84,28 +86,25 @@ public static class SiloHostingExtensions
     /// <param name="runDaemon">
     /// False on replicas that leave the daemon to others (<see cref="DaemonEnabledKey"/>), and where a host measures
     /// the write path alone (the benchmark): neither the analysts' projections nor publication run in this process.
-    /// The daemon is hot/cold, so the replicas that run it elect one leader among themselves.
+    /// Among the replicas that run it, each shard (an async projection, the publication) has its own leader: the
+    /// shard's grain (<see cref="DaemonShardGrain"/>), placed so the shards spread over those replicas.
     /// </param>
     public static IServiceCollection AddCallLoopGrainServices(this IServiceCollection services, bool publish = true, bool runDaemon = true)
     {
         services.TryAddSingleton(TimeProvider.System);
 
-        // Marten's async daemon (hot/cold: one leader across silos) runs the analysts' async projections
-        // and, when publishing, the subscription that carries committed events to Orleans streams.
+        // Marten's own leader election stays off: each shard of the async daemon (the analysts' async projections
+        // and, when publishing, the subscription that carries committed events to Orleans streams) is started by its
+        // grain in the silo that grain lives on, fenced by the shard's advisory lock.
         var store = services.AddPrivacyEventStore();
-        if (!runDaemon)
-        {
-            store.AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.Disabled);
-        }
-        else if (publish)
+        if (runDaemon && publish)
         {
             store.AddSubjectEventPublication();
             services.AddCallLoopPublication();
         }
-        else
-        {
-            store.AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.HotCold);
-        }
+
+        store.AddAsyncDaemon(JasperFx.Events.Daemon.DaemonMode.ExternallyManaged);
+        services.AddDaemonShards(publish, runDaemon);
 
         services.AddCallLoopGrainSettings();
         services.AddGroupCommitWriter();

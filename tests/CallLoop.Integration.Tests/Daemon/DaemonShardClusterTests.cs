@@ -1,0 +1,247 @@
+using System.Diagnostics;
+using CallLoop.Contracts.Daemon;
+using CallLoop.Contracts.Subjects;
+using CallLoop.Domain;
+using CallLoop.EventStore.Daemon;
+using CallLoop.EventStore.Projections.Facts;
+using CallLoop.Integration.Tests.Infrastructure;
+using CallLoop.Integration.Tests.Publication;
+using CallLoop.Integration.Tests.Publication.Durable;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.TestingHost;
+using Xunit.Abstractions;
+
+namespace CallLoop.Integration.Tests.Daemon;
+
+/// <summary>
+/// The async daemon spread over the cluster: each shard (five projections and the publication) has its own leader,
+/// the shards split between the silos, and when a silo is killed its shards move to the other within seconds, with no
+/// committed event skipped and none applied twice.
+/// </summary>
+public sealed class DaemonShardClusterTests(DaemonShardClusterFixture fixture, ITestOutputHelper output) : IClassFixture<DaemonShardClusterFixture>
+{
+    private static readonly IReadOnlyList<string> Shards = DaemonShards.Names(publish: true);
+
+    [Fact]
+    public async Task Given_two_silos_When_one_is_killed_Then_its_shards_move_to_the_other_and_every_event_is_projected_and_published_once()
+    {
+        var grains = fixture.Cluster.GrainFactory;
+        var (primary, victim) = (fixture.Cluster.Primary!, fixture.Cluster.SecondarySilos[0]);
+
+        // Split: every shard runs, three on each silo (six shards, two silos, round-robin in address order).
+        var before = await Eventually.ReturnsAsync(
+            StatusesAsync, s => s.All(x => x.Running) && s.Select(x => x.Silo).Distinct().Count() == 2, Patience.Long, "the shards to run on both silos");
+        Assert.Equal(3, before.Count(s => s.Silo.Equals(primary.SiloAddress)));
+        Assert.Equal(3, before.Count(s => s.Silo.Equals(victim.SiloAddress)));
+        Assert.Equal(Shards.Count, await HeldLocksAsync());
+
+        var subjectIds = Enumerable.Range(0, 16).Select(i => $"shard-{i}-{Guid.NewGuid():N}").ToArray();
+        foreach (var subjectId in subjectIds)
+        {
+            await ExecuteWithRetryAsync(grains, new RegisterSubject { SubjectId = subjectId, Jurisdiction = "CA" });
+            await ExecuteWithRetryAsync(grains, new GrantConsent { SubjectId = subjectId, Purpose = ConsentPurpose.MarketingSms, Basis = ConsentBasis.Express, NoticeVersion = "2025-01" });
+        }
+
+        var moving = before.Where(s => s.Silo.Equals(victim.SiloAddress)).Select(s => s.Shard).ToHashSet();
+        var clock = Stopwatch.StartNew();
+        await fixture.Cluster.KillSiloAsync(victim);
+
+        // Commands go on while the shards move.
+        var writing = Task.Run(async () =>
+        {
+            for (var n = 0; n < 3; n++)
+            {
+                foreach (var subjectId in subjectIds)
+                {
+                    await ExecuteWithRetryAsync(grains, Collect(subjectId, n));
+                }
+            }
+        });
+
+        var after = await Eventually.ReturnsAsync(
+            StatusesAsync, s => s.All(x => x.Running && x.Silo.Equals(primary.SiloAddress)), Patience.Long, "the killed silo's shards to run on the other");
+        var moved = clock.Elapsed;
+        output.WriteLine($"{moving.Count} shards ({string.Join(", ", moving)}) moved {moved.TotalSeconds:0.0} s after the kill.");
+        Assert.True(moved < TimeSpan.FromSeconds(30), $"The shards took {moved.TotalSeconds:0.0} s to move.");
+        Assert.All(after.Where(s => moving.Contains(s.Shard)), s => Assert.True(s.Since > DateTimeOffset.UtcNow - moved - TimeSpan.FromSeconds(5)));
+        await writing;
+
+        // Caught up: every projection and the publication passed the last committed event.
+        var last = await ScalarAsync("select max(seq_id) from privacy.mt_events", null);
+        foreach (var shard in Shards)
+        {
+            await Eventually.ReturnsAsync(
+                () => ScalarAsync("select coalesce(max(last_seq_id), 0) from privacy.mt_event_progression where name = $1", shard),
+                position => position >= last,
+                Patience.Long,
+                $"{shard} to pass the last event");
+        }
+
+        // Projected once each: one fact per collection event, one ledger entry per consent event, and no more.
+        Assert.Equal(
+            await CountEventsAsync(subjectIds, "personal_information_collected"),
+            await ScalarAsync($"select count(*) from {ReportTables.Qualified(ReportTables.CollectionFacts)} where subject_id = any($1)", subjectIds));
+        Assert.Equal(3 * subjectIds.Length, await CountEventsAsync(subjectIds, "personal_information_collected"));
+        Assert.Equal(
+            await CountEventsAsync(subjectIds, "consent_granted"),
+            await ScalarAsync($"select count(*) from {ReportTables.Qualified(ReportTables.ConsentLedger)} where subject_id = any($1)", subjectIds));
+
+        // Published without a gap: every committed event reached the subscriber on the stream (a page replayed by the
+        // new leader arrives again and is dropped as a duplicate), and the subscriber applied each exactly once, in order.
+        var committed = await RowsAsync(
+            "select stream_id, version from privacy.mt_events where stream_id = any($1) order by stream_id, version", subjectIds);
+        var handled = await Eventually.ReturnsAsync(
+            () => RowsAsync($"select subject_id, version from {SubscriberLedger.Schema}.handled where subject_id = any($1) order by id", subjectIds),
+            h => h.Count >= committed.Count,
+            Patience.Long,
+            "every committed event at the subscriber");
+        foreach (var subjectId in subjectIds)
+        {
+            Assert.Equal(Versions(committed, subjectId), Versions(handled, subjectId));
+        }
+
+        // A batch the dead silo had taken from the queue comes back after the visibility timeout (5 s here).
+        var streamed = await Eventually.ReturnsAsync(
+            () => RowsAsync(
+                $"""
+                select subject_id, version from {SubscriberLedger.Schema}.handled where via = 'stream' and subject_id = any($1)
+                union select subject_id, version from {SubscriberLedger.Schema}.dropped where subject_id = any($1)
+                order by 1, 2
+                """,
+                subjectIds),
+            s => s.Count >= committed.Count,
+            Patience.Long,
+            "every committed event on the stream");
+        Assert.Equal(committed, streamed);
+
+        // Fenced: one lock per shard, all held by the surviving silo's connections.
+        Assert.Equal(Shards.Count, await HeldLocksAsync());
+    }
+
+    [Fact]
+    public async Task Given_a_shards_lock_held_by_another_session_When_the_shard_is_placed_anew_Then_it_waits_and_runs_only_once_the_lock_is_free()
+    {
+        var shard = DaemonShards.ShardOf(CallLoop.EventStore.Projections.ProjectionNames.ExposureFacts);
+        var grain = fixture.Cluster.GrainFactory.GetGrain<IDaemonShardGrain>(shard);
+        var running = await Eventually.ReturnsAsync(() => grain.GetStatusAsync(), s => s.Running, Patience.Long, "the shard to run");
+        var lockId = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<DaemonShards>().LockIdOf(shard);
+
+        // Another session queues for the shard's lock (a silo the cluster thinks dead, still holding on): it gets the
+        // lock the moment the shard lets go, before any new activation can.
+        await using var other = new NpgsqlConnection(fixture.ConnectionString);
+        await other.OpenAsync();
+        await using var take = new NpgsqlCommand("select pg_advisory_lock($1)", other);
+        take.Parameters.AddWithValue((long)lockId);
+        var taken = take.ExecuteNonQueryAsync();
+        await Eventually.ReturnsAsync(
+            () => ScalarAsync("select count(*) from pg_locks where locktype = 'advisory' and not granted and objid::bigint = $1 and database = (select oid from pg_database where datname = current_database())", (long)lockId), n => n == 1, Patience.Long, "the other session to queue for the lock");
+
+        // The shard is handed over (as when a silo joins): stopped, its lock released, its grain placed anew.
+        await grain.HandOverAsync(SiloAddress.New(System.Net.IPAddress.Loopback, 1, 1));
+        await taken;
+
+        var waiting = await Eventually.ReturnsAsync(() => grain.GetStatusAsync(), s => s.WaitingSince is not null, Patience.Long, "the new activation to wait for the lock");
+        Assert.False(waiting.Running);
+        Assert.Null(waiting.Since);
+        Assert.Equal(1, await ScalarAsync("select count(*) from pg_locks where locktype = 'advisory' and granted and objid::bigint = $1 and database = (select oid from pg_database where datname = current_database())", (long)lockId));
+
+        await using (var release = new NpgsqlCommand("select pg_advisory_unlock($1)", other))
+        {
+            release.Parameters.AddWithValue((long)lockId);
+            await release.ExecuteNonQueryAsync();
+        }
+
+        var resumed = await Eventually.ReturnsAsync(() => grain.GetStatusAsync(), s => s.Running, Patience.Long, "the shard to run once the lock is free");
+        Assert.True(resumed.Since > running.Since);
+        Assert.Null(resumed.WaitingSince);
+    }
+
+    private Task<DaemonShardStatus[]> StatusesAsync() =>
+        Task.WhenAll(Shards.Select(async shard =>
+        {
+            try
+            {
+                return await fixture.Cluster.GrainFactory.GetGrain<IDaemonShardGrain>(shard).GetStatusAsync().WaitAsync(TimeSpan.FromSeconds(2));
+            }
+            catch (Exception)
+            {
+                return new DaemonShardStatus { Shard = shard, Silo = fixture.Cluster.Primary!.SiloAddress, Running = false };
+            }
+        }));
+
+    private static long[] Versions(List<(string Subject, long Version)> rows, string subjectId) =>
+        rows.Where(r => r.Subject == subjectId).Select(r => r.Version).ToArray();
+
+    private static CollectPersonalInformation Collect(string subjectId, int n) => new()
+    {
+        SubjectId = subjectId,
+        IdempotencyKey = $"{subjectId}-collect-{n}",
+        Category = PersonalInformationCategory.InternetActivity,
+        Source = CollectionSource.Automatic,
+        Purposes = [ProcessingPurpose.Analytics],
+        Data = new Dictionary<string, string> { ["page"] = $"/page-{n}" },
+    };
+
+    private static async Task ExecuteWithRetryAsync(IGrainFactory grains, SubjectCommand command)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await grains.GetGrain<IDataSubjectGrain>(command.SubjectId).ExecuteAsync(command);
+                return;
+            }
+            catch (SubjectAlreadyRegisteredException) when (attempt > 1)
+            {
+                return; // the first attempt committed before the caller lost its answer
+            }
+            catch (Exception) when (attempt < 40)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250));
+            }
+        }
+    }
+
+    private Task<long> CountEventsAsync(string[] subjectIds, string type) =>
+        ScalarAsync($"select count(*) from privacy.mt_events where stream_id = any($1) and type = '{type}'", subjectIds);
+
+    /// <summary>Advisory locks held on the shards' lock ids (Marten's per-shard ids: positive, so classid 0 and objid the id).</summary>
+    private Task<long> HeldLocksAsync()
+    {
+        var shards = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<DaemonShards>();
+        var ids = Shards.Select(s => (long)shards.LockIdOf(s)).ToArray();
+        return ScalarAsync(
+            "select count(*) from pg_locks where locktype = 'advisory' and granted and classid = 0 and objid::bigint = any($1) and database = (select oid from pg_database where datname = current_database())",
+            ids);
+    }
+
+    private async Task<long> ScalarAsync(string sql, object? parameter)
+    {
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        if (parameter is not null)
+        {
+            command.Parameters.AddWithValue(parameter);
+        }
+
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private async Task<List<(string Subject, long Version)>> RowsAsync(string sql, string[] subjectIds)
+    {
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue(subjectIds);
+        var rows = new List<(string, long)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetInt64(1)));
+        }
+
+        return rows;
+    }
+}
