@@ -19,6 +19,7 @@ namespace CallLoop.EventStore.Daemon;
 public sealed class DaemonShards(IDocumentStore store, NpgsqlDataSource dataSource, ILogger<DaemonShards> logger) : IAsyncDisposable
 {
     private static readonly TimeSpan RebuildTimeout = TimeSpan.FromMinutes(10);
+    private const int ProbeTimeoutSeconds = 5;
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly Dictionary<string, RunningShard> running = new(StringComparer.Ordinal);
@@ -109,18 +110,39 @@ public sealed class DaemonShards(IDocumentStore store, NpgsqlDataSource dataSour
             return false;
         }
 
+        // One operation at a time on the lock connection: a probe and the close must never overlap.
+        await held.Use.WaitAsync(cancellationToken);
+        bool alive;
         try
         {
-            await using var probe = new NpgsqlCommand("select 1", held.Fence);
+            lock (running)
+            {
+                if (!ReferenceEquals(running.GetValueOrDefault(shard), held))
+                {
+                    return false; // stopped meanwhile
+                }
+            }
+
+            await using var probe = new NpgsqlCommand("select 1", held.Fence) { CommandTimeout = ProbeTimeoutSeconds };
             await probe.ExecuteScalarAsync(cancellationToken);
-            return true;
+            alive = true;
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or TimeoutException)
         {
             logger.LogWarning("Daemon shard {Shard} lost its lock connection ({ErrorType}); stopping it in this silo", shard, ex.GetType().Name);
-            await StopAsync(shard);
-            return false;
+            alive = false;
         }
+        finally
+        {
+            held.Use.Release();
+        }
+
+        if (!alive)
+        {
+            await StopAsync(shard);
+        }
+
+        return alive;
     }
 
     /// <summary>Stops the shard here (its current page finishes first) and releases its lock.</summary>
@@ -215,7 +237,16 @@ public sealed class DaemonShards(IDocumentStore store, NpgsqlDataSource dataSour
         finally
         {
             // Closing the connection releases the session's advisory lock, whatever state the connection is in.
-            await held.Fence.DisposeAsync();
+            await held.Use.WaitAsync();
+            try
+            {
+                await held.Fence.DisposeAsync();
+            }
+            finally
+            {
+                held.Use.Release();
+            }
+
             logger.LogInformation("Daemon shard {Shard} stopped in this silo", shard);
         }
     }
@@ -242,5 +273,8 @@ public sealed class DaemonShards(IDocumentStore store, NpgsqlDataSource dataSour
             ? name
             : throw new ArgumentOutOfRangeException(nameof(shard), shard, "Not a shard name of the form 'name:All'.");
 
-    private sealed record RunningShard(ShardName Name, NpgsqlConnection Fence);
+    private sealed record RunningShard(ShardName Name, NpgsqlConnection Fence)
+    {
+        public SemaphoreSlim Use { get; } = new(1, 1);
+    }
 }

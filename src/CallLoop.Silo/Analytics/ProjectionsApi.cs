@@ -4,6 +4,7 @@ using CallLoop.EventStore.Projections;
 using CallLoop.Silo.Security;
 using CallLoop.Contracts.Daemon;
 using CallLoop.EventStore.Daemon;
+using CallLoop.Silo.Daemon;
 using Marten;
 using Npgsql;
 
@@ -25,10 +26,10 @@ internal static class ProjectionsApi
         TypedResults.Ok(await StatusAsync(store, db, cancellationToken));
 
     /// <summary>Which silo runs each shard of the daemon (every async projection and the publication), and how far it has read.</summary>
-    public static async Task<Ok<List<DaemonShardView>>> ShardsAsync(IDocumentStore store, IGrainFactory grains, CancellationToken cancellationToken)
+    public static async Task<Ok<List<DaemonShardView>>> ShardsAsync(IDocumentStore store, IGrainFactory grains, DaemonShardLayout layout, CancellationToken cancellationToken)
     {
         var progress = await store.Advanced.AllProjectionProgress(token: cancellationToken);
-        var shards = await Task.WhenAll(DaemonShards.Names(publish: true).Select(name => grains.GetGrain<IDaemonShardGrain>(name).GetStatusAsync()));
+        var shards = await Task.WhenAll(layout.Shards.Select(name => grains.GetGrain<IDaemonShardGrain>(name).GetStatusAsync()));
         return TypedResults.Ok(shards
             .Select(s => new DaemonShardView(s.Shard, s.Silo.ToString(), s.Running, s.Since, s.WaitingSince, progress.FirstOrDefault(p => p.ShardName == s.Shard)?.Sequence ?? 0))
             .ToList());

@@ -27,6 +27,32 @@ public sealed class ProjectionsApiTests(SiloApplicationFactory factory)
     }
 
     [Fact]
+    public async Task Given_the_daemon_running_When_an_admin_lists_its_shards_Then_each_projection_runs_in_this_silo()
+    {
+        await driver.AppendAsync(ReportsDriver.NewId("shards"), new SubjectRegistered { Jurisdiction = "TN" });
+        await driver.WaitForProjectionsAsync();
+
+        var shards = await Publication.Eventually.ReturnsAsync(
+            async () =>
+            {
+                using var list = await driver.GetJsonAsync("/api/projections/shards");
+                return list.RootElement.EnumerateArray().Select(s => (
+                    Shard: s.GetProperty("shard").GetString()!,
+                    Silo: s.GetProperty("silo").GetString()!,
+                    Running: s.GetProperty("running").GetBoolean(),
+                    Sequence: s.GetProperty("sequence").GetInt64())).ToList();
+            },
+            rows => rows.All(r => r.Running),
+            Patience.Long,
+            "every shard to run");
+
+        // This silo does not publish (its collection's setting), so its shards are the five projections.
+        Assert.Equal([.. ProjectionNames.Async.Select(n => n + ":All")], shards.Select(s => s.Shard));
+        Assert.Single(shards.Select(s => s.Silo).Distinct());
+        Assert.All(shards, s => Assert.True(s.Sequence > 0, s.Shard));
+    }
+
+    [Fact]
     public async Task Given_fact_rows_lost_When_projection_is_rebuilt_Then_they_come_back_and_new_events_still_flow()
     {
         var subjectId = ReportsDriver.NewId("rebuild");
