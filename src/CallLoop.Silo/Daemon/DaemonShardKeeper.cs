@@ -18,12 +18,16 @@ public sealed class DaemonShardKeeper(
     DaemonShardLayout layout,
     DaemonShards shards,
     IOptions<DaemonShardOptions> options,
+    IHostApplicationLifetime lifetime,
     ILogger<DaemonShardKeeper> logger) : BackgroundService
 {
     private readonly SemaphoreSlim wake = new(0);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken hostStopping)
     {
+        // Stop looking after the shards as soon as the application stops, before the silo's shutdown refuses calls.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, lifetime.ApplicationStopping);
+        var stoppingToken = stopping.Token;
         _ = WatchMembershipAsync(stoppingToken);
         var period = options.Value.KeepPeriod;
         while (!stoppingToken.IsCancellationRequested)
