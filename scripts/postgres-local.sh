@@ -9,6 +9,8 @@
 #   postgres-local.sh roles <data-dir> <port> <database>   the database's least-privilege roles (postgres-init/database-roles.psql)
 #   postgres-local.sh stop  <data-dir>          fast, clean shutdown
 #   postgres-local.sh status <data-dir>
+#   postgres-local.sh dump  <data-dir> <port> <database>   pg_dump of the database to stdout (PGHOST, PGUSER and
+#                                          PGPASSWORD are honoured; default 127.0.0.1 as postgres)
 #
 # start and run with a database also create its roles (callloop_silo owns it, callloop_client, callloop_analyst);
 # passwords from CALLLOOP_SILO_DB_PASSWORD / CALLLOOP_CLIENT_DB_PASSWORD (unset: none, the cluster trusts 127.0.0.1).
@@ -16,7 +18,7 @@
 # and runs as the "postgres" OS user when invoked as root (PostgreSQL refuses to run as root).
 set -euo pipefail
 
-usage() { echo "usage: $0 start|run|roles|stop|status <data-dir> [port] [database] [--watch <pid>]" >&2; exit 2; }
+usage() { echo "usage: $0 start|run|roles|stop|status|dump <data-dir> [port] [database] [--watch <pid>]" >&2; exit 2; }
 watch_pid=
 positional=()
 while [ $# -gt 0 ]; do
@@ -150,6 +152,10 @@ case "$command_name" in
     ;;
   status)
     as_owner "$bindir/pg_ctl" -D "$data_dir" status
+    ;;
+  dump)
+    [ -n "$database" ] || usage
+    exec "$bindir/pg_dump" -h "${PGHOST:-127.0.0.1}" -p "$port" -U "${PGUSER:-postgres}" -d "$database"
     ;;
   *) usage ;;
 esac

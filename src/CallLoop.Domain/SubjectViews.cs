@@ -3,10 +3,10 @@ namespace CallLoop.Domain;
 /// <summary>Turns state into the DTOs the grain and the HTTP API return.</summary>
 public static class SubjectViews
 {
-    /// <summary>The profile without personal values (<see cref="SubjectProfile.ValuesWithheld"/>): metadata only.</summary>
-    public static SubjectProfile ToProfile(SubjectState state) => Build(state, withhold: true);
+    /// <summary>The profile without personal values or free text (<see cref="SubjectProfile.ValuesWithheld"/>): metadata only.</summary>
+    public static SubjectProfile ToProfile(SubjectState state) => Build(FreeText.Withhold(state), withhold: true);
 
-    /// <summary>The profile with personal values: only for an audited read, once the access is recorded.</summary>
+    /// <summary>The profile with personal values and free text: only for an audited read, once the access is recorded.</summary>
     public static SubjectProfile ToPersonalProfile(SubjectState state) => Build(state, withhold: false);
 
     private static SubjectProfile Build(SubjectState state, bool withhold)

@@ -151,6 +151,43 @@ public sealed class PostgresServer
         }
     }
 
+    /// <summary>
+    /// The whole database as <c>pg_dump</c> writes it (schema and every row, as plain SQL), with the pg_dump beside
+    /// the server binaries the private cluster uses.
+    /// </summary>
+    public async Task<string> DumpAsync(string connectionString)
+    {
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        var info = new ProcessStartInfo("bash")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        info.ArgumentList.Add(System.IO.Path.Combine(RepositoryRoot.Path, "scripts", "postgres-local.sh"));
+        info.ArgumentList.Add("dump");
+        info.ArgumentList.Add(DataDirectory ?? System.IO.Path.GetTempPath());
+        info.ArgumentList.Add(target.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        info.ArgumentList.Add(target.Database ?? throw new ArgumentException("The connection string names no database.", nameof(connectionString)));
+        info.Environment["PGHOST"] = target.Host;
+        info.Environment["PGUSER"] = target.Username;
+        if (!string.IsNullOrEmpty(target.Password))
+        {
+            info.Environment["PGPASSWORD"] = target.Password;
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start bash");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"pg_dump failed ({process.ExitCode}): {await error}");
+        }
+
+        return await output;
+    }
+
     private static void Script(string verb, string dataDirectory, int port)
     {
         var script = System.IO.Path.Combine(RepositoryRoot.Path, "scripts", "postgres-local.sh");

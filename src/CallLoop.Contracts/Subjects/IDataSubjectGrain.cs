@@ -78,11 +78,11 @@ public interface IDataSubjectGrain : IGrainWithStringKey
     /// </summary>
     Task<SubjectProfile> ExecuteAsync(SubjectCommand command, string? actor = null);
 
-    /// <summary>The profile with personal values withheld (<see cref="SubjectProfile.ValuesWithheld"/>); writes nothing.</summary>
+    /// <summary>The profile with personal values and free text (<see cref="FreeText"/>) withheld (<see cref="SubjectProfile.ValuesWithheld"/>); writes nothing.</summary>
     [ReadOnly]
     Task<SubjectProfile> GetProfileAsync();
 
-    /// <summary>The stream's events with personal values withheld (<see cref="PersonalValues.Withhold"/>); writes nothing.</summary>
+    /// <summary>The stream's events with personal values and free text withheld (<see cref="PersonalValues.Withhold"/>); writes nothing.</summary>
     Task<IReadOnlyList<SubjectHistoryEntry>> GetHistoryAsync();
 
     /// <summary>
@@ -125,7 +125,11 @@ public interface IDataSubjectGrain : IGrainWithStringKey
     /// <summary>Records a message a sending system sent (no body); marketing texts count toward frequency limits.</summary>
     Task<SubjectProfile> RecordMessageSentAsync(RecordMessageSent command, string? actor = null);
 
-    /// <summary>Requests that still owe the requester an answer (unanswered, or appealed and undecided), oldest first.</summary>
+    /// <summary>
+    /// Requests that still owe the requester an answer (unanswered, or appealed and undecided), oldest first. Here and
+    /// in every request view (command answers too) reasons and explanations are withheld: free text, read through
+    /// <see cref="ReadPersonalDataAsync"/>.
+    /// </summary>
     [ReadOnly]
     Task<IReadOnlyList<RightsRequestView>> GetOpenRequestsAsync();
 

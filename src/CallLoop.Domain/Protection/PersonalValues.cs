@@ -28,8 +28,8 @@ public static class PersonalValues
 
     private const string DateFormat = "yyyy-MM-dd";
 
-    /// <summary>Event types that can carry personal values.</summary>
-    public static IReadOnlySet<Type> CarryingTypes { get; } = new HashSet<Type>
+    /// <summary>Event types that can carry personal values, free text (<see cref="FreeText"/>) included.</summary>
+    public static IReadOnlySet<Type> CarryingTypes { get; } = new HashSet<Type>(FreeText.CarryingTypes)
     {
         typeof(SubjectRegistered),
         typeof(PersonalInformationCollected),
@@ -72,11 +72,16 @@ public static class PersonalValues
         _ => e,
     };
 
-    /// <summary>A copy of <paramref name="e"/> with every personal value replaced by <paramref name="map"/>'s answer.</summary>
+    /// <summary>A copy of <paramref name="e"/> with every personal value, then every free text, replaced by <paramref name="map"/>'s answer.</summary>
     public static SubjectEvent Map(SubjectEvent e, Func<PersonalValue, string?> map)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(map);
+        return FreeText.Map(MapValues(e, map), map);
+    }
+
+    private static SubjectEvent MapValues(SubjectEvent e, Func<PersonalValue, string?> map)
+    {
         const PersonalInformationCategory identifiers = PersonalInformationCategory.Identifiers;
         switch (e)
         {
@@ -103,8 +108,8 @@ public static class PersonalValues
     }
 
     /// <summary>
-    /// A copy of <paramref name="state"/> with its personal values replaced: contact details, held values and
-    /// agents of requests. The birth date is left to the caller (a state has no field for its sealed text).
+    /// A copy of <paramref name="state"/> with its personal values replaced: contact details, held values, agents of
+    /// requests, then free text. The birth date is left to the caller (a state has no field for its sealed text).
     /// </summary>
     public static SubjectState Map(SubjectState state, Func<PersonalValue, string?> map)
     {
@@ -126,7 +131,7 @@ public static class PersonalValues
             .OrderBy(c => c.Key)
             .Select(c => c.Value with { ConsentedNumber = Optional(c.Value.ConsentedNumber, identifiers, ConsentedNumberField, map) })
             .ToImmutableDictionary(c => c.Purpose);
-        return state with { Email = email, Phone = phone, Name = name, Categories = categories, Requests = requests, Consents = consents };
+        return FreeText.Map(state with { Email = email, Phone = phone, Name = name, Categories = categories, Requests = requests, Consents = consents }, map);
     }
 
     /// <summary>The birth date as text (the form it is sealed in), or null.</summary>

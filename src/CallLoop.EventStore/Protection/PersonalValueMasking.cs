@@ -1,6 +1,9 @@
+using System.Reflection;
 using CallLoop.Domain;
+using CallLoop.EventStore.Projections.Facts;
 using JasperFx.Events;
 using Marten;
+using Npgsql;
 
 namespace CallLoop.EventStore.Protection;
 
@@ -51,19 +54,43 @@ public sealed class PersonalValueMasking(IDocumentStore store)
             Current.Value = null;
         }
 
+        if (categories.Contains(FreeText.Category))
+        {
+            await ClearLedgerEvidenceAsync(subjectId, cancellationToken);
+        }
+
         return masked;
     }
 
-    /// <summary>Registers the masking rule of every event type that carries personal values.</summary>
+    /// <summary>The consent ledger copied evidence (free text) in clear before it was sealed: those copies go with the identifiers.</summary>
+    private async Task ClearLedgerEvidenceAsync(string subjectId, CancellationToken cancellationToken)
+    {
+        await using var session = store.LightweightSession();
+        session.QueueSqlCommand($"update {ReportTables.Qualified(ReportTables.ConsentLedger)} set evidence = null where subject_id = ? and evidence is not null", subjectId);
+        try
+        {
+            await session.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable } || e is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable })
+        {
+            // A store whose projections never ran has no ledger: nothing was copied.
+        }
+    }
+
+    /// <summary>Registers the masking rule of every event type that carries personal values or free text (<see cref="PersonalValues.CarryingTypes"/>).</summary>
     public static void Register(StoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Events.AddMaskingRuleForProtectedInformation<SubjectRegistered>(e => (SubjectRegistered)Mask(e));
-        options.Events.AddMaskingRuleForProtectedInformation<PersonalInformationCollected>(e => (PersonalInformationCollected)Mask(e));
-        options.Events.AddMaskingRuleForProtectedInformation<InformationCorrected>(e => (InformationCorrected)Mask(e));
-        options.Events.AddMaskingRuleForProtectedInformation<RightsRequestReceived>(e => (RightsRequestReceived)Mask(e));
-        options.Events.AddMaskingRuleForProtectedInformation<MinorDetected>(e => (MinorDetected)Mask(e));
+        var rule = typeof(PersonalValueMasking).GetMethod(nameof(RegisterRule), BindingFlags.NonPublic | BindingFlags.Static)!;
+        foreach (var type in PersonalValues.CarryingTypes.OrderBy(t => t.Name, StringComparer.Ordinal))
+        {
+            rule.MakeGenericMethod(type).Invoke(null, [options]);
+        }
     }
+
+    private static void RegisterRule<T>(StoreOptions options)
+        where T : SubjectEvent =>
+        options.Events.AddMaskingRuleForProtectedInformation<T>(e => (T)Mask(e));
 
     private static SubjectEvent Mask(SubjectEvent e)
     {

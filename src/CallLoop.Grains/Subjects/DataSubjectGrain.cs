@@ -190,19 +190,19 @@ public sealed class DataSubjectGrain(
     public Task<IReadOnlyList<RightsRequestView>> GetOpenRequestsAsync()
     {
         RequireStream();
-        return Task.FromResult(SubjectViews.OpenRequests(state));
+        return Task.FromResult(SubjectViews.OpenRequests(FreeText.Withhold(state)));
     }
 
     public Task<IReadOnlyList<RightsRequestView>> GetRequestsAsync()
     {
         RequireStream();
-        return Task.FromResult(SubjectViews.ToViews(state, _ => true));
+        return Task.FromResult(SubjectViews.ToViews(FreeText.Withhold(state), _ => true));
     }
 
     public Task<RightsRequestView> GetRequestAsync(string requestId)
     {
         RequireStream();
-        return Task.FromResult(SubjectViews.ToRequestView(state, requestId));
+        return Task.FromResult(SubjectViews.ToRequestView(FreeText.Withhold(state), requestId));
     }
 
     public async Task<IReadOnlyList<RequestTimelineStep>> GetRequestTimelineAsync(string requestId)
@@ -227,7 +227,7 @@ public sealed class DataSubjectGrain(
     private async Task<RightsRequestView> RequestAfterAsync(SubjectCommand command, string? requestId, string? actor)
     {
         await DecideAndAppendAsync(command, actor);
-        return SubjectViews.ToRequestView(state, requestId ?? string.Empty);
+        return SubjectViews.ToRequestView(FreeText.Withhold(state), requestId ?? string.Empty);
     }
 
     private async Task DecideAndAppendAsync(SubjectCommand command, string? actor)
@@ -253,6 +253,9 @@ public sealed class DataSubjectGrain(
             {
                 // The snapshot may hold values sealed with the keys just destroyed: it goes with the erasure event.
                 await AppendAsync([erased], actor, removesSnapshot: true);
+
+                // What memory still holds is what storage can no longer open (free text among it): read it back.
+                state = await streams.LoadStateAsync(SubjectId, Keys, CancellationToken.None);
             }
         }
         catch (Exception)

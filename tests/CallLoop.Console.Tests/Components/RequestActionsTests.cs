@@ -95,5 +95,6 @@ public sealed class RequestActionsTests
         Assert.Equal(["Received", "Receipt confirmed", "Deadline extended", "Due-soon reminder"], timeline.FindAll("[data-step]").Select(e => e.GetAttribute("data-step")));
         Assert.Equal(["officer-ana", "officer-ana", "officer-ben", RequestTimeline.System], timeline.FindAll("[data-who]").Select(e => e.GetAttribute("data-who")));
         Assert.Contains("by officer-ben", timeline.Markup, StringComparison.Ordinal);
+        Assert.Contains(RequestTimeline.Withheld, timeline.Markup, StringComparison.Ordinal);
     }
 }

@@ -26,7 +26,7 @@ internal static class SampleEvents
             SignatureMethod = SignatureMethod.ESign, ConsentedNumber = "+15551230000", GrantedAt = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero),
         },
         new MessageSent { Channel = ContactChannel.Sms, Kind = MessageKind.Marketing, Topic = "spring-sale", SentAt = new DateTimeOffset(2025, 1, 2, 3, 4, 5, TimeSpan.Zero) },
-        new ConsentWithdrawn { Purpose = ConsentPurpose.MarketingEmail, RequestId = "r-1" },
+        new ConsentWithdrawn { Purpose = ConsentPurpose.MarketingEmail, RequestId = "r-1", Evidence = "called the support line" },
         new OptedOut { Scope = OptOutScope.MarketingSms, Method = PreferenceMethod.SmsKeyword, Reason = "phrase:remove me" },
         new OptedBackIn { Scope = OptOutScope.MarketingSms, Method = PreferenceMethod.SmsKeyword },
         new RightsRequestReceived
@@ -44,9 +44,9 @@ internal static class SampleEvents
         new IdentityVerified { RequestId = "r-1", Method = VerificationMethod.DataPoints, DataPointsMatched = 3, SignedDeclaration = true, VerifiedAt = At },
         new IdentityVerificationFailed { RequestId = "r-1", Method = VerificationMethod.AgentProof, DataPointsMatched = 1, Reason = "mismatch", FailedAt = At },
         new RightsRequestExtended { RequestId = "r-1", Reason = "volume", PreviousDueAt = At, DueAt = At.AddDays(45) },
-        new RightsRequestCompleted { RequestId = "r-1", Outcome = RequestOutcome.PartiallyFulfilled, DenialReason = DenialReason.NotAConsumer, Explanation = "x", CompletedAt = At },
-        new AppealFiled { RequestId = "r-1", Reason = "why", FiledAt = At, AppealDueAt = At.AddDays(60) },
-        new AppealDecided { RequestId = "r-1", Outcome = AppealOutcome.Reversed, Explanation = "ok", ComplaintTo = "AG", DecidedAt = At },
+        new RightsRequestCompleted { RequestId = "r-1", Outcome = RequestOutcome.PartiallyFulfilled, DenialReason = DenialReason.NotAConsumer, Explanation = "orders kept for tax law", CompletedAt = At },
+        new AppealFiled { RequestId = "r-1", Reason = "my orders were not listed", FiledAt = At, AppealDueAt = At.AddDays(60) },
+        new AppealDecided { RequestId = "r-1", Outcome = AppealOutcome.Reversed, Explanation = "orders listed after review", ComplaintTo = "AG", DecidedAt = At },
         new AppealExtended { RequestId = "r-1", Reason = "complex", PreviousDueAt = At.AddDays(45), AppealDueAt = At.AddDays(105) },
         new RightsRequestReopened { RequestId = "r-1", ReopenedAt = At, DueAt = At.AddDays(15) },
         new InformationDisclosed
@@ -70,7 +70,7 @@ internal static class SampleEvents
         new RightsRequestOverdue { RequestId = "r-1", Type = RightsRequestType.Delete, Jurisdiction = "CA", DueAt = At },
         new RequestDeadlineDueSoon { RequestId = "r-1", Deadline = RequestDeadlineKind.ReceiptConfirmation, Type = RightsRequestType.Delete, Jurisdiction = "CA", DueAt = At.AddDays(5) },
         new RequestDeadlineOverdue { RequestId = "r-1", Deadline = RequestDeadlineKind.AppealAnswer, Type = RightsRequestType.Delete, Jurisdiction = "CA", DueAt = At },
-        new RightsRequestAwaitingProcessors { RequestId = "r-1", Outcome = RequestOutcome.Fulfilled, Explanation = "x", FulfilledAt = At },
+        new RightsRequestAwaitingProcessors { RequestId = "r-1", Outcome = RequestOutcome.Fulfilled, Explanation = "erased here, processors told", FulfilledAt = At },
         new PropagationPlanned
         {
             SourceSequence = 42,

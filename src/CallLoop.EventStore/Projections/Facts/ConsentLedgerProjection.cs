@@ -6,7 +6,8 @@ using Marten.Events.Projections;
 namespace CallLoop.EventStore.Projections.Facts;
 
 /// <summary>
-/// Every consent, withdrawal, opt-out and opt-back-in with its evidence, one SQL row each (async), mapped from the
+/// Every consent, withdrawal, opt-out and opt-back-in with its kind of evidence (the evidence itself is free text, sealed
+/// in the event and left out), one SQL row each (async), mapped from the
 /// subject state's own consent fold (<see cref="ConsentLedgerRow"/>). A page of events is written with one statement;
 /// replays are harmless (keyed by sequence; a grant's evidence kind and time are refreshed).
 /// </summary>
@@ -28,11 +29,11 @@ public sealed class ConsentLedgerProjection : IProjection
         operations.QueueSqlCommand(
             $"""
             insert into {ledger}
-                (seq_id, subject_id, entry, purpose, basis, notice_version, channel, method, evidence, request_id, occurred_at, evidence_kind, granted_at)
+                (seq_id, subject_id, entry, purpose, basis, notice_version, channel, method, request_id, occurred_at, evidence_kind, granted_at)
             select seq_id, subject_id, entry, purpose, nullif(basis, ''), nullif(notice_version, ''), nullif(channel, ''), nullif(method, ''),
-                   nullif(evidence, ''), nullif(request_id, ''), occurred_at, nullif(evidence_kind, ''), granted_at
-            from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[])
-                as r(seq_id, subject_id, entry, purpose, basis, notice_version, channel, method, evidence, request_id, occurred_at, evidence_kind, granted_at)
+                   nullif(request_id, ''), occurred_at, nullif(evidence_kind, ''), granted_at
+            from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[])
+                as r(seq_id, subject_id, entry, purpose, basis, notice_version, channel, method, request_id, occurred_at, evidence_kind, granted_at)
             on conflict (seq_id) do update set evidence_kind = excluded.evidence_kind, granted_at = excluded.granted_at
             where excluded.entry = '{ConsentLedgerEntries.Granted}'
             """,
@@ -44,7 +45,6 @@ public sealed class ConsentLedgerProjection : IProjection
             rows.Select(r => r.NoticeVersion ?? string.Empty).ToArray(),
             rows.Select(r => r.Channel ?? string.Empty).ToArray(),
             rows.Select(r => r.Method ?? string.Empty).ToArray(),
-            rows.Select(r => r.Evidence ?? string.Empty).ToArray(),
             rows.Select(r => r.RequestId ?? string.Empty).ToArray(),
             rows.Select(r => r.OccurredAt).ToArray(),
             rows.Select(r => r.EvidenceKind ?? string.Empty).ToArray(),

@@ -6,7 +6,7 @@ namespace CallLoop.EventStore.Projections.Facts;
 /// One row of the consent ledger: a mapping of what <see cref="ConsentEvolution"/> (the subject state's own fold)
 /// leaves for the purpose or scope of one consent or opt-out event. The ledger never says how an event changes a
 /// consent. Each such event sets all of what its row shows, so a row needs no earlier event and a page of events is
-/// mapped on its own.
+/// mapped on its own. The evidence is free text (<see cref="FreeText"/>), sealed in the event: no row carries it.
 /// </summary>
 public sealed record ConsentLedgerRow(
     long Sequence,
@@ -17,7 +17,6 @@ public sealed record ConsentLedgerRow(
     string? NoticeVersion,
     string? Channel,
     string? Method,
-    string? Evidence,
     string? RequestId,
     DateTimeOffset OccurredAt,
     string? EvidenceKind = null,
@@ -38,7 +37,7 @@ public sealed record ConsentLedgerRow(
         {
             ConsentGranted or ConsentWithdrawn => OfConsent(sequence, subjectId, after.Consents.Values.Single(), occurredAt),
             OptedOut { Scope: var scope } => OfOptOut(sequence, subjectId, after.OptOuts[scope]),
-            OptedBackIn back => new(sequence, subjectId, ConsentLedgerEntries.OptedBackIn, EnumText.ToText(back.Scope), null, null, null, EnumText.ToText(back.Method), null, null, occurredAt),
+            OptedBackIn back => new(sequence, subjectId, ConsentLedgerEntries.OptedBackIn, EnumText.ToText(back.Scope), null, null, null, EnumText.ToText(back.Method), null, occurredAt),
             _ => null,
         };
     }
@@ -55,11 +54,11 @@ public sealed record ConsentLedgerRow(
     private static ConsentLedgerRow OfConsent(long sequence, string subjectId, ConsentRecord consent, DateTimeOffset occurredAt) => consent.Granted
         ? new(
             sequence, subjectId, ConsentLedgerEntries.Granted, EnumText.ToText(consent.Purpose), EnumText.ToText(consent.Basis), consent.NoticeVersion, consent.Channel,
-            null, consent.Evidence, null, occurredAt, EvidenceKindOf(consent), consent.GrantedAt?.ToUniversalTime())
+            null, null, occurredAt, EvidenceKindOf(consent), consent.GrantedAt?.ToUniversalTime())
         : new(
             sequence, subjectId, ConsentLedgerEntries.Withdrawn, EnumText.ToText(consent.Purpose), null, null, consent.WithdrawalChannel,
-            null, consent.WithdrawalEvidence, consent.WithdrawalRequestId, occurredAt);
+            null, consent.WithdrawalRequestId, occurredAt);
 
     private static ConsentLedgerRow OfOptOut(long sequence, string subjectId, OptOutRecord optOut) => new(
-        sequence, subjectId, ConsentLedgerEntries.OptedOut, EnumText.ToText(optOut.Scope), null, null, null, EnumText.ToText(optOut.Method), null, optOut.RequestId, optOut.OptedOutAt);
+        sequence, subjectId, ConsentLedgerEntries.OptedOut, EnumText.ToText(optOut.Scope), null, null, null, EnumText.ToText(optOut.Method), optOut.RequestId, optOut.OptedOutAt);
 }

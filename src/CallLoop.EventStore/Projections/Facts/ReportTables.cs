@@ -70,6 +70,7 @@ public static class ReportTables
         table.AddColumn<string>("notice_version").AllowNulls();
         table.AddColumn<string>("channel").AllowNulls();
         table.AddColumn<string>("method").AllowNulls();
+        // Always null: evidence is free text, sealed in the event; rows written before that are cleared at erasure.
         table.AddColumn<string>("evidence").AllowNulls();
         table.AddColumn<string>("request_id").AllowNulls();
         table.AddColumn("occurred_at", "timestamptz").NotNull();
