@@ -108,7 +108,7 @@ public interface IDataSubjectGrain : IGrainWithStringKey
     /// </summary>
     Task<SubjectState> ReadStateAsync(PersonalDataAccess access, AccessedView view);
 
-    /// <summary>The subject's webhook deliveries to processors, oldest source event first; writes nothing.</summary>
+    /// <summary>The subject's webhook deliveries to processors, oldest source event first, waiver reasons withheld (free text); writes nothing.</summary>
     [ReadOnly]
     Task<IReadOnlyList<DeliveryRecord>> GetDeliveriesAsync();
 

@@ -148,6 +148,7 @@ public sealed class DataSubjectGrain(
     {
         RequireStream();
         IReadOnlyList<DeliveryRecord> deliveries = state.Propagation.Deliveries.Values
+            .Select(d => d with { WaiverReason = null })
             .OrderBy(d => d.SourceSequence)
             .ThenBy(d => d.Processor, StringComparer.Ordinal)
             .ToArray();
