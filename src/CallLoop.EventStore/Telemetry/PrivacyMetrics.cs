@@ -56,7 +56,7 @@ public static class PrivacyMetrics
         "callloop.incidents.obligations",
         () => incidentObligations,
         "{obligation}",
-        "Required breach-notice obligations, by jurisdiction, obligation (individuals, regulator) and state (open, due-soon, overdue, met); a count of the database, the same on every silo.");
+        "Required breach-notice obligations, by jurisdiction, obligation (individuals, regulator, credit-bureaus) and state (open, due-soon, overdue, met); a count of the database, the same on every silo.");
 
     /// <summary>Replaces the gauge's counts (refreshed from the database by the silo).</summary>
     public static void SetIncidentObligations(IEnumerable<(string Jurisdiction, string Obligation, string State, long Count)> counts) =>

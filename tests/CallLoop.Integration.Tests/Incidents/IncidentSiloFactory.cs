@@ -8,9 +8,15 @@ public sealed class IncidentSiloFactory : SiloApplicationFactory
 {
     protected override Task<string> CreateDatabaseAsync() => TestDatabases.CreateAsync("incidents");
 
-    /// <summary>The follow-up reminder a second after a commit, so resuming after an interruption is seen quickly.</summary>
-    protected override void ConfigureSettings(IWebHostBuilder builder) =>
+    /// <summary>
+    /// The follow-up reminder a second after a commit, so resuming after an interruption is seen quickly; the
+    /// obligations gauge refreshed every second.
+    /// </summary>
+    protected override void ConfigureSettings(IWebHostBuilder builder)
+    {
         builder.UseSetting("CallLoop:Incidents:FollowUpAfter", "00:00:01");
+        builder.UseSetting("CallLoop:Incidents:MetricsPeriod", "00:00:01");
+    }
 }
 
 [CollectionDefinition(Name)]
