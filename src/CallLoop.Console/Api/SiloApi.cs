@@ -56,6 +56,12 @@ public sealed class SiloApi(HttpClient http, ApiCaller caller)
     public Task WaiveAsync(string subjectId, string deliveryId, string? reason, CancellationToken cancellationToken = default) =>
         SendAsync<JsonElement>(HttpMethod.Post, $"api/subjects/{Uri.EscapeDataString(subjectId)}/deliveries/{Uri.EscapeDataString(deliveryId)}/waive", new { reason }, cancellationToken);
 
+    public Task<IncidentObligationPage> IncidentObligationsAsync(string state, CancellationToken cancellationToken = default) =>
+        GetAsync<IncidentObligationPage>(Query("api/incidents", ("state", state), ("limit", "2000")), cancellationToken);
+
+    public Task<IncidentDetail> IncidentAsync(string incidentId, CancellationToken cancellationToken = default) =>
+        GetAsync<IncidentDetail>($"api/incidents/{Uri.EscapeDataString(incidentId)}", cancellationToken);
+
     public Task<StateCategoryReport> StateReportAsync(string state, DateOnly asOf, CancellationToken cancellationToken = default) =>
         GetAsync<StateCategoryReport>(StateReportPath(state, asOf), cancellationToken);
 

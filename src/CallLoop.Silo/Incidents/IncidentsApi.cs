@@ -4,6 +4,7 @@ using CallLoop.Silo.Http;
 using CallLoop.Silo.Security;
 using CallLoop.Silo.Subjects;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Npgsql;
 
 namespace CallLoop.Silo.Incidents;
 
@@ -19,6 +20,7 @@ public static class IncidentsApi
     {
         var incidents = routes.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(AccessPolicies.PrivacyOfficerOrAdmin);
         incidents.MapPost("", ReportAsync).WithName("ReportIncident");
+        incidents.MapGet("", ObligationsAsync).WithName("ListIncidentObligations");
         incidents.MapGet("/{incidentId}", GetAsync).WithName("GetIncident");
         incidents.MapPost("/{incidentId}/corrections", CorrectAsync).WithName("CorrectIncident");
         incidents.MapPost("/{incidentId}/assessment", AssessAsync).WithName("AssessIncident");
@@ -36,6 +38,10 @@ public static class IncidentsApi
         var view = await grains.GetGrain<IIncidentGrain>(incidentId).ReportAsync(new ReportIncident { IncidentId = incidentId, Facts = body.Facts.ToFacts() }, http.Actor());
         return TypedResults.Created($"/api/incidents/{incidentId}", view);
     }
+
+    /// <summary>The obligation queue across incidents (see <see cref="IncidentObligationQueue"/>).</summary>
+    public static async Task<Ok<IncidentObligationPage>> ObligationsAsync(string? state, string? limit, NpgsqlDataSource db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await IncidentObligationQueue.ListAsync(state, limit, db, cancellationToken));
 
     public static async Task<Ok<IncidentView>> GetAsync(string incidentId, IGrainFactory grains) =>
         TypedResults.Ok(await Incident(grains, incidentId).GetAsync());

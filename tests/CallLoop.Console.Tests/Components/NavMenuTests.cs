@@ -6,9 +6,9 @@ namespace CallLoop.Console.Tests.Components;
 public sealed class NavMenuTests
 {
     [Theory]
-    [InlineData("privacy-officer", "Work queue|Subjects")]
+    [InlineData("privacy-officer", "Work queue|Subjects|Incidents")]
     [InlineData("analyst", "Work queue|Reports")]
-    [InlineData("admin", "Subjects|Reports|Deliveries")]
+    [InlineData("admin", "Subjects|Incidents|Reports|Deliveries")]
     [InlineData("service", "")]
     public async Task Each_role_sees_only_the_sections_it_may_use(string role, string sections)
     {

@@ -133,6 +133,35 @@ public sealed class IncidentHttpTests(IncidentSiloFactory factory)
         Assert.Equal("met", await ObligationStateAsync(incidentId, "FL", "credit-bureaus"));
     }
 
+    [Fact]
+    public async Task Given_overdue_obligation_When_queue_read_Then_listed_soonest_first_filtered_by_state_and_bad_state_named()
+    {
+        var incidentId = $"inc-{Guid.NewGuid():N}";
+        await client.PostJsonAsync("/api/incidents", Incident(incidentId, ["name", "ssn"])).JsonAsync(HttpStatusCode.Created);
+        await IncidentCommits.CommitAsync(
+            factory.Services,
+            incidentId,
+            new IncidentAssessmentStarted { Assessment = 1 },
+            new IncidentAssessed { Assessment = 1, Jurisdictions = [new AffectedJurisdiction { Jurisdiction = "WA", Affected = 2, Notifiable = 2 }] });
+
+        var open = await client.GetAsync("/api/incidents").JsonAsync();
+        var items = open.GetProperty("items").EnumerateArray().ToArray();
+        var washington = Assert.Single(items, i => i.GetProperty("incidentId").GetString() == incidentId);
+        Assert.Equal("WA", washington.GetProperty("jurisdiction").GetString());
+        Assert.Equal("individuals", washington.GetProperty("obligation").GetString());
+        Assert.Equal("overdue", washington.GetProperty("state").GetString());
+        Assert.Equal(2, washington.GetProperty("affected").GetInt64());
+        var due = items.Select(i => i.GetProperty("dueAt")).Where(d => d.ValueKind != System.Text.Json.JsonValueKind.Null).Select(d => d.GetDateTimeOffset()).ToArray();
+        Assert.Equal(due.Order(), due);
+        Assert.Equal(items.Length, open.GetProperty("count").GetInt32());
+
+        Assert.DoesNotContain((await client.GetAsync("/api/incidents?state=met").JsonAsync()).GetProperty("items").EnumerateArray(), i => i.GetProperty("incidentId").GetString() == incidentId);
+        Assert.Equal("state", await client.GetAsync("/api/incidents?state=late").FieldProblemAsync());
+        Assert.Equal("limit", await client.GetAsync("/api/incidents?limit=0").FieldProblemAsync());
+        using var analyst = factory.CreateClientAs("analyst-1", "analyst");
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/incidents")).StatusCode);
+    }
+
     private static System.Text.Json.JsonElement Florida(System.Text.Json.JsonElement incident) =>
         incident.GetProperty("jurisdictions").EnumerateArray().Single(j => j.GetProperty("jurisdiction").GetString() == "FL");
 

@@ -1,0 +1,35 @@
+namespace CallLoop.Console.Api;
+
+/// <summary>GET /api/incidents: required breach-notice obligations across incidents, soonest due first.</summary>
+public sealed record IncidentObligationPage(string State, int Count, IReadOnlyList<IncidentObligationItem> Items);
+
+/// <summary>One incident's obligation in one jurisdiction: individuals, regulator or credit-bureaus.</summary>
+public sealed record IncidentObligationItem(
+    string IncidentId, string Jurisdiction, string Obligation, string State, DateTimeOffset? DueAt, DateTimeOffset? MetAt, long Affected, DateTimeOffset DiscoveredAt);
+
+/// <summary>GET /api/incidents/{id}: the part of the incident the console shows (ids, codes, counts and dates).</summary>
+public sealed record IncidentDetail(string IncidentId, IncidentFactsSummary Facts, IncidentAssessment Assessment, long Affected, IReadOnlyList<IncidentJurisdiction> Jurisdictions);
+
+public sealed record IncidentFactsSummary(DateTimeOffset DiscoveredAt, DateTimeOffset OccurredFrom, DateTimeOffset OccurredTo, string Description);
+
+public sealed record IncidentAssessment(string Status, int ChunksDone, int ChunksTotal, long SubjectsFound);
+
+/// <summary>One jurisdiction's obligations: each with whether the law requires it, its due date and its state.</summary>
+public sealed record IncidentJurisdiction(
+    string Jurisdiction,
+    string Statute,
+    long Affected,
+    long Notifiable,
+    long NoticesSent,
+    bool IndividualNoticeRequired,
+    string IndividualNoticeReason,
+    DateTimeOffset? IndividualNoticeDueAt,
+    string IndividualNoticeState,
+    string? Regulator,
+    bool RegulatorNoticeRequired,
+    DateTimeOffset? RegulatorNoticeDueAt,
+    string RegulatorNoticeState,
+    bool RegulatorBeforeIndividuals,
+    bool CreditBureausRequired,
+    DateTimeOffset? CreditBureausDueAt,
+    string CreditBureausState);

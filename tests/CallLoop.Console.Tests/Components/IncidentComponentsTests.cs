@@ -1,0 +1,66 @@
+using System.Reflection;
+using Bunit;
+using CallLoop.Console.Api;
+using CallLoop.Console.Components.Incidents;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CallLoop.Console.Tests.Components;
+
+public sealed class IncidentComponentsTests
+{
+    private static readonly DateTimeOffset Discovered = new(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Obligation_queue_marks_overdue_and_due_soon_and_links_each_incident()
+    {
+        await using var context = SignedIn.As("privacy-officer");
+        IncidentObligationItem[] items =
+        [
+            new("inc-1", "WA", "individuals", "overdue", Discovered.AddDays(30), null, 2, Discovered),
+            new("inc-1", "FL", "regulator", "due-soon", Discovered.AddDays(40), null, 600, Discovered),
+            new("inc/2", "TX", "individuals", "open", Discovered.AddDays(60), null, 3, Discovered),
+        ];
+
+        var queue = context.Render<ObligationQueue>(p => p.Add(q => q.Items, items));
+
+        Assert.Equal(["overdue", "soon", "open"], queue.FindAll("[data-due]").Select(e => e.GetAttribute("data-due")));
+        Assert.Equal(["/incidents/inc-1", "/incidents/inc-1", "/incidents/inc%2F2"], queue.FindAll("a[data-incident]").Select(a => a.GetAttribute("href")));
+        Assert.Contains("overdue: 1", queue.Find("[data-testid=count-overdue]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("due soon: 1", queue.Find("[data-testid=count-due-soon]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Incident_page_shows_each_jurisdiction_with_its_three_obligations()
+    {
+        await using var context = SignedIn.As("admin");
+        var incident = new IncidentDetail(
+            "inc-1",
+            new IncidentFactsSummary(Discovered, Discovered.AddDays(-20), Discovered.AddDays(-10), "a stolen laptop"),
+            new IncidentAssessment("completed", 67, 67, 1602),
+            1602,
+            [
+                new("FL", "501.171", 1600, 1599, 0, true, "required", Discovered.AddDays(30), "overdue", "Department of Legal Affairs", true, Discovered.AddDays(30), "met", false, true, null, "open"),
+                new("NJ", "56:8-163", 2, 2, 2, true, "required", Discovered.AddDays(30), "met", "Division of State Police", true, Discovered.AddDays(30), "due-soon", true, false, null, "not-required"),
+            ]);
+
+        var rendered = context.Render<IncidentObligations>(p => p.Add(i => i.Incident, incident));
+
+        var florida = rendered.Find("tr[data-jurisdiction=FL]");
+        Assert.Equal("overdue", florida.QuerySelector("[data-obligation=individuals] [data-due]")!.GetAttribute("data-due"));
+        Assert.Equal("met", florida.QuerySelector("[data-obligation=regulator] [data-due]")!.GetAttribute("data-due"));
+        Assert.Equal("open", florida.QuerySelector("[data-obligation=credit-bureaus] [data-due]")!.GetAttribute("data-due"));
+        var newJersey = rendered.Find("tr[data-jurisdiction=NJ]");
+        Assert.Contains("before the people", newJersey.QuerySelector("[data-obligation=regulator]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("not-required", newJersey.QuerySelector("[data-obligation=credit-bureaus] [data-due]")!.GetAttribute("data-due"));
+    }
+
+    [Theory]
+    [InlineData(typeof(IncidentQueuePage))]
+    [InlineData(typeof(IncidentPage))]
+    public void Incident_pages_are_for_privacy_officers_and_admins_only(Type page)
+    {
+        var roles = page.GetCustomAttribute<AuthorizeAttribute>()!.Roles!.Split(',');
+
+        Assert.Equal(["admin", "privacy-officer"], roles.Order());
+    }
+}
