@@ -51,8 +51,8 @@ public static class BreachAssessment
 
     /// <summary>
     /// Only what the assessment reads, for <paramref name="subjects"/> people, in a few set-based statements: where
-    /// each lives (a third in California), three collections each over the last two years (categories cycling through
-    /// A to K), then the residency and erasure facts of <see cref="SeedAsync"/>.
+    /// each lives (a third in California), three collections each over the last two years (cycling through every
+    /// category), then the residency and erasure facts of <see cref="SeedAsync"/>.
     /// </summary>
     public static async Task<TimeSpan> SeedPopulationAsync(IDocumentStore store, NpgsqlDataSource db, int subjects)
     {
