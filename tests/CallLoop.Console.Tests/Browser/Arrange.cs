@@ -38,4 +38,44 @@ internal static class Arrange
             await Task.Delay(100, timeout.Token);
         }
     }
+
+    public static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Reports an incident over category A discovered 40 days ago (window 60 to 45 days ago) and assesses it until it
+    /// finds someone: the assessment reads the analysts' facts, which the daemon folds in shortly after a collection.
+    /// </summary>
+    public static async Task AssessedIncidentAsync(HttpClient officer, string incidentId, DateTimeOffset now)
+    {
+        (await officer.PostAsJsonAsync("api/incidents", new
+        {
+            incidentId,
+            discoveredAt = Iso(now.AddDays(-40)),
+            occurredFrom = Iso(now.AddDays(-60)),
+            occurredTo = Iso(now.AddDays(-45)),
+            description = "a copy of the customer table was found on a public file share.",
+            categories = new[] { "A" },
+            dataElements = new[] { "name", "ssn" },
+            encrypted = false,
+            keyCompromised = false,
+            systems = new[] { "file-share" },
+        })).EnsureSuccessStatusCode();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            (await officer.PostAsync($"api/incidents/{incidentId}/assessment", null, timeout.Token)).EnsureSuccessStatusCode();
+            JsonElement incident;
+            do
+            {
+                await Task.Delay(100, timeout.Token);
+                incident = JsonDocument.Parse(await officer.GetStringAsync($"api/incidents/{incidentId}", timeout.Token)).RootElement;
+            }
+            while (incident.GetProperty("assessment").GetProperty("status").GetString() == "running");
+
+            if (incident.GetProperty("affected").GetInt64() > 0)
+            {
+                return;
+            }
+        }
+    }
 }
