@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using CallLoop.Domain;
 
@@ -9,15 +7,18 @@ namespace CallLoop.Silo.Reports;
 /// <summary>
 /// RFC 4180 CSV: a header row, then one row per record; fields quoted only when they must be. Text that a spreadsheet
 /// would run as a formula (starting with =, +, -, @, tab or carriage return) is prefixed with an apostrophe, so a value
-/// typed by a subject or a member of staff is shown, never executed, when the file is opened.
+/// typed by a subject or a member of staff is shown, never executed, when the file is opened. Rows are kept as values
+/// and written by <see cref="CsvFile"/> one at a time; a large source streams (<see cref="Stream"/>).
 /// </summary>
 internal sealed class CsvText
 {
     public const string MediaType = "text/csv";
 
-    private readonly StringBuilder text = new();
+    private readonly string[] header;
 
-    public CsvText(params string[] header) => Row(header);
+    private readonly List<object?[]> rows = [];
+
+    public CsvText(params string[] header) => this.header = header;
 
     public static bool Requested(HttpRequest request) =>
         request.Headers.Accept.Any(a => a is not null && a.Contains(MediaType, StringComparison.OrdinalIgnoreCase))
@@ -25,14 +26,16 @@ internal sealed class CsvText
 
     public CsvText Row(params object?[] fields)
     {
-        text.AppendJoin(',', fields.Select(Field)).Append("\r\n");
+        rows.Add(fields);
         return this;
     }
 
-    public FileContentHttpResult ToResult(string fileName) =>
-        TypedResults.File(Encoding.UTF8.GetBytes(text.ToString()), MediaType + "; charset=utf-8", fileName);
+    public CsvFile ToResult(string fileName) => new(fileName, header, rows.ToAsyncEnumerable());
 
-    public override string ToString() => text.ToString();
+    /// <summary>The rows as <paramref name="source"/> yields them (e.g. from a database reader), none kept.</summary>
+    public CsvFile Stream(string fileName, IAsyncEnumerable<object?[]> source) => new(fileName, header, source);
+
+    internal static string Line(IEnumerable<object?> fields) => string.Join(',', fields.Select(Field)) + "\r\n";
 
     private static string Field(object? value)
     {

@@ -64,7 +64,7 @@ internal static class ConsentLedgerApi
         return TypedResults.Ok(await ConsentSeriesQuery.RunAsync(db, purposes, since, until, unit, periods, cancellationToken));
     }
 
-    public static async Task<Results<Ok<ConsentLedgerReport>, FileContentHttpResult>> GetAsync(string? purpose, string? asOf, string? limit, string? cursor, HttpRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ConsentLedgerReport>, CsvFile>> GetAsync(string? purpose, string? asOf, string? limit, string? cursor, HttpRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(purpose))
         {
@@ -72,24 +72,23 @@ internal static class ConsentLedgerApi
         }
 
         var name = QueryParameters.OneOf(purpose, "purpose", string.Empty, Purposes);
-        var report = await ConsentLedgerQuery.RunAsync(
-            db,
-            name,
-            QueryParameters.Instant(asOf, "asOf", clock.GetUtcNow()),
-            QueryParameters.Limit(limit, "limit", 1000, MaxLimit),
-            ConsentLedgerCursor.Parse(cursor, "cursor"),
-            cancellationToken);
-        if (!CsvText.Requested(request))
+        var at = QueryParameters.Instant(asOf, "asOf", clock.GetUtcNow());
+        var pageSize = QueryParameters.Limit(limit, "limit", 1000, MaxLimit);
+        var after = ConsentLedgerCursor.Parse(cursor, "cursor");
+        if (CsvText.Requested(request))
         {
-            return TypedResults.Ok(report);
+            return new CsvText("subject_id", "entry", "purpose", "basis", "notice_version", "channel", "method", "request_id", "occurred_at")
+                .Stream($"consents-{name}.csv", CsvRowsAsync(ConsentLedgerQuery.StreamAsync(db, name, at, pageSize, after, cancellationToken), name));
         }
 
-        var csv = new CsvText("subject_id", "entry", "purpose", "basis", "notice_version", "channel", "method", "request_id", "occurred_at");
-        foreach (var e in report.Entries)
-        {
-            csv.Row(e.SubjectId, e.Entry, report.Purpose, e.Basis, e.NoticeVersion, e.Channel, e.Method, e.RequestId, e.OccurredAt);
-        }
+        return TypedResults.Ok(await ConsentLedgerQuery.RunAsync(db, name, at, pageSize, after, cancellationToken));
+    }
 
-        return csv.ToResult($"consents-{report.Purpose}.csv");
+    private static async IAsyncEnumerable<object?[]> CsvRowsAsync(IAsyncEnumerable<ConsentLedgerLine> lines, string purpose)
+    {
+        await foreach (var e in lines)
+        {
+            yield return [e.SubjectId, e.Entry, purpose, e.Basis, e.NoticeVersion, e.Channel, e.Method, e.RequestId, e.OccurredAt];
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using CallLoop.Domain;
 using CallLoop.EventStore.Projections.Facts;
 using Npgsql;
@@ -28,7 +29,29 @@ internal static class ConsentLedgerQuery
         await using var connection = await db.OpenConnectionAsync(cancellationToken);
         var consenting = await CountLatestAsync(connection, purpose, asOf, ConsentLedgerEntries.Granted, ConsentLedgerEntries.Withdrawn, cancellationToken);
         var optedOut = await CountLatestAsync(connection, purpose, asOf, ConsentLedgerEntries.OptedOut, ConsentLedgerEntries.OptedBackIn, cancellationToken);
+        var entries = new List<ConsentLedgerLine>();
+        ConsentLedgerCursor? last = null;
+        await foreach (var (line, cursor) in LinesAsync(connection, purpose, asOf, limit, after, cancellationToken))
+        {
+            entries.Add(line);
+            last = cursor;
+        }
 
+        return new ConsentLedgerReport(purpose, asOf, consenting, optedOut, entries, entries.Count == limit ? last?.ToText() : null);
+    }
+
+    /// <summary>The page's lines as the database returns them, none kept: what the CSV writes row by row.</summary>
+    public static async IAsyncEnumerable<ConsentLedgerLine> StreamAsync(NpgsqlDataSource db, string purpose, DateTimeOffset asOf, int limit, ConsentLedgerCursor? after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenConnectionAsync(cancellationToken);
+        await foreach (var (line, _) in LinesAsync(connection, purpose, asOf, limit, after, cancellationToken))
+        {
+            yield return line;
+        }
+    }
+
+    private static async IAsyncEnumerable<(ConsentLedgerLine Line, ConsentLedgerCursor After)> LinesAsync(NpgsqlConnection connection, string purpose, DateTimeOffset asOf, int limit, ConsentLedgerCursor? after, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         await using var command = new NpgsqlCommand(
             $"""
             select l.subject_id, l.entry, l.basis, l.notice_version, l.channel, l.method, l.request_id, l.occurred_at, l.seq_id, l.evidence_kind, l.granted_at, j.state
@@ -42,8 +65,6 @@ internal static class ConsentLedgerQuery
         command.Parameters.Add(new NpgsqlParameter { Value = limit });
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)after?.OccurredAt.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = after?.Sequence ?? 0L });
-        var entries = new List<ConsentLedgerLine>();
-        ConsentLedgerCursor? last = null;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -51,13 +72,11 @@ internal static class ConsentLedgerQuery
             var occurredAt = reader.GetFieldValue<DateTimeOffset>(7);
             var evidenceKind = Text(9);
             DateTimeOffset? grantedAt = reader.IsDBNull(10) ? null : reader.GetFieldValue<DateTimeOffset>(10);
-            entries.Add(new ConsentLedgerLine(
+            var line = new ConsentLedgerLine(
                 reader.GetString(0), reader.GetString(1), Text(2), Text(3), Text(4), Text(5), Text(6), occurredAt,
-                evidenceKind, Expiry(Text(2), evidenceKind, grantedAt, Text(11))));
-            last = new ConsentLedgerCursor(occurredAt, reader.GetInt64(8));
+                evidenceKind, Expiry(Text(2), evidenceKind, grantedAt, Text(11)));
+            yield return (line, new ConsentLedgerCursor(occurredAt, reader.GetInt64(8)));
         }
-
-        return new ConsentLedgerReport(purpose, asOf, consenting, optedOut, entries, entries.Count == limit ? last?.ToText() : null);
     }
 
     /// <summary>Subjects whose latest on/off entry for the purpose, up to <paramref name="asOf"/>, is <paramref name="on"/>.</summary>

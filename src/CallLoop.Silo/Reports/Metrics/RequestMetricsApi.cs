@@ -13,7 +13,7 @@ internal static class RequestMetricsApi
         return reports;
     }
 
-    public static async Task<Results<Ok<RequestMetricsReport>, FileContentHttpResult>> GetAsync(string? year, string? jurisdiction, HttpRequest request, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<RequestMetricsReport>, CsvFile>> GetAsync(string? year, string? jurisdiction, HttpRequest request, IQuerySession session, TimeProvider clock, CancellationToken cancellationToken)
     {
         var calendarYear = QueryParameters.Year(year, "year", clock.GetUtcNow().Year);
         var code = QueryParameters.OptionalJurisdiction(jurisdiction, "jurisdiction");

@@ -65,7 +65,7 @@ internal static class RequestQueueApi
             QueryParameters.Limit(limit, "limit", RequestQueueFilter.DefaultLimit, RequestQueueFilter.MaxLimit),
             RequestQueueCursor.Parse(cursor, "cursor"));
 
-    public static async Task<Results<Ok<RequestQueue>, FileContentHttpResult>> ListAsync(
+    public static async Task<Results<Ok<RequestQueue>, CsvFile>> ListAsync(
         string? status,
         string? jurisdiction,
         string? type,

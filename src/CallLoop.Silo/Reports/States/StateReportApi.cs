@@ -12,7 +12,7 @@ internal static class StateReportApi
         return reports;
     }
 
-    public static async Task<Results<Ok<StateCategoryReport>, FileContentHttpResult>> GetAsync(string state, string? asOf, HttpRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<StateCategoryReport>, CsvFile>> GetAsync(string state, string? asOf, HttpRequest request, NpgsqlDataSource db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var code = QueryParameters.OptionalJurisdiction(state, "state") ?? throw QueryParameters.Invalid("state", "a supported US state code or CAN");
         var window = ReportWindow.TwelveMonthsEndingAt(QueryParameters.Instant(asOf, "asOf", clock.GetUtcNow()));

@@ -41,7 +41,7 @@ internal static class SubjectReadsApi
         return TypedResults.Ok(AccessReportBuilder.Build(state, detail, everything ? null : RightToKnowAnswer.WindowStart(request, now), now));
     }
 
-    public static async Task<Results<Ok<SubjectExport>, FileContentHttpResult>> ExportAsync(
+    public static async Task<Results<Ok<SubjectExport>, CsvFile>> ExportAsync(
         string subjectId, string? purpose, string? requestId, IGrainFactory grains, HttpContext http, TimeProvider clock)
     {
         var state = await grains.Subject(subjectId).ReadStateAsync(http.Access(purpose, requestId, AccessPurpose.RightsRequest), AccessedView.Export);
