@@ -76,5 +76,33 @@ public sealed class FreeTextErasureTests(SubjectClusterFixture fixture)
         Assert.Empty(hits);
     }
 
+    [Fact]
+    public async Task Given_free_text_stored_in_clear_before_it_was_sealed_When_erased_Then_masking_replaces_it()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..10];
+        var subjectId = $"legacy-text-{tag}";
+        var email = $"legacy.text.{tag}@example.org";
+        var now = DateTimeOffset.UtcNow;
+        await fixture.Streams.AppendAsync(
+            subjectId,
+            0,
+            [
+                new SubjectRegistered { SubjectId = subjectId, OccurredAt = now, Jurisdiction = "CA" },
+                new ConsentGranted { SubjectId = subjectId, OccurredAt = now, Purpose = ConsentPurpose.MarketingEmail, Basis = ConsentBasis.Express, NoticeVersion = "v1", Evidence = $"ticked by {email}" },
+            ],
+            "legacy-import",
+            CancellationToken.None);
+        var subject = fixture.Grains.GetGrain<IDataSubjectGrain>(subjectId);
+        Assert.Equal($"ticked by {email}", (await PersonalDataReads.ProfileAsync(subject)).Consents.Single().Evidence);
+        Assert.DoesNotContain(email, Json(await subject.GetProfileAsync()), StringComparison.Ordinal);
+
+        await subject.DetectMinorAsync(new DetectMinor { Evidence = "support-ticket" });
+
+        var stored = await StoredSubjectEvents.AllTextAsync(fixture.ConnectionString, subjectId);
+        Assert.DoesNotContain(email, stored, StringComparison.Ordinal);
+        Assert.Contains("erased:A", stored, StringComparison.Ordinal);
+        Assert.Null((await PersonalDataReads.ProfileAsync(subject)).Consents.Single().Evidence);
+    }
+
     private static string Json<T>(T value) => System.Text.Json.JsonSerializer.Serialize(value, DomainJson.Options);
 }
