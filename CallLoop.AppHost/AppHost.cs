@@ -67,9 +67,14 @@ if (!builder.ExecutionContext.IsRunMode)
 {
     // Deployed, people sign in through the organisation's OpenID Connect provider (locally: a development sign-in
     // page); the provider's access tokens must be ones the API accepts.
-    console.WithEnvironment("CallLoop__Console__Oidc__Authority", builder.AddParameter("console-oidc-authority"));
+    var oidcAuthority = builder.AddParameter("console-oidc-authority");
+    console.WithEnvironment("CallLoop__Console__Oidc__Authority", oidcAuthority);
     console.WithEnvironment("CallLoop__Console__Oidc__ClientId", builder.AddParameter("console-oidc-client-id"));
     console.WithEnvironment("CallLoop__Console__Oidc__ClientSecret", builder.AddParameter("console-oidc-client-secret", secret: true));
+
+    // The silos accept that provider's access tokens (keys from its discovery document), made for the API's audience.
+    silo.WithEnvironment("CallLoop__Auth__Oidc__Authority", oidcAuthority);
+    silo.WithEnvironment("CallLoop__Auth__Oidc__Audience", builder.AddParameter("api-oidc-audience"));
 }
 
 // A sample internal service: an Orleans client that records a consent and an SMS STOP once the silos are up, then exits.
