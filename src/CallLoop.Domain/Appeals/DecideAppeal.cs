@@ -32,19 +32,19 @@ internal static class DecideAppealDecision
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, DecideAppeal command, DateTimeOffset now, SubjectPolicy policy)
     {
-        var request = Rules.FindRequest(state, command.SubjectId, command.RequestId);
+        var request = Preconditions.FindRequest(state, command.SubjectId, command.RequestId);
         if (request.AppealFiledAt is null)
         {
-            throw Rules.Violation("appeal-not-filed", $"Rights request '{request.RequestId}' has no appeal to decide.");
+            throw Preconditions.Violation("appeal-not-filed", $"Rights request '{request.RequestId}' has no appeal to decide.");
         }
 
         if (request.AppealDecidedAt is not null)
         {
-            throw Rules.Violation("appeal-already-decided", $"The appeal of rights request '{request.RequestId}' is already decided.");
+            throw Preconditions.Violation("appeal-already-decided", $"The appeal of rights request '{request.RequestId}' is already decided.");
         }
 
         var complaintTo = command.ComplaintTo
-            ?? (command.Outcome == AppealOutcome.Upheld ? Rules.LawOf(request).ComplaintAuthority : null);
+            ?? (command.Outcome == AppealOutcome.Upheld ? Preconditions.LawOf(request).ComplaintAuthority : null);
         var decided = new AppealDecided
         {
             RequestId = request.RequestId,

@@ -21,31 +21,31 @@ internal static class ExtendAppealDecision
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ExtendAppeal command, DateTimeOffset now)
     {
-        var request = Rules.FindRequest(state, command.SubjectId, command.RequestId);
-        var law = Rules.LawOf(request);
+        var request = Preconditions.FindRequest(state, command.SubjectId, command.RequestId);
+        var law = Preconditions.LawOf(request);
         if (request.AppealFiledAt is null || request.AppealDueAt is not { } dueAt)
         {
-            throw Rules.Violation("appeal-not-filed", $"Rights request '{request.RequestId}' has no appeal to extend.");
+            throw Preconditions.Violation("appeal-not-filed", $"Rights request '{request.RequestId}' has no appeal to extend.");
         }
 
         if (request.AppealDecidedAt is not null)
         {
-            throw Rules.Violation("appeal-already-decided", $"The appeal of rights request '{request.RequestId}' is already decided.");
+            throw Preconditions.Violation("appeal-already-decided", $"The appeal of rights request '{request.RequestId}' is already decided.");
         }
 
         if (law.AppealExtensionDays is not { } days)
         {
-            throw Rules.Violation("appeal-extension-not-allowed", $"The law of {law.Code} allows no extension of the time to answer an appeal.");
+            throw Preconditions.Violation("appeal-extension-not-allowed", $"The law of {law.Code} allows no extension of the time to answer an appeal.");
         }
 
         if (request.AppealExtended)
         {
-            throw Rules.Violation("appeal-already-extended", $"The appeal of rights request '{request.RequestId}' was already extended once.");
+            throw Preconditions.Violation("appeal-already-extended", $"The appeal of rights request '{request.RequestId}' was already extended once.");
         }
 
         if (now > dueAt)
         {
-            throw Rules.Violation("extension-after-due-date", $"The appeal of rights request '{request.RequestId}' is past its due date and can no longer be extended.");
+            throw Preconditions.Violation("extension-after-due-date", $"The appeal of rights request '{request.RequestId}' is past its due date and can no longer be extended.");
         }
 
         return [new AppealExtended { RequestId = request.RequestId, Reason = command.Reason, PreviousDueAt = dueAt, AppealDueAt = dueAt.AddDays(days) }];

@@ -26,26 +26,26 @@ internal static class FileAppealDecision
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, FileAppeal command, DateTimeOffset now)
     {
-        var request = Rules.FindRequest(state, command.SubjectId, command.RequestId);
-        var law = Rules.LawOf(request);
+        var request = Preconditions.FindRequest(state, command.SubjectId, command.RequestId);
+        var law = Preconditions.LawOf(request);
         if (!law.HasAppealRight)
         {
-            throw Rules.Violation("no-appeal-right", $"The law of {law.Code} gives no appeal; complaints go to the {law.ComplaintAuthority}.");
+            throw Preconditions.Violation("no-appeal-right", $"The law of {law.Code} gives no appeal; complaints go to the {law.ComplaintAuthority}.");
         }
 
         if (request.AppealFiledAt is not null)
         {
-            throw Rules.Violation("appeal-already-filed", $"Rights request '{request.RequestId}' has already been appealed.");
+            throw Preconditions.Violation("appeal-already-filed", $"Rights request '{request.RequestId}' has already been appealed.");
         }
 
         if (!request.IsCompleted)
         {
-            throw Rules.Violation("request-not-completed", $"Rights request '{request.RequestId}' has not been answered yet.");
+            throw Preconditions.Violation("request-not-completed", $"Rights request '{request.RequestId}' has not been answered yet.");
         }
 
         if (request.Outcome == RequestOutcome.Fulfilled)
         {
-            throw Rules.Violation("appeal-not-allowed", $"Rights request '{request.RequestId}' was fulfilled; only denials and partial fulfilments can be appealed.");
+            throw Preconditions.Violation("appeal-not-allowed", $"Rights request '{request.RequestId}' was fulfilled; only denials and partial fulfilments can be appealed.");
         }
 
         var filedAt = command.FiledAt ?? now;

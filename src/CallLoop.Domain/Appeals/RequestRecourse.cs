@@ -17,12 +17,12 @@ public sealed record RequestRecourse(bool AppealAvailable, string? ComplaintTo, 
         ArgumentNullException.ThrowIfNull(request);
         if (request.AppealOutcome == AppealOutcome.Upheld)
         {
-            return new(false, request.ComplaintTo ?? Rules.LawOf(request).ComplaintAuthority);
+            return new(false, request.ComplaintTo ?? Preconditions.LawOf(request).ComplaintAuthority);
         }
 
         if (request.Outcome is RequestOutcome.Denied or RequestOutcome.PartiallyFulfilled)
         {
-            var law = Rules.LawOf(request);
+            var law = Preconditions.LawOf(request);
             var appealOpen = request.AppealFiledAt is not null && request.AppealDecidedAt is null;
             return new(
                 law.HasAppealRight && request.AppealFiledAt is null,

@@ -32,7 +32,7 @@ internal static class RecordPersonalDataAccessDecision
     {
         if (command.Access.RequestId is { } requestId)
         {
-            Rules.FindRequest(state, command.SubjectId, requestId);
+            Preconditions.FindRequest(state, command.SubjectId, requestId);
         }
 
         return

@@ -55,21 +55,21 @@ internal static class CollectPersonalInformationDecision
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, CollectPersonalInformation command, DateTimeOffset now)
     {
-        Rules.RequireActiveAdult(state, "collect personal information");
+        Preconditions.RequireActiveAdult(state, "collect personal information");
         var legalOrSecurityOnly = IsLegalOrSecurityOnly(command.Purposes);
         if (state.IsRestricted && !legalOrSecurityOnly)
         {
-            throw Rules.Violation("processing-restricted", "Processing is restricted to legal-compliance and security purposes.");
+            throw Preconditions.Violation("processing-restricted", "Processing is restricted to legal-compliance and security purposes.");
         }
 
         if (command.Purposes.Contains(ProcessingPurpose.TargetedAdvertising) && state.IsOptedOut(OptOutScope.TargetedAdvertising))
         {
-            throw Rules.Violation("opted-out-of-targeted-advertising", "The subject opted out of targeted advertising.");
+            throw Preconditions.Violation("opted-out-of-targeted-advertising", "The subject opted out of targeted advertising.");
         }
 
         if (command.Purposes.Contains(ProcessingPurpose.Profiling) && state.IsOptedOut(OptOutScope.Profiling))
         {
-            throw Rules.Violation("opted-out-of-profiling", "The subject opted out of profiling.");
+            throw Preconditions.Violation("opted-out-of-profiling", "The subject opted out of profiling.");
         }
 
         if (command.Category == PersonalInformationCategory.SensitivePersonalInformation)
@@ -94,21 +94,21 @@ internal static class CollectPersonalInformationDecision
 
     private static void RequireSensitiveUseAllowed(SubjectState state, CollectPersonalInformation command, bool legalOrSecurityOnly, DateTimeOffset now)
     {
-        var law = Rules.LawOf(state, command.CollectedAt ?? now);
+        var law = Preconditions.LawOf(state, command.CollectedAt ?? now);
         var permittedOnly = SensitivePurposes.AllPermitted(command.Purposes);
         if (law.SensitiveOnlyWhenStrictlyNecessary && !permittedOnly)
         {
-            throw Rules.Violation("sensitive-not-strictly-necessary", $"In {law.Code} sensitive personal information is processed only where strictly necessary (providing the service, security, fraud prevention, legal compliance).");
+            throw Preconditions.Violation("sensitive-not-strictly-necessary", $"In {law.Code} sensitive personal information is processed only where strictly necessary (providing the service, security, fraud prevention, legal compliance).");
         }
 
         if (state.IsOptedOut(OptOutScope.SensitiveUse) && !permittedOnly)
         {
-            throw Rules.Violation("limited-sensitive-use", "The subject limited the use of their sensitive personal information to providing the service, security, fraud prevention and legal compliance.");
+            throw Preconditions.Violation("limited-sensitive-use", "The subject limited the use of their sensitive personal information to providing the service, security, fraud prevention and legal compliance.");
         }
 
         if (!legalOrSecurityOnly && law.SensitiveDataNeedsConsent && !state.HasConsent(ConsentPurpose.SensitiveProcessing))
         {
-            throw Rules.Violation("sensitive-consent-required", "Sensitive personal information needs opt-in consent in this jurisdiction.");
+            throw Preconditions.Violation("sensitive-consent-required", "Sensitive personal information needs opt-in consent in this jurisdiction.");
         }
     }
 

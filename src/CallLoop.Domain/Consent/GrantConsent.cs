@@ -71,10 +71,10 @@ internal static class GrantConsentDecision
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, GrantConsent command, DateTimeOffset now)
     {
-        Rules.RequireActiveAdult(state, "grant consent");
+        Preconditions.RequireActiveAdult(state, "grant consent");
         if (command.Purpose == ConsentPurpose.SensitiveProcessing && command.Basis == ConsentBasis.Implied)
         {
-            throw Rules.Violation("express-consent-required", "Sensitive processing needs express (opt-in) consent.");
+            throw Preconditions.Violation("express-consent-required", "Sensitive processing needs express (opt-in) consent.");
         }
 
         if (state.Consents.TryGetValue(command.Purpose, out var current)

@@ -48,10 +48,10 @@ internal static class CorrectInformationDecision
     {
         if (command.RequestId is { } requestId)
         {
-            var request = Rules.FindRequest(state, command.SubjectId, requestId);
+            var request = Preconditions.FindRequest(state, command.SubjectId, requestId);
             if (request.Type != RightsRequestType.Correct)
             {
-                throw Rules.Violation("request-type-mismatch", $"Rights request '{requestId}' is not a correct request.");
+                throw Preconditions.Violation("request-type-mismatch", $"Rights request '{requestId}' is not a correct request.");
             }
         }
 
@@ -59,7 +59,7 @@ internal static class CorrectInformationDecision
             && command.Field is ContactFields.Email or ContactFields.Phone or ContactFields.Name;
         if (!isContactField && !state.Categories.ContainsKey(command.Category))
         {
-            throw Rules.Violation("category-not-held", $"No information is held in category '{EnumText.ToText(command.Category)}'.");
+            throw Preconditions.Violation("category-not-held", $"No information is held in category '{EnumText.ToText(command.Category)}'.");
         }
 
         return

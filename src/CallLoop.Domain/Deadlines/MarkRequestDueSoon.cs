@@ -22,7 +22,7 @@ internal static class MarkRequestDueSoonDecision
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, MarkRequestDueSoon command, DateTimeOffset now)
     {
-        var request = Rules.FindRequest(state, command.SubjectId, command.RequestId);
+        var request = Preconditions.FindRequest(state, command.SubjectId, command.RequestId);
         if (RequestDeadlines.OpenDueAt(request, command.Deadline) is not { } dueAt || RequestDeadlines.WarnedOrOverdue(request, command.Deadline, dueAt))
         {
             return [];

@@ -22,7 +22,7 @@ internal static class MarkRequestOverdueDecision
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, MarkRequestOverdue command, DateTimeOffset now)
     {
-        var request = Rules.FindRequest(state, command.SubjectId, command.RequestId);
+        var request = Preconditions.FindRequest(state, command.SubjectId, command.RequestId);
         if (RequestDeadlines.OpenDueAt(request, command.Deadline) is not { } dueAt || RequestDeadlines.IsOverdue(request, command.Deadline))
         {
             return [];
@@ -30,7 +30,7 @@ internal static class MarkRequestOverdueDecision
 
         if (now < dueAt)
         {
-            throw Rules.Violation("request-not-yet-due", $"Rights request '{request.RequestId}' is not due before {dueAt:O}.");
+            throw Preconditions.Violation("request-not-yet-due", $"Rights request '{request.RequestId}' is not due before {dueAt:O}.");
         }
 
         return command.Deadline == RequestDeadlineKind.Response

@@ -69,46 +69,46 @@ internal static class DiscloseInformationDecision
         var saleOrSharing = command.Purpose is DisclosurePurpose.Sale or DisclosurePurpose.Sharing;
         if (command.Purpose == DisclosurePurpose.Sale && state.IsOptedOut(OptOutScope.Sale))
         {
-            throw Rules.Violation("opted-out-of-sale", "The subject opted out of the sale of their personal information.");
+            throw Preconditions.Violation("opted-out-of-sale", "The subject opted out of the sale of their personal information.");
         }
 
         if (command.Purpose == DisclosurePurpose.DirectMarketing && state.IsOptedOut(OptOutScope.Sale))
         {
-            throw Rules.Violation("opted-out-of-sale", "The subject opted out of the sale of their personal information, which covers disclosures for a third party's direct marketing.");
+            throw Preconditions.Violation("opted-out-of-sale", "The subject opted out of the sale of their personal information, which covers disclosures for a third party's direct marketing.");
         }
 
         if (command.Purpose == DisclosurePurpose.DirectMarketing && state.IsMinor)
         {
-            throw Rules.Violation("minor", "Personal information of a subject under 18 is never disclosed for a third party's direct marketing.");
+            throw Preconditions.Violation("minor", "Personal information of a subject under 18 is never disclosed for a third party's direct marketing.");
         }
 
         if (command.Purpose == DisclosurePurpose.Sharing && state.IsOptedOut(OptOutScope.Sharing))
         {
-            throw Rules.Violation("opted-out-of-sharing", "The subject opted out of the sharing of their personal information.");
+            throw Preconditions.Violation("opted-out-of-sharing", "The subject opted out of the sharing of their personal information.");
         }
 
         if (saleOrSharing && state.IsMinor)
         {
-            throw Rules.Violation("minor", "Personal information of a subject under 18 is never sold or shared.");
+            throw Preconditions.Violation("minor", "Personal information of a subject under 18 is never sold or shared.");
         }
 
         if (saleOrSharing
             && command.Categories.Contains(PersonalInformationCategory.SensitivePersonalInformation)
             && state.IsOptedOut(OptOutScope.SensitiveUse))
         {
-            throw Rules.Violation("limited-sensitive-use", "The subject limited the use of their sensitive personal information.");
+            throw Preconditions.Violation("limited-sensitive-use", "The subject limited the use of their sensitive personal information.");
         }
 
         if (saleOrSharing
             && command.Categories.Contains(PersonalInformationCategory.SensitivePersonalInformation)
-            && Rules.LawOf(state, command.DisclosedAt ?? now).SensitiveOnlyWhenStrictlyNecessary)
+            && Preconditions.LawOf(state, command.DisclosedAt ?? now).SensitiveOnlyWhenStrictlyNecessary)
         {
-            throw Rules.Violation("sensitive-never-sold", "In this jurisdiction sensitive personal information is never sold or shared.");
+            throw Preconditions.Violation("sensitive-never-sold", "In this jurisdiction sensitive personal information is never sold or shared.");
         }
 
         if (state.IsRestricted && !command.LegalOrSecurity)
         {
-            throw Rules.Violation("processing-restricted", "Processing is restricted to legal-compliance and security purposes.");
+            throw Preconditions.Violation("processing-restricted", "Processing is restricted to legal-compliance and security purposes.");
         }
 
         return

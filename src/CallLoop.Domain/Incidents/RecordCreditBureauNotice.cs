@@ -28,8 +28,8 @@ internal static class RecordCreditBureauNoticeDecision
 
     public static IReadOnlyList<IncidentEvent> Decide(IncidentState state, RecordCreditBureauNotice command, DateTimeOffset now, BreachPolicy policy)
     {
-        IncidentRules.RequireAssessed(state);
-        IncidentRules.RequireAfterDiscovery(state, command.SentAt!.Value, "sentAt");
+        IncidentPreconditions.RequireAssessed(state);
+        IncidentPreconditions.RequireAfterDiscovery(state, command.SentAt!.Value, "sentAt");
         var obligations = BreachObligations.For(state, policy, now);
         if (command.Jurisdiction is { } code && obligations.All(o => o.Jurisdiction != code))
         {

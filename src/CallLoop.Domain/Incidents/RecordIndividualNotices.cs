@@ -25,8 +25,8 @@ internal static class RecordIndividualNoticesDecision
 
     public static IReadOnlyList<IncidentEvent> Decide(IncidentState state, RecordIndividualNotices command, DateTimeOffset now)
     {
-        IncidentRules.RequireAssessed(state);
-        IncidentRules.RequireAfterDiscovery(state, command.SentAt!.Value, "sentAt");
+        IncidentPreconditions.RequireAssessed(state);
+        IncidentPreconditions.RequireAfterDiscovery(state, command.SentAt!.Value, "sentAt");
         return command.Notices.Count == 0
             ? []
             : [new IndividualNoticesRecorded { Channel = command.Channel, SentAt = command.SentAt.Value, Notices = command.Notices }];

@@ -25,8 +25,8 @@ internal static class RecordRegulatorNoticeDecision
 
     public static IReadOnlyList<IncidentEvent> Decide(IncidentState state, RecordRegulatorNotice command, DateTimeOffset now)
     {
-        IncidentRules.RequireAssessed(state);
-        IncidentRules.RequireAfterDiscovery(state, command.SentAt!.Value, "sentAt");
+        IncidentPreconditions.RequireAssessed(state);
+        IncidentPreconditions.RequireAfterDiscovery(state, command.SentAt!.Value, "sentAt");
         if (!state.Affected.ContainsKey(command.Jurisdiction))
         {
             throw new RuleViolationException("jurisdiction-not-affected", "The assessment found nobody affected in that jurisdiction.");

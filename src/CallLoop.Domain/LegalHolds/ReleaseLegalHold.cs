@@ -22,5 +22,5 @@ internal static class ReleaseLegalHoldDecision
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ReleaseLegalHold command, DateTimeOffset now) =>
         state.LegalHolds.ContainsKey(command.HoldId)
             ? [new LegalHoldReleased { HoldId = command.HoldId, Reason = command.Reason }]
-            : throw Rules.Violation("legal-hold-not-found", $"Legal hold '{command.HoldId}' is not in force.");
+            : throw Preconditions.Violation("legal-hold-not-found", $"Legal hold '{command.HoldId}' is not in force.");
 }

@@ -24,7 +24,7 @@ internal static class DetectMinorDecision
     {
         if (command.BirthDate is { } birthDate && !MinorAge.IsMinor(birthDate, now))
         {
-            throw Rules.Violation("not-a-minor", "The birth date given shows the subject is 18 or older.");
+            throw Preconditions.Violation("not-a-minor", "The birth date given shows the subject is 18 or older.");
         }
 
         var events = new List<SubjectEvent>();

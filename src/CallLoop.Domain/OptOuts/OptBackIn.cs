@@ -26,7 +26,7 @@ internal static class OptBackInDecision
             return [];
         }
 
-        Rules.RequireActiveAdult(state, "opt back in");
+        Preconditions.RequireActiveAdult(state, "opt back in");
         return [new OptedBackIn { Scope = command.Scope, Method = command.Method }];
     }
 }

@@ -37,12 +37,12 @@ internal static class AcknowledgeDeliveryDecision
         }
 
         var acknowledged = new ProcessorAcknowledged { DeliveryId = delivery.DeliveryId, Processor = delivery.Processor, RequestId = delivery.RequestId };
-        return [acknowledged, .. AcknowledgementRules.CompletionIfAllSettled(state, acknowledged, now)];
+        return [acknowledged, .. AwaitingProcessors.CompletionIfAllSettled(state, acknowledged, now)];
     }
 
     public static DeliveryRecord Find(SubjectState state, string deliveryId) =>
         state.Propagation.Deliveries.TryGetValue(deliveryId, out var delivery) ? delivery : throw UnknownDelivery(deliveryId);
 
     private static RuleViolationException UnknownDelivery(string deliveryId) =>
-        Rules.Violation("unknown-delivery", $"No delivery '{deliveryId}' is owed to this processor for this subject.");
+        Preconditions.Violation("unknown-delivery", $"No delivery '{deliveryId}' is owed to this processor for this subject.");
 }

@@ -80,7 +80,7 @@ internal static class PlanPropagationDecision
         var deliveries = AffectedProcessors.Select(state, command.Action, command.Category, command.Processors)
             .Select(p => new PlannedDelivery { DeliveryId = DeliveryIds.Of(command.SubjectId, command.SourceSequence, p), Processor = p })
             .ToArray();
-        var awaiting = command.RequestId is { } id && state.Requests.TryGetValue(id, out var request) && AcknowledgementRules.IsAwaiting(request);
+        var awaiting = command.RequestId is { } id && state.Requests.TryGetValue(id, out var request) && AwaitingProcessors.IsAwaiting(request);
         if (deliveries.Length == 0 && !awaiting)
         {
             return [];
@@ -96,6 +96,6 @@ internal static class PlanPropagationDecision
             RequestId = command.RequestId,
             Deliveries = deliveries,
         };
-        return [planned, .. AcknowledgementRules.CompletionIfAllSettled(state, planned, now)];
+        return [planned, .. AwaitingProcessors.CompletionIfAllSettled(state, planned, now)];
     }
 }

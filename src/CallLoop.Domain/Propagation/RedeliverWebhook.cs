@@ -31,7 +31,7 @@ internal static class RedeliverWebhookDecision
         var delivery = DeliveryLookup.Find(state, command.SubjectId, command.DeliveryId);
         if (!DeliveryLookup.CanRedeliver(delivery))
         {
-            throw Rules.Violation(
+            throw Preconditions.Violation(
                 "delivery-not-failed",
                 $"Delivery '{delivery.DeliveryId}' is {DeliveryLookup.Describe(delivery)}; only a dead-lettered or failing delivery can be sent again.");
         }

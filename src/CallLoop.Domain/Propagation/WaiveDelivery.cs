@@ -36,7 +36,7 @@ internal static class WaiveDeliveryDecision
         var delivery = DeliveryLookup.Find(state, command.SubjectId, command.DeliveryId);
         if (DeliveryLookup.IsSettled(delivery))
         {
-            throw Rules.Violation("delivery-settled", $"Delivery '{delivery.DeliveryId}' is {DeliveryLookup.Describe(delivery)}; there is nothing to waive.");
+            throw Preconditions.Violation("delivery-settled", $"Delivery '{delivery.DeliveryId}' is {DeliveryLookup.Describe(delivery)}; there is nothing to waive.");
         }
 
         var waived = new ProcessorDeliveryWaived
@@ -47,6 +47,6 @@ internal static class WaiveDeliveryDecision
             Reason = command.Reason,
             WaivedBy = command.WaivedBy,
         };
-        return [waived, .. AcknowledgementRules.CompletionIfAllSettled(state, waived, now)];
+        return [waived, .. AwaitingProcessors.CompletionIfAllSettled(state, waived, now)];
     }
 }

@@ -57,10 +57,10 @@ internal static class CompleteRequestDecision
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, CompleteRequest command, DateTimeOffset now, SubjectPolicy policy)
     {
-        var request = Rules.RequireOpen(Rules.FindRequest(state, command.SubjectId, command.RequestId));
-        if (AcknowledgementRules.IsAwaiting(request))
+        var request = Preconditions.RequireOpen(Preconditions.FindRequest(state, command.SubjectId, command.RequestId));
+        if (AwaitingProcessors.IsAwaiting(request))
         {
-            throw Rules.Violation("awaiting-processors", $"Rights request '{request.RequestId}' was carried out and completes when every processor has acknowledged.");
+            throw Preconditions.Violation("awaiting-processors", $"Rights request '{request.RequestId}' was carried out and completes when every processor has acknowledged.");
         }
 
         if (command.Outcome == RequestOutcome.Denied && RightsRequestDeadline.IsOptOutOrLimit(request.Type))
@@ -71,12 +71,12 @@ internal static class CompleteRequestDecision
         var acting = command.Outcome != RequestOutcome.Denied;
         if (acting && request.FromNonSubject && !RightsRequestDeadline.IsOptOutOrLimit(request.Type) && request.Type != RightsRequestType.WithdrawConsent)
         {
-            throw Rules.Violation("requester-not-a-subject", $"Rights request '{request.RequestId}' came from someone who is not a registered subject: it can only be denied (e.g. not-a-consumer).");
+            throw Preconditions.Violation("requester-not-a-subject", $"Rights request '{request.RequestId}' came from someone who is not a registered subject: it can only be denied (e.g. not-a-consumer).");
         }
 
         if (acting && VerificationPolicy.RequiresVerification(request.Type) && !request.IsVerified)
         {
-            throw Rules.Violation("request-not-verified", $"Rights request '{request.RequestId}' cannot be fulfilled before the requester is verified.");
+            throw Preconditions.Violation("request-not-verified", $"Rights request '{request.RequestId}' cannot be fulfilled before the requester is verified.");
         }
 
         var completed = new RightsRequestCompleted
@@ -120,12 +120,12 @@ internal static class CompleteRequestDecision
     {
         if (reason == DenialReason.Unverifiable)
         {
-            throw Rules.Violation("opt-out-needs-no-verification", $"Rights request '{request.RequestId}' is an opt-out or limit request: it needs no verification and cannot be denied as unverifiable.");
+            throw Preconditions.Violation("opt-out-needs-no-verification", $"Rights request '{request.RequestId}' is an opt-out or limit request: it needs no verification and cannot be denied as unverifiable.");
         }
 
         if (reason != DenialReason.Fraud)
         {
-            throw Rules.Violation("opt-out-denied-only-for-fraud", $"Rights request '{request.RequestId}' is an opt-out or limit request: it may be denied only for a documented belief of fraud.");
+            throw Preconditions.Violation("opt-out-denied-only-for-fraud", $"Rights request '{request.RequestId}' is an opt-out or limit request: it may be denied only for a documented belief of fraud.");
         }
     }
 

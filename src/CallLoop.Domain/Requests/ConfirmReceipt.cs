@@ -15,7 +15,7 @@ internal static class ConfirmReceiptDecision
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ConfirmReceipt command, DateTimeOffset now)
     {
-        var request = Rules.RequireOpen(Rules.FindRequest(state, command.SubjectId, command.RequestId));
+        var request = Preconditions.RequireOpen(Preconditions.FindRequest(state, command.SubjectId, command.RequestId));
         return request.ReceiptConfirmedAt is null
             ? [new RequestReceiptConfirmed { RequestId = request.RequestId, ConfirmedAt = now }]
             : [];

@@ -21,21 +21,21 @@ internal static class ExtendRequestDecision
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ExtendRequest command, DateTimeOffset now)
     {
-        var request = Rules.RequireOpen(Rules.FindRequest(state, command.SubjectId, command.RequestId));
-        var law = Rules.LawOf(request);
+        var request = Preconditions.RequireOpen(Preconditions.FindRequest(state, command.SubjectId, command.RequestId));
+        var law = Preconditions.LawOf(request);
         if (request.Extended)
         {
-            throw Rules.Violation("request-already-extended", $"Rights request '{request.RequestId}' was already extended once.");
+            throw Preconditions.Violation("request-already-extended", $"Rights request '{request.RequestId}' was already extended once.");
         }
 
         if (RightsRequestDeadline.IsOptOutOrLimit(request.Type) && law.OptOutBusinessDays is not null)
         {
-            throw Rules.Violation("extension-not-allowed", $"Opt-out and limit requests in {law.Code} cannot be extended.");
+            throw Preconditions.Violation("extension-not-allowed", $"Opt-out and limit requests in {law.Code} cannot be extended.");
         }
 
         if (now > request.DueAt)
         {
-            throw Rules.Violation("extension-after-due-date", $"Rights request '{request.RequestId}' is past its due date and can no longer be extended.");
+            throw Preconditions.Violation("extension-after-due-date", $"Rights request '{request.RequestId}' is past its due date and can no longer be extended.");
         }
 
         return

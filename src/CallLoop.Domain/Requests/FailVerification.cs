@@ -32,10 +32,10 @@ internal static class FailVerificationDecision
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, FailVerification command, DateTimeOffset now)
     {
-        var request = Rules.RequireOpen(Rules.FindRequest(state, command.SubjectId, command.RequestId));
+        var request = Preconditions.RequireOpen(Preconditions.FindRequest(state, command.SubjectId, command.RequestId));
         if (request.IsVerified)
         {
-            throw Rules.Violation("request-already-verified", $"Rights request '{request.RequestId}' is already verified.");
+            throw Preconditions.Violation("request-already-verified", $"Rights request '{request.RequestId}' is already verified.");
         }
 
         return

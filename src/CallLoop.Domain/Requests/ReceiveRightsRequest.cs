@@ -75,13 +75,13 @@ internal static class ReceiveRightsRequestDecision
         var law = JurisdictionTable.On(jurisdiction, receivedAt);
         if (!law.Offers(command.Type))
         {
-            throw Rules.Violation("right-not-offered", $"The law of {law.Code} does not give the '{EnumText.ToText(command.Type)}' right.");
+            throw Preconditions.Violation("right-not-offered", $"The law of {law.Code} does not give the '{EnumText.ToText(command.Type)}' right.");
         }
 
         if (command.Type == RightsRequestType.ShineTheLight
             && state.Requests.Values.Any(r => r.Type == RightsRequestType.ShineTheLight && r.ReceivedAt.UtcDateTime.Year == receivedAt.UtcDateTime.Year))
         {
-            throw Rules.Violation("shine-the-light-once-a-year", "A Shine the Light request is answered once per calendar year.");
+            throw Preconditions.Violation("shine-the-light-once-a-year", "A Shine the Light request is answered once per calendar year.");
         }
 
         var zone = policy.BusinessZone;

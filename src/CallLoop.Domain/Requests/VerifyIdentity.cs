@@ -32,7 +32,7 @@ internal static class VerifyIdentityDecision
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, VerifyIdentity command, DateTimeOffset now)
     {
-        var request = Rules.RequireOpen(Rules.FindRequest(state, command.SubjectId, command.RequestId));
+        var request = Preconditions.RequireOpen(Preconditions.FindRequest(state, command.SubjectId, command.RequestId));
         if (request.IsVerified)
         {
             return [];
@@ -40,7 +40,7 @@ internal static class VerifyIdentityDecision
 
         if (!VerificationPolicy.IsSufficient(request.Type, command.Method, command.DataPointsMatched, command.SignedDeclaration))
         {
-            throw Rules.Violation(
+            throw Preconditions.Violation(
                 "verification-insufficient",
                 $"A '{EnumText.ToText(request.Type)}' request needs {VerificationPolicy.RequiredDataPoints(request.Type)} matched data points"
                 + (VerificationPolicy.RequiresSignedDeclaration(request.Type) ? " and a signed declaration" : string.Empty)

@@ -23,7 +23,7 @@ internal static class RestrictProcessingDecision
     {
         if (command.RequestId is { } requestId)
         {
-            Rules.FindRequest(state, command.SubjectId, requestId);
+            Preconditions.FindRequest(state, command.SubjectId, requestId);
         }
 
         return state.IsRestricted ? [] : [new ProcessingRestricted { Reason = command.Reason, RequestId = command.RequestId }];

@@ -46,7 +46,7 @@ internal static class RegisterSubjectDecision
 
         if (command.BirthDate is { } birthDate && MinorAge.IsMinor(birthDate, now))
         {
-            throw Rules.Violation("minor", "Subjects under 18 cannot be registered.");
+            throw Preconditions.Violation("minor", "Subjects under 18 cannot be registered.");
         }
 
         return

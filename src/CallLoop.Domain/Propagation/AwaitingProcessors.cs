@@ -1,7 +1,7 @@
 namespace CallLoop.Domain;
 
-/// <summary>When a delete request that waits on processors may complete.</summary>
-internal static class AcknowledgementRules
+/// <summary>A delete request waiting on processors: whether it waits, and when it may complete.</summary>
+internal static class AwaitingProcessors
 {
     public static bool IsAwaiting(RightsRequest request) =>
         request.AwaitingProcessorsSince is not null && !request.IsCompleted;

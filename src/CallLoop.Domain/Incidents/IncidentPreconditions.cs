@@ -1,6 +1,6 @@
 namespace CallLoop.Domain;
 
-internal static class IncidentRules
+internal static class IncidentPreconditions
 {
     public static void RequireAssessed(IncidentState state)
     {

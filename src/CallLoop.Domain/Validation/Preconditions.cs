@@ -1,7 +1,7 @@
 namespace CallLoop.Domain;
 
-/// <summary>Rule checks shared by several use cases.</summary>
-internal static class Rules
+/// <summary>Preconditions shared by several decisions: each throws the typed error naming the rule it enforces.</summary>
+internal static class Preconditions
 {
     public static RuleViolationException Violation(string rule, string message) => new(rule, message);
 
