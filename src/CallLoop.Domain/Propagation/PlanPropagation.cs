@@ -57,6 +57,11 @@ internal static class PlanPropagationDecision
         for (var i = 0; i < processors.Count; i++)
         {
             Require.Text(processors[i]?.Processor, $"processors[{i}]", 256);
+            var categories = processors[i]!.Categories ?? [];
+            for (var c = 0; c < categories.Count; c++)
+            {
+                Require.Defined(categories[c], $"processors[{i}].categories[{c}]");
+            }
         }
 
         return command with

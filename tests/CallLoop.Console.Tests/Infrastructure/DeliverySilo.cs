@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CallLoop.Console.Tests.Browser;
 using CallLoop.Silo.Hosting;
+using CallLoop.Testing;
 
 namespace CallLoop.Console.Tests.Infrastructure;
 
@@ -47,7 +48,7 @@ public sealed class DeliverySilo : IAsyncLifetime
             type = "service-provider",
             address = "1 Processor Way, Springfield",
             categories = Array.Empty<string>(),
-            webhookUrl = $"http://127.0.0.1:{FreePorts.Next()}/erasures",
+            webhookUrl = $"http://127.0.0.1:{HostProcess.FreePort()}/erasures",
             signingSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
         })).EnsureSuccessStatusCode();
 

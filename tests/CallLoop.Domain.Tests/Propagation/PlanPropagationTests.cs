@@ -64,6 +64,17 @@ public class PlanPropagationTests
     }
 
     [Fact]
+    public void Given_processor_category_outside_the_list_When_planned_Then_invalid_naming_the_field()
+    {
+        var plan = Plan(5, PropagationAction.Erase) with
+        {
+            Processors = [new ProcessorTarget { Processor = "acme", Categories = [PersonalInformationCategory.Identifiers, (PersonalInformationCategory)999] }],
+        };
+
+        Assert.Equal("processors[0].categories[1]", Subject().Invalid(plan).Field);
+    }
+
+    [Fact]
     public void Given_each_propagating_event_When_asked_for_its_plan_Then_action_and_detail_codes()
     {
         Assert.Equal(PropagationAction.Erase, PlanPropagation.For(new ErasureStarted { RequestId = "r-1" }, 7)!.Action);

@@ -22,6 +22,7 @@ public sealed class SubjectReadsTests(SiloApplicationFactory factory)
         var grouped = Assert.Single(categories.RootElement.GetProperty("disclosures").EnumerateArray());
         Assert.Equal("service-provider", grouped.GetProperty("recipientType").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, grouped.GetProperty("recipient").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, Assert.Single(categories.RootElement.GetProperty("consents").EnumerateArray()).GetProperty("evidence").ValueKind);
 
         using var specific = await driver.GetJsonAsync($"/api/subjects/{subjectId}/access-report?level=specific&requestId=know-1");
         var held = Assert.Single(specific.RootElement.GetProperty("categories").EnumerateArray());
@@ -32,7 +33,9 @@ public sealed class SubjectReadsTests(SiloApplicationFactory factory)
         var letters = all.RootElement.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("category").GetString()).ToList();
         Assert.Equal(["A", "F"], letters);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, all.RootElement.GetProperty("from").ValueKind);
-        Assert.Equal("marketing-email", Assert.Single(all.RootElement.GetProperty("consents").EnumerateArray()).GetProperty("purpose").GetString());
+        var consent = Assert.Single(all.RootElement.GetProperty("consents").EnumerateArray());
+        Assert.Equal("marketing-email", consent.GetProperty("purpose").GetString());
+        Assert.Equal("checkbox", consent.GetProperty("evidence").GetString());
     }
 
     [Fact]

@@ -36,7 +36,9 @@ public static class AccessReportBuilder
                 .Select(g => new AccessDisclosure(g.Key.Purpose, g.Key.RecipientType, null, g.SelectMany(d => d.Categories).Distinct().Order().ToList(), null))
                 .ToList();
 
-        var view = SubjectViews.ToProfile(state);
+        // What the subject's own staff wrote about them (consent evidence, a request's explanation) is their personal
+        // information: the specific-pieces answer gives it, as the export does; the categories answer withholds it.
+        var view = specific ? SubjectViews.ToPersonalProfile(NeverDisclosedFields.Withhold(state)) : SubjectViews.ToProfile(state);
         return new AccessReport(state.SubjectId ?? string.Empty, level, view.Jurisdiction, from, to, categories, disclosures, view.Consents, view.OptOuts, view.Requests,
             state.BreachNotices.Where(n => InWindow(n.SentAt)).ToList());
     }
