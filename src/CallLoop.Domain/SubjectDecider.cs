@@ -23,8 +23,8 @@ public static class SubjectDecider
         ArgumentNullException.ThrowIfNull(command);
         now = now.ToUniversalTime();
 
-        Require.Id(command.SubjectId, "subjectId");
-        Require.OptionalText(command.IdempotencyKey, "idempotencyKey");
+        CommandInput.Id(command.SubjectId, "subjectId");
+        CommandInput.OptionalText(command.IdempotencyKey, "idempotencyKey");
         if (state.SubjectId is { } known && known != command.SubjectId)
         {
             throw new InvalidCommandException("subjectId", "Field 'subjectId' does not match the subject's stream.");

@@ -24,10 +24,10 @@ internal static class DecideAppealDecision
 {
     public static DecideAppeal Validate(DecideAppeal command, DateTimeOffset now) => command with
     {
-        RequestId = Require.Id(command.RequestId, "requestId"),
-        Outcome = Require.Defined(command.Outcome, "outcome"),
-        Explanation = Require.LongText(command.Explanation, "explanation"),
-        ComplaintTo = Require.OptionalText(command.ComplaintTo, "complaintTo", 256),
+        RequestId = CommandInput.Id(command.RequestId, "requestId"),
+        Outcome = CommandInput.Defined(command.Outcome, "outcome"),
+        Explanation = CommandInput.LongText(command.Explanation, "explanation"),
+        ComplaintTo = CommandInput.OptionalText(command.ComplaintTo, "complaintTo", 256),
     };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, DecideAppeal command, DateTimeOffset now, SubjectPolicy policy)

@@ -15,8 +15,8 @@ internal static class ExtendAppealDecision
 {
     public static ExtendAppeal Validate(ExtendAppeal command, DateTimeOffset now) => command with
     {
-        RequestId = Require.Id(command.RequestId, "requestId"),
-        Reason = Require.LongText(command.Reason, "reason", 1024),
+        RequestId = CommandInput.Id(command.RequestId, "requestId"),
+        Reason = CommandInput.LongText(command.Reason, "reason", 1024),
     };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ExtendAppeal command, DateTimeOffset now)

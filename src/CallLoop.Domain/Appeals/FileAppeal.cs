@@ -19,9 +19,9 @@ internal static class FileAppealDecision
 {
     public static FileAppeal Validate(FileAppeal command, DateTimeOffset now) => command with
     {
-        RequestId = Require.Id(command.RequestId, "requestId"),
-        Reason = Require.OptionalLongText(command.Reason, "reason"),
-        FiledAt = Require.Timestamp(command.FiledAt, "filedAt", now),
+        RequestId = CommandInput.Id(command.RequestId, "requestId"),
+        Reason = CommandInput.OptionalLongText(command.Reason, "reason"),
+        FiledAt = CommandInput.Timestamp(command.FiledAt, "filedAt", now),
     };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, FileAppeal command, DateTimeOffset now)

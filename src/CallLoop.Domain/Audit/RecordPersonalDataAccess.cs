@@ -20,11 +20,11 @@ internal static class RecordPersonalDataAccessDecision
         {
             Access = access with
             {
-                AccessedBy = Require.Text(access.AccessedBy, "accessedBy", 256),
-                Purpose = Require.Defined(access.Purpose, "purpose"),
-                RequestId = Require.OptionalId(access.RequestId, "requestId"),
+                AccessedBy = CommandInput.Text(access.AccessedBy, "accessedBy", 256),
+                Purpose = CommandInput.Defined(access.Purpose, "purpose"),
+                RequestId = CommandInput.OptionalId(access.RequestId, "requestId"),
             },
-            View = Require.Defined(command.View, "view"),
+            View = CommandInput.Defined(command.View, "view"),
         };
     }
 

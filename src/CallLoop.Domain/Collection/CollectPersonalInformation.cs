@@ -34,22 +34,22 @@ internal static class CollectPersonalInformationDecision
 
     public static CollectPersonalInformation Validate(CollectPersonalInformation command, DateTimeOffset now)
     {
-        var source = Require.Defined(command.Source, "source");
-        var detail = Require.OptionalText(command.SourceDetail, "sourceDetail");
+        var source = CommandInput.Defined(command.Source, "source");
+        var detail = CommandInput.OptionalText(command.SourceDetail, "sourceDetail");
         if (source == CollectionSource.ThirdParty && detail is null)
         {
             throw new InvalidCommandException("sourceDetail", "Field 'sourceDetail' is required for third-party sources.");
         }
 
-        var category = Require.Defined(command.Category, "category");
+        var category = CommandInput.Defined(command.Category, "category");
         return command with
         {
             Category = category,
             Source = source,
             SourceDetail = detail,
-            Purposes = Require.NonEmpty(command.Purposes, "purposes"),
+            Purposes = CommandInput.NonEmpty(command.Purposes, "purposes"),
             Data = NormalizeContactFields(category, ValidData(command.Data)),
-            CollectedAt = Require.Timestamp(command.CollectedAt, "collectedAt", now),
+            CollectedAt = CommandInput.Timestamp(command.CollectedAt, "collectedAt", now),
         };
     }
 
@@ -122,8 +122,8 @@ internal static class CollectPersonalInformationDecision
         var valid = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in data)
         {
-            var field = Require.FieldName(name, "data");
-            valid[field] = Require.LongText(value, $"data.{field}");
+            var field = CommandInput.FieldName(name, "data");
+            valid[field] = CommandInput.LongText(value, $"data.{field}");
         }
 
         return valid;
@@ -143,7 +143,7 @@ internal static class CollectPersonalInformationDecision
             {
                 ContactFields.Email => EmailAddress.Normalize(value, "data.email"),
                 ContactFields.Phone => PhoneNumber.Normalize(value, "data.phone"),
-                ContactFields.Name => Require.Text(value, "data.name", 256),
+                ContactFields.Name => CommandInput.Text(value, "data.name", 256),
                 _ => value,
             };
         }

@@ -42,16 +42,16 @@ internal static class GrantConsentDecision
     {
         var valid = command with
         {
-            Purpose = Require.Defined(command.Purpose, "purpose"),
-            Basis = Require.Defined(command.Basis, "basis"),
-            NoticeVersion = Require.Text(command.NoticeVersion, "noticeVersion"),
-            Channel = Require.OptionalText(command.Channel, "channel"),
-            Evidence = Require.OptionalLongText(command.Evidence, "evidence"),
+            Purpose = CommandInput.Defined(command.Purpose, "purpose"),
+            Basis = CommandInput.Defined(command.Basis, "basis"),
+            NoticeVersion = CommandInput.Text(command.NoticeVersion, "noticeVersion"),
+            Channel = CommandInput.OptionalText(command.Channel, "channel"),
+            Evidence = CommandInput.OptionalLongText(command.Evidence, "evidence"),
             GrantedAt = command.GrantedAt is { } at && at.ToUniversalTime() > now
                 ? throw new InvalidCommandException("grantedAt", "Field 'grantedAt' must not be in the future.")
                 : command.GrantedAt?.ToUniversalTime(),
-            SignatureMethod = command.SignatureMethod is { } method ? Require.Defined(method, "signatureMethod") : null,
-            ImpliedBy = command.ImpliedBy is { } impliedBy ? Require.Defined(impliedBy, "impliedBy") : null,
+            SignatureMethod = command.SignatureMethod is { } method ? CommandInput.Defined(method, "signatureMethod") : null,
+            ImpliedBy = command.ImpliedBy is { } impliedBy ? CommandInput.Defined(impliedBy, "impliedBy") : null,
             ConsentedNumber = string.IsNullOrWhiteSpace(command.ConsentedNumber) ? null : PhoneNumber.Normalize(command.ConsentedNumber, "consentedNumber"),
         };
 

@@ -18,9 +18,9 @@ internal static class WithdrawConsentDecision
 {
     public static WithdrawConsent Validate(WithdrawConsent command, DateTimeOffset now) => command with
     {
-        Purpose = Require.Defined(command.Purpose, "purpose"),
-        Channel = Require.OptionalText(command.Channel, "channel"),
-        Evidence = Require.OptionalLongText(command.Evidence, "evidence"),
+        Purpose = CommandInput.Defined(command.Purpose, "purpose"),
+        Channel = CommandInput.OptionalText(command.Channel, "channel"),
+        Evidence = CommandInput.OptionalLongText(command.Evidence, "evidence"),
     };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, WithdrawConsent command, DateTimeOffset now) =>

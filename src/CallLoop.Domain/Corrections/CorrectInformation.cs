@@ -21,16 +21,16 @@ internal static class CorrectInformationDecision
 {
     public static CorrectInformation Validate(CorrectInformation command, DateTimeOffset now)
     {
-        var category = Require.Defined(command.Category, "category");
-        var field = Require.FieldName(command.Field, "field");
-        var value = Require.LongText(command.NewValue, "newValue");
+        var category = CommandInput.Defined(command.Category, "category");
+        var field = CommandInput.FieldName(command.Field, "field");
+        var value = CommandInput.LongText(command.NewValue, "newValue");
         if (category == PersonalInformationCategory.Identifiers)
         {
             value = field switch
             {
                 ContactFields.Email => EmailAddress.Normalize(value, "newValue"),
                 ContactFields.Phone => PhoneNumber.Normalize(value, "newValue"),
-                ContactFields.Name => Require.Text(value, "newValue", 256),
+                ContactFields.Name => CommandInput.Text(value, "newValue", 256),
                 _ => value,
             };
         }
@@ -40,7 +40,7 @@ internal static class CorrectInformationDecision
             Category = category,
             Field = field,
             NewValue = value,
-            RequestId = Require.OptionalId(command.RequestId, "requestId"),
+            RequestId = CommandInput.OptionalId(command.RequestId, "requestId"),
         };
     }
 

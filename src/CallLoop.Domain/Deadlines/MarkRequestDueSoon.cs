@@ -18,7 +18,7 @@ public sealed record MarkRequestDueSoon : SubjectCommand
 internal static class MarkRequestDueSoonDecision
 {
     public static MarkRequestDueSoon Validate(MarkRequestDueSoon command, DateTimeOffset now) =>
-        command with { RequestId = Require.Id(command.RequestId, "requestId"), Deadline = Require.Defined(command.Deadline, "deadline") };
+        command with { RequestId = CommandInput.Id(command.RequestId, "requestId"), Deadline = CommandInput.Defined(command.Deadline, "deadline") };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, MarkRequestDueSoon command, DateTimeOffset now)
     {

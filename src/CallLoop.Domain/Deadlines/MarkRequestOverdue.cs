@@ -18,7 +18,7 @@ public sealed record MarkRequestOverdue : SubjectCommand
 internal static class MarkRequestOverdueDecision
 {
     public static MarkRequestOverdue Validate(MarkRequestOverdue command, DateTimeOffset now) =>
-        command with { RequestId = Require.Id(command.RequestId, "requestId"), Deadline = Require.Defined(command.Deadline, "deadline") };
+        command with { RequestId = CommandInput.Id(command.RequestId, "requestId"), Deadline = CommandInput.Defined(command.Deadline, "deadline") };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, MarkRequestOverdue command, DateTimeOffset now)
     {

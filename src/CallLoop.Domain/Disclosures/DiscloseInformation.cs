@@ -36,7 +36,7 @@ internal static class DiscloseInformationDecision
 {
     public static DiscloseInformation Validate(DiscloseInformation command, DateTimeOffset now)
     {
-        var purpose = Require.Defined(command.Purpose, "purpose");
+        var purpose = CommandInput.Defined(command.Purpose, "purpose");
         if (command.NoValuableConsideration && purpose != DisclosurePurpose.DirectMarketing)
         {
             throw new InvalidCommandException("noValuableConsideration", "Field 'noValuableConsideration' applies only to direct-marketing disclosures.");
@@ -49,12 +49,12 @@ internal static class DiscloseInformationDecision
 
         return command with
         {
-            DisclosureId = Require.OptionalId(command.DisclosureId, "disclosureId"),
-            Recipient = Require.Text(command.Recipient, "recipient", 256),
-            RecipientType = Require.Defined(command.RecipientType, "recipientType"),
+            DisclosureId = CommandInput.OptionalId(command.DisclosureId, "disclosureId"),
+            Recipient = CommandInput.Text(command.Recipient, "recipient", 256),
+            RecipientType = CommandInput.Defined(command.RecipientType, "recipientType"),
             Purpose = purpose,
-            Categories = Require.NonEmpty(command.Categories, "categories"),
-            DisclosedAt = Require.Timestamp(command.DisclosedAt, "disclosedAt", now),
+            Categories = CommandInput.NonEmpty(command.Categories, "categories"),
+            DisclosedAt = CommandInput.Timestamp(command.DisclosedAt, "disclosedAt", now),
         };
     }
 

@@ -16,7 +16,7 @@ internal static class CorrectIncidentDecision
     public static CorrectIncident Validate(CorrectIncident command, DateTimeOffset now) => command with
     {
         Facts = IncidentFactsValidation.Validate(command.Facts, now),
-        Reason = Require.LongText(command.Reason, "reason", 1024),
+        Reason = CommandInput.LongText(command.Reason, "reason", 1024),
     };
 
     public static IReadOnlyList<IncidentEvent> Decide(IncidentState state, CorrectIncident command, DateTimeOffset now)

@@ -13,7 +13,7 @@ public static class IncidentDecider
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(policy);
         now = now.ToUniversalTime();
-        Require.Id(command.IncidentId, "incidentId");
+        CommandInput.Id(command.IncidentId, "incidentId");
         if (state.IncidentId is { } known && known != command.IncidentId)
         {
             throw new InvalidCommandException("incidentId", "Field 'incidentId' does not match the incident's stream.");

@@ -36,11 +36,11 @@ internal static class IncidentFactsValidation
             DiscoveredAt = discovered,
             OccurredFrom = from,
             OccurredTo = to,
-            Description = Require.LongText(facts.Description, "description"),
-            Categories = [.. Require.NonEmpty(facts.Categories, "categories").Order()],
-            DataElements = [.. Require.NonEmpty(facts.DataElements, "dataElements").Order()],
-            Systems = systems.Select((s, i) => Require.Text(s, $"systems[{i}]")).Distinct(StringComparer.Ordinal).ToArray(),
-            StepsTaken = Require.OptionalLongText(facts.StepsTaken, "stepsTaken"),
+            Description = CommandInput.LongText(facts.Description, "description"),
+            Categories = [.. CommandInput.NonEmpty(facts.Categories, "categories").Order()],
+            DataElements = [.. CommandInput.NonEmpty(facts.DataElements, "dataElements").Order()],
+            Systems = systems.Select((s, i) => CommandInput.Text(s, $"systems[{i}]")).Distinct(StringComparer.Ordinal).ToArray(),
+            StepsTaken = CommandInput.OptionalLongText(facts.StepsTaken, "stepsTaken"),
         };
     }
 
@@ -60,5 +60,5 @@ internal static class IncidentFactsValidation
     private static DateTimeOffset Time(DateTimeOffset value, string field, DateTimeOffset now) =>
         value == default
             ? throw new InvalidCommandException(field, $"Field '{field}' is required.")
-            : Require.Timestamp(value, field, now);
+            : CommandInput.Timestamp(value, field, now);
 }

@@ -4,8 +4,8 @@ internal static class MarkObligationDecision
 {
     public static MarkObligation Validate(MarkObligation command, DateTimeOffset now) => command with
     {
-        Jurisdiction = Require.Text(command.Jurisdiction, "jurisdiction", 16),
-        Obligation = Require.Defined(command.Obligation, "obligation"),
+        Jurisdiction = CommandInput.Text(command.Jurisdiction, "jurisdiction", 16),
+        Obligation = CommandInput.Defined(command.Obligation, "obligation"),
     };
 
     /// <summary>Records the fact once, and only while the obligation is still open and its time has come.</summary>

@@ -18,7 +18,7 @@ internal static class RecordAssessmentDecision
         var jurisdictions = command.Jurisdictions ?? [];
         foreach (var j in jurisdictions)
         {
-            Require.Text(j.Jurisdiction, "jurisdictions.jurisdiction", 16);
+            CommandInput.Text(j.Jurisdiction, "jurisdictions.jurisdiction", 16);
             if (j.Affected < 0 || j.Notifiable < 0 || j.Notifiable > j.Affected)
             {
                 throw new InvalidCommandException("jurisdictions", "Counts must be non-negative and notifiable must not exceed affected.");

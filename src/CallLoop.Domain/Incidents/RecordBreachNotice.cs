@@ -21,10 +21,10 @@ internal static class RecordBreachNoticeDecision
 {
     public static RecordBreachNotice Validate(RecordBreachNotice command, DateTimeOffset now) => command with
     {
-        IncidentId = Require.Id(command.IncidentId, "incidentId"),
-        Channel = Require.Defined(command.Channel, "channel"),
-        SentAt = Require.Timestamp(command.SentAt, "sentAt", now),
-        Jurisdiction = Require.Text(command.Jurisdiction, "jurisdiction", 16),
+        IncidentId = CommandInput.Id(command.IncidentId, "incidentId"),
+        Channel = CommandInput.Defined(command.Channel, "channel"),
+        SentAt = CommandInput.Timestamp(command.SentAt, "sentAt", now),
+        Jurisdiction = CommandInput.Text(command.Jurisdiction, "jurisdiction", 16),
     };
 
     /// <summary>One notice per incident: a second one for the same incident records nothing.</summary>

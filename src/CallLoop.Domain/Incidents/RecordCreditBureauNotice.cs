@@ -21,9 +21,9 @@ internal static class RecordCreditBureauNoticeDecision
 {
     public static RecordCreditBureauNotice Validate(RecordCreditBureauNotice command, DateTimeOffset now) => command with
     {
-        Jurisdiction = Require.OptionalText(command.Jurisdiction, "jurisdiction", 16)?.ToUpperInvariant(),
-        Bureau = Require.Defined(command.Bureau, "bureau"),
-        SentAt = Require.Timestamp(command.SentAt, "sentAt", now),
+        Jurisdiction = CommandInput.OptionalText(command.Jurisdiction, "jurisdiction", 16)?.ToUpperInvariant(),
+        Bureau = CommandInput.Defined(command.Bureau, "bureau"),
+        SentAt = CommandInput.Timestamp(command.SentAt, "sentAt", now),
     };
 
     public static IReadOnlyList<IncidentEvent> Decide(IncidentState state, RecordCreditBureauNotice command, DateTimeOffset now, BreachPolicy policy)

@@ -18,8 +18,8 @@ internal static class RecordIndividualNoticesDecision
 {
     public static RecordIndividualNotices Validate(RecordIndividualNotices command, DateTimeOffset now) => command with
     {
-        Channel = Require.Defined(command.Channel, "channel"),
-        SentAt = Require.Timestamp(command.SentAt, "sentAt", now),
+        Channel = CommandInput.Defined(command.Channel, "channel"),
+        SentAt = CommandInput.Timestamp(command.SentAt, "sentAt", now),
         Notices = [.. (command.Notices ?? []).Where(n => n.Count > 0)],
     };
 

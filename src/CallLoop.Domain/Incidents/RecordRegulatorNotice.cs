@@ -18,9 +18,9 @@ internal static class RecordRegulatorNoticeDecision
 {
     public static RecordRegulatorNotice Validate(RecordRegulatorNotice command, DateTimeOffset now) => command with
     {
-        Jurisdiction = Require.Text(command.Jurisdiction, "jurisdiction", 16).ToUpperInvariant(),
-        Regulator = Require.Text(command.Regulator, "regulator"),
-        SentAt = Require.Timestamp(command.SentAt, "sentAt", now),
+        Jurisdiction = CommandInput.Text(command.Jurisdiction, "jurisdiction", 16).ToUpperInvariant(),
+        Regulator = CommandInput.Text(command.Regulator, "regulator"),
+        SentAt = CommandInput.Timestamp(command.SentAt, "sentAt", now),
     };
 
     public static IReadOnlyList<IncidentEvent> Decide(IncidentState state, RecordRegulatorNotice command, DateTimeOffset now)

@@ -18,9 +18,9 @@ internal static class PlaceLegalHoldDecision
 {
     public static PlaceLegalHold Validate(PlaceLegalHold command, DateTimeOffset now) => command with
     {
-        HoldId = Require.Id(command.HoldId, "holdId"),
-        Categories = Require.NonEmpty(command.Categories, "categories"),
-        Reason = Require.LongText(command.Reason, "reason", 1024),
+        HoldId = CommandInput.Id(command.HoldId, "holdId"),
+        Categories = CommandInput.NonEmpty(command.Categories, "categories"),
+        Reason = CommandInput.LongText(command.Reason, "reason", 1024),
     };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, PlaceLegalHold command, DateTimeOffset now) =>

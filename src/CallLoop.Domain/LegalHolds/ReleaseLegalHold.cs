@@ -15,8 +15,8 @@ internal static class ReleaseLegalHoldDecision
 {
     public static ReleaseLegalHold Validate(ReleaseLegalHold command, DateTimeOffset now) => command with
     {
-        HoldId = Require.Id(command.HoldId, "holdId"),
-        Reason = Require.OptionalLongText(command.Reason, "reason", 1024),
+        HoldId = CommandInput.Id(command.HoldId, "holdId"),
+        Reason = CommandInput.OptionalLongText(command.Reason, "reason", 1024),
     };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ReleaseLegalHold command, DateTimeOffset now) =>

@@ -17,7 +17,7 @@ internal static class DetectMinorDecision
     public static DetectMinor Validate(DetectMinor command, DateTimeOffset now) => command with
     {
         BirthDate = BirthDates.NotInFuture(command.BirthDate, now),
-        Evidence = Require.OptionalLongText(command.Evidence, "evidence", 1024),
+        Evidence = CommandInput.OptionalLongText(command.Evidence, "evidence", 1024),
     };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, DetectMinor command, DateTimeOffset now)

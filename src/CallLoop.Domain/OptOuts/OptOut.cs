@@ -15,8 +15,8 @@ internal static class OptOutDecision
 {
     public static OptOut Validate(OptOut command, DateTimeOffset now) => command with
     {
-        Scope = Require.Defined(command.Scope, "scope"),
-        Method = Require.Defined(command.Method, "method"),
+        Scope = CommandInput.Defined(command.Scope, "scope"),
+        Method = CommandInput.Defined(command.Method, "method"),
     };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, OptOut command, DateTimeOffset now) =>

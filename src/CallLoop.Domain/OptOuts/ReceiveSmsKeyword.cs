@@ -22,8 +22,8 @@ internal static class ReceiveSmsKeywordDecision
     {
         if (command.Classification is { } classification)
         {
-            Require.Defined(classification.Kind, "classification");
-            return command with { Body = null, Classification = classification with { Reason = Require.Text(classification.Reason, "classification") } };
+            CommandInput.Defined(classification.Kind, "classification");
+            return command with { Body = null, Classification = classification with { Reason = CommandInput.Text(classification.Reason, "classification") } };
         }
 
         if (command.Body is null)
@@ -31,8 +31,8 @@ internal static class ReceiveSmsKeywordDecision
             throw new InvalidCommandException("body", "Field 'body' is required.");
         }
 
-        return command.Body.Length > Require.MaxValueLength
-            ? throw new InvalidCommandException("body", $"Field 'body' must be at most {Require.MaxValueLength} characters.")
+        return command.Body.Length > CommandInput.MaxValueLength
+            ? throw new InvalidCommandException("body", $"Field 'body' must be at most {CommandInput.MaxValueLength} characters.")
             : command;
     }
 

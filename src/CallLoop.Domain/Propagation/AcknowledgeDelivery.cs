@@ -19,8 +19,8 @@ internal static class AcknowledgeDeliveryDecision
 {
     public static AcknowledgeDelivery Validate(AcknowledgeDelivery command, DateTimeOffset now) => command with
     {
-        DeliveryId = Require.Id(command.DeliveryId, "deliveryId"),
-        Processor = Require.Text(command.Processor, "processor", 256),
+        DeliveryId = CommandInput.Id(command.DeliveryId, "deliveryId"),
+        Processor = CommandInput.Text(command.Processor, "processor", 256),
     };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, AcknowledgeDelivery command, DateTimeOffset now)

@@ -56,21 +56,21 @@ internal static class PlanPropagationDecision
         var processors = command.Processors ?? [];
         for (var i = 0; i < processors.Count; i++)
         {
-            Require.Text(processors[i]?.Processor, $"processors[{i}]", 256);
+            CommandInput.Text(processors[i]?.Processor, $"processors[{i}]", 256);
             var categories = processors[i]!.Categories ?? [];
             for (var c = 0; c < categories.Count; c++)
             {
-                Require.Defined(categories[c], $"processors[{i}].categories[{c}]");
+                CommandInput.Defined(categories[c], $"processors[{i}].categories[{c}]");
             }
         }
 
         return command with
         {
-            Action = Require.Defined(command.Action, "action"),
-            Category = Require.OptionalDefined(command.Category, "category"),
-            Scope = Require.OptionalDefined(command.Scope, "scope"),
-            Purpose = Require.OptionalDefined(command.Purpose, "purpose"),
-            RequestId = Require.OptionalId(command.RequestId, "requestId"),
+            Action = CommandInput.Defined(command.Action, "action"),
+            Category = CommandInput.OptionalDefined(command.Category, "category"),
+            Scope = CommandInput.OptionalDefined(command.Scope, "scope"),
+            Purpose = CommandInput.OptionalDefined(command.Purpose, "purpose"),
+            RequestId = CommandInput.OptionalId(command.RequestId, "requestId"),
             Processors = processors,
         };
     }

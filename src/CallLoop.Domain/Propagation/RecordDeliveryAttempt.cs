@@ -42,8 +42,8 @@ internal static class RecordDeliveryAttemptDecision
 
         return command with
         {
-            DeliveryId = Require.Id(command.DeliveryId, "deliveryId"),
-            Failure = command.Failure is null ? null : Require.FieldName(command.Failure, "failure"),
+            DeliveryId = CommandInput.Id(command.DeliveryId, "deliveryId"),
+            Failure = command.Failure is null ? null : CommandInput.FieldName(command.Failure, "failure"),
         };
     }
 

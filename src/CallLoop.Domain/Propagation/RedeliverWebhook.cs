@@ -22,8 +22,8 @@ internal static class RedeliverWebhookDecision
 
     public static RedeliverWebhook Validate(RedeliverWebhook command, DateTimeOffset now) => command with
     {
-        DeliveryId = Require.Id(command.DeliveryId, "deliveryId"),
-        Reason = Require.OptionalLongText(command.Reason, "reason", MaxReasonLength),
+        DeliveryId = CommandInput.Id(command.DeliveryId, "deliveryId"),
+        Reason = CommandInput.OptionalLongText(command.Reason, "reason", MaxReasonLength),
     };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, RedeliverWebhook command, DateTimeOffset now)

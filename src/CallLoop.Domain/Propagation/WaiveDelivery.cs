@@ -26,9 +26,9 @@ internal static class WaiveDeliveryDecision
 
     public static WaiveDelivery Validate(WaiveDelivery command, DateTimeOffset now) => command with
     {
-        DeliveryId = Require.Id(command.DeliveryId, "deliveryId"),
-        Reason = Require.LongText(command.Reason, "reason", MaxReasonLength),
-        WaivedBy = Require.Text(command.WaivedBy, "waivedBy", 256),
+        DeliveryId = CommandInput.Id(command.DeliveryId, "deliveryId"),
+        Reason = CommandInput.LongText(command.Reason, "reason", MaxReasonLength),
+        WaivedBy = CommandInput.Text(command.WaivedBy, "waivedBy", 256),
     };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, WaiveDelivery command, DateTimeOffset now)

@@ -28,9 +28,9 @@ internal static class CompleteRequestDecision
 
     public static CompleteRequest Validate(CompleteRequest command, DateTimeOffset now)
     {
-        var outcome = Require.Defined(command.Outcome, "outcome");
-        var denialReason = Require.OptionalDefined(command.DenialReason, "denialReason");
-        var explanation = Require.OptionalLongText(command.Explanation, "explanation");
+        var outcome = CommandInput.Defined(command.Outcome, "outcome");
+        var denialReason = CommandInput.OptionalDefined(command.DenialReason, "denialReason");
+        var explanation = CommandInput.OptionalLongText(command.Explanation, "explanation");
         if (outcome == RequestOutcome.Denied && denialReason is null)
         {
             throw new InvalidCommandException("denialReason", "Field 'denialReason' is required when a request is denied.");
@@ -48,7 +48,7 @@ internal static class CompleteRequestDecision
 
         return command with
         {
-            RequestId = Require.Id(command.RequestId, "requestId"),
+            RequestId = CommandInput.Id(command.RequestId, "requestId"),
             Outcome = outcome,
             DenialReason = denialReason,
             Explanation = explanation,

@@ -11,7 +11,7 @@ public sealed record ConfirmReceipt : SubjectCommand
 internal static class ConfirmReceiptDecision
 {
     public static ConfirmReceipt Validate(ConfirmReceipt command, DateTimeOffset now) =>
-        command with { RequestId = Require.Id(command.RequestId, "requestId") };
+        command with { RequestId = CommandInput.Id(command.RequestId, "requestId") };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ConfirmReceipt command, DateTimeOffset now)
     {

@@ -15,8 +15,8 @@ internal static class ExtendRequestDecision
 {
     public static ExtendRequest Validate(ExtendRequest command, DateTimeOffset now) => command with
     {
-        RequestId = Require.Id(command.RequestId, "requestId"),
-        Reason = Require.LongText(command.Reason, "reason", 1024),
+        RequestId = CommandInput.Id(command.RequestId, "requestId"),
+        Reason = CommandInput.LongText(command.Reason, "reason", 1024),
     };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ExtendRequest command, DateTimeOffset now)

@@ -21,12 +21,12 @@ internal static class FailVerificationDecision
 {
     public static FailVerification Validate(FailVerification command, DateTimeOffset now)
     {
-        Require.NotNegative(command.DataPointsMatched, "dataPointsMatched");
+        CommandInput.NotNegative(command.DataPointsMatched, "dataPointsMatched");
         return command with
         {
-            RequestId = Require.Id(command.RequestId, "requestId"),
-            Method = Require.Defined(command.Method, "method"),
-            Reason = Require.OptionalLongText(command.Reason, "reason", 1024),
+            RequestId = CommandInput.Id(command.RequestId, "requestId"),
+            Method = CommandInput.Defined(command.Method, "method"),
+            Reason = CommandInput.OptionalLongText(command.Reason, "reason", 1024),
         };
     }
 

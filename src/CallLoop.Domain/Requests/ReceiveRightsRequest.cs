@@ -35,17 +35,17 @@ internal static class ReceiveRightsRequestDecision
 {
     public static ReceiveRightsRequest Validate(ReceiveRightsRequest command, DateTimeOffset now) => command with
     {
-        RequestId = Require.Id(command.RequestId, "requestId"),
-        Type = Require.Defined(command.Type, "type"),
-        Channel = Require.Defined(command.Channel, "channel"),
+        RequestId = CommandInput.Id(command.RequestId, "requestId"),
+        Type = CommandInput.Defined(command.Type, "type"),
+        Channel = CommandInput.Defined(command.Channel, "channel"),
         Agent = command.Agent is { } agent
             ? new AuthorizedAgent
             {
-                Name = Require.Text(agent.Name, "agent.name", 256),
-                ProofOfAuthorization = Require.LongText(agent.ProofOfAuthorization, "agent.proofOfAuthorization"),
+                Name = CommandInput.Text(agent.Name, "agent.name", 256),
+                ProofOfAuthorization = CommandInput.LongText(agent.ProofOfAuthorization, "agent.proofOfAuthorization"),
             }
             : null,
-        ReceivedAt = Require.Timestamp(command.ReceivedAt, "receivedAt", now),
+        ReceivedAt = CommandInput.Timestamp(command.ReceivedAt, "receivedAt", now),
         ConsentPurposes = ValidConsentPurposes(command),
         Jurisdiction = string.IsNullOrWhiteSpace(command.Jurisdiction) ? null : JurisdictionTable.Code(command.Jurisdiction),
     };
@@ -58,7 +58,7 @@ internal static class ReceiveRightsRequestDecision
             throw new InvalidCommandException("consentPurposes", "Field 'consentPurposes' applies only to withdraw-consent requests.");
         }
 
-        return purposes.Select(p => Require.Defined(p, "consentPurposes")).Distinct().ToArray();
+        return purposes.Select(p => CommandInput.Defined(p, "consentPurposes")).Distinct().ToArray();
     }
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, ReceiveRightsRequest command, DateTimeOffset now, SubjectPolicy policy)

@@ -22,11 +22,11 @@ internal static class VerifyIdentityDecision
 {
     public static VerifyIdentity Validate(VerifyIdentity command, DateTimeOffset now)
     {
-        Require.NotNegative(command.DataPointsMatched, "dataPointsMatched");
+        CommandInput.NotNegative(command.DataPointsMatched, "dataPointsMatched");
         return command with
         {
-            RequestId = Require.Id(command.RequestId, "requestId"),
-            Method = Require.Defined(command.Method, "method"),
+            RequestId = CommandInput.Id(command.RequestId, "requestId"),
+            Method = CommandInput.Defined(command.Method, "method"),
         };
     }
 

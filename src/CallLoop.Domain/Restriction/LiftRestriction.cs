@@ -11,7 +11,7 @@ public sealed record LiftRestriction : SubjectCommand
 internal static class LiftRestrictionDecision
 {
     public static LiftRestriction Validate(LiftRestriction command, DateTimeOffset now) =>
-        command with { Reason = Require.OptionalLongText(command.Reason, "reason", 1024) };
+        command with { Reason = CommandInput.OptionalLongText(command.Reason, "reason", 1024) };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, LiftRestriction command, DateTimeOffset now) =>
         state.IsRestricted ? [new ProcessingRestrictionLifted { Reason = command.Reason }] : [];

@@ -15,8 +15,8 @@ internal static class RestrictProcessingDecision
 {
     public static RestrictProcessing Validate(RestrictProcessing command, DateTimeOffset now) => command with
     {
-        Reason = Require.OptionalLongText(command.Reason, "reason", 1024),
-        RequestId = Require.OptionalId(command.RequestId, "requestId"),
+        Reason = CommandInput.OptionalLongText(command.Reason, "reason", 1024),
+        RequestId = CommandInput.OptionalId(command.RequestId, "requestId"),
     };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, RestrictProcessing command, DateTimeOffset now)

@@ -22,9 +22,9 @@ internal static class RecordMessageSentDecision
 {
     public static RecordMessageSent Validate(RecordMessageSent command, DateTimeOffset now) => command with
     {
-        Channel = Require.Defined(command.Channel, "channel"),
-        Kind = Require.Defined(command.Kind, "kind"),
-        Topic = Require.Text(command.Topic, "topic"),
+        Channel = CommandInput.Defined(command.Channel, "channel"),
+        Kind = CommandInput.Defined(command.Kind, "kind"),
+        Topic = CommandInput.Text(command.Topic, "topic"),
         SentAt = command.SentAt is { } at && at.ToUniversalTime() > now
             ? throw new InvalidCommandException("sentAt", "Field 'sentAt' must not be in the future.")
             : (command.SentAt ?? now).ToUniversalTime(),

@@ -12,7 +12,7 @@ public sealed record DeactivateAccount : SubjectCommand
 internal static class DeactivateAccountDecision
 {
     public static DeactivateAccount Validate(DeactivateAccount command, DateTimeOffset now) =>
-        command with { Reason = Require.Text(command.Reason, "reason") };
+        command with { Reason = CommandInput.Text(command.Reason, "reason") };
 
     public static IReadOnlyList<SubjectEvent> Decide(SubjectState state, DeactivateAccount command, DateTimeOffset now) =>
         state.IsActive ? [new AccountDeactivated { Reason = command.Reason }] : [];

@@ -33,7 +33,7 @@ internal static class RegisterSubjectDecision
         TimeZone = LocalTime.OptionalZoneId(command.TimeZone, "timeZone"),
         Email = string.IsNullOrWhiteSpace(command.Email) ? null : EmailAddress.Normalize(command.Email),
         Phone = string.IsNullOrWhiteSpace(command.Phone) ? null : PhoneNumber.Normalize(command.Phone),
-        Name = Require.OptionalText(command.Name, "name", 256),
+        Name = CommandInput.OptionalText(command.Name, "name", 256),
         BirthDate = BirthDates.NotInFuture(command.BirthDate, now),
     };
 

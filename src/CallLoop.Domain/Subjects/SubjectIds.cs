@@ -4,5 +4,5 @@ namespace CallLoop.Domain;
 public static class SubjectIds
 {
     /// <summary>Returns the id, or throws <see cref="InvalidCommandException"/> naming <c>subjectId</c>.</summary>
-    public static string Validate(string? subjectId) => Require.Id(subjectId, "subjectId");
+    public static string Validate(string? subjectId) => CommandInput.Id(subjectId, "subjectId");
 }

@@ -123,7 +123,7 @@ public sealed class IncidentGrain(
             throw new InvalidCommandException("subjectIds", $"Field 'subjectIds' must list 1 to {MaxNoticeBatch} subject ids.");
         }
 
-        var ids = subjectIds.Select((id, i) => Require(id, $"subjectIds[{i}]")).Distinct(StringComparer.Ordinal).ToArray();
+        var ids = subjectIds.Select((id, i) => ValidSubjectId(id, $"subjectIds[{i}]")).Distinct(StringComparer.Ordinal).ToArray();
         var at = sentAt ?? clock.GetUtcNow();
 
         // Validates channel, time and the incident's rules before anyone's stream is touched.
@@ -398,7 +398,7 @@ public sealed class IncidentGrain(
             ? throw new InvalidCommandException("jurisdiction", "Field 'jurisdiction' is required: a US state code, CAN or QC.")
             : code.Trim() is var trimmed && trimmed.Equals("unknown", StringComparison.OrdinalIgnoreCase) ? "unknown" : trimmed.ToUpperInvariant();
 
-    private static string Require(string? id, string field)
+    private static string ValidSubjectId(string? id, string field)
     {
         try
         {

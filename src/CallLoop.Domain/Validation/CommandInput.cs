@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 namespace CallLoop.Domain;
 
 /// <summary>
-/// Input checks shared by every command. Failures name the field and never echo the value,
+/// The checks of command input shared by every command. Failures name the field and never echo the value,
 /// which may be personal data.
 /// </summary>
-internal static partial class Require
+internal static partial class CommandInput
 {
     public const int MaxTextLength = 128;
     public const int MaxValueLength = 4096;
