@@ -84,7 +84,7 @@ public sealed class FailoverHttpTests(ITestOutputHelper output)
         Assert.All(answered.Where(a => a.Key is not null && !a.ToVictim), a => Assert.Equal(HttpStatusCode.OK, a.Status));
 
         // Every acknowledged command stored exactly once; no key stored twice, acknowledged or not.
-        var stored = await CountByIdempotencyKeyAsync(survivor.ConnectionString);
+        var stored = await IdempotencyKeyCounts.ReadAsync(survivor.ConnectionString);
         var acknowledged = answers.Where(a => a.Status == HttpStatusCode.OK && a.Key is not null).Select(a => a.Key!).ToList();
         Assert.True(acknowledged.Count > total / 2, $"only {acknowledged.Count} of {total} acknowledged");
         Assert.All(acknowledged, key => Assert.Equal(1, stored.GetValueOrDefault(key)));
@@ -125,23 +125,6 @@ public sealed class FailoverHttpTests(ITestOutputHelper output)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT count(*) FROM orleansmembershiptable WHERE status = 3", connection);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<Dictionary<string, int>> CountByIdempotencyKeyAsync(string connectionString)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT data ->> 'idempotencyKey', count(*) FROM privacy.mt_events WHERE type = 'personal_information_collected' AND data ->> 'idempotencyKey' IS NOT NULL GROUP BY 1",
-            connection);
-        var counts = new Dictionary<string, int>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            counts[reader.GetString(0)] = (int)reader.GetInt64(1);
-        }
-
-        return counts;
     }
 
     private sealed record Answer(string? Key, bool ToVictim, HttpStatusCode? Status, bool RetryAfter)

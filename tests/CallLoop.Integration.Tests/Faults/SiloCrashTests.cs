@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
 using CallLoop.Integration.Tests.Infrastructure;
-using Npgsql;
 
 namespace CallLoop.Integration.Tests.Faults;
 
@@ -62,7 +61,7 @@ public sealed class SiloCrashTests(SubjectClusterFixture fixture) : IClassFixtur
             await RetryAsync(() => fixture.Grains.GetGrain<IDataSubjectGrain>(command.SubjectId).ExecuteAsync(command));
         }
 
-        var stored = await CountByIdempotencyKeyAsync();
+        var stored = await IdempotencyKeyCounts.ReadAsync(fixture.ConnectionString);
         Assert.All(acknowledged, key => Assert.Equal(1, stored.GetValueOrDefault(key)));
         Assert.All(commands, command => Assert.Equal(1, stored.GetValueOrDefault(command.IdempotencyKey!)));
 
@@ -97,22 +96,5 @@ public sealed class SiloCrashTests(SubjectClusterFixture fixture) : IClassFixtur
                 await Task.Delay(TimeSpan.FromMilliseconds(500));
             }
         }
-    }
-
-    private async Task<Dictionary<string, int>> CountByIdempotencyKeyAsync()
-    {
-        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            "SELECT data ->> 'idempotencyKey', count(*) FROM privacy.mt_events WHERE type = 'personal_information_collected' GROUP BY 1",
-            connection);
-        var counts = new Dictionary<string, int>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            counts[reader.GetString(0)] = (int)reader.GetInt64(1);
-        }
-
-        return counts;
     }
 }
