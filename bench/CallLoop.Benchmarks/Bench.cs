@@ -68,6 +68,11 @@ public static class Bench
             await using (var silo = await BenchSilo.StartAsync(connectionString, GroupCommitPath.SetBased))
             {
                 await GrainCommands.RegisterAsync(silo.Grains, scale.Subjects);
+                // The write path's rates of this run, which the daemon rows compare with.
+                foreach (var concurrency in new[] { 64, 256 })
+                {
+                    Done(await GrainCommands.RunAsync(silo.Grains, scale, concurrency, cpu: dataSource));
+                }
             }
 
             await ProductionRowsAsync(inMemoryToo: false);
@@ -84,7 +89,7 @@ public static class Bench
             await GrainCommands.RegisterAsync(silo.Grains, scale.Subjects);
             foreach (var concurrency in scale.GrainConcurrency)
             {
-                Done(await GrainCommands.RunAsync(silo.Grains, scale, concurrency));
+                Done(await GrainCommands.RunAsync(silo.Grains, scale, concurrency, cpu: dataSource));
             }
 
             Console.WriteLine(ResultTable.Render(rows, []));
@@ -104,7 +109,7 @@ public static class Bench
             var memoryRow = memory.Stop(scale.Subjects);
             foreach (var concurrency in scale.GrainConcurrency)
             {
-                Done(await GrainCommands.RunAsync(silo.Grains, scale, concurrency));
+                Done(await GrainCommands.RunAsync(silo.Grains, scale, concurrency, cpu: dataSource));
             }
 
             Done(await GrainCommands.ReadProfilesAsync(silo.Grains, scale));
@@ -143,6 +148,18 @@ public static class Bench
                 {
                     Done(row);
                 }
+
+                // In the same silo, caught up: does the daemon follow the write path's concurrency-64 rate without a growing lag?
+                if (!inMemory && rows.FirstOrDefault(r => r.Row == "4. CallLoop.Actors grains, concurrency 64") is { } writePath64)
+                {
+                    Done(await DaemonLag.RunAsync(silo.Grains, dataSource, scale, writePath64.PerSecond));
+                }
+            }
+
+            // The daemon's capacity: each shard catching up a backlog written while no daemon ran.
+            foreach (var row in await DaemonCatchUp.RunAsync(connectionString, dataSource, scale))
+            {
+                Done(row);
             }
 
             await ProductionLoad.PrepareAsync(dataSource);

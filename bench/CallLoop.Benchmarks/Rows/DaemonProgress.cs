@@ -27,6 +27,16 @@ public static class DaemonProgress
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Places <paramref name="name"/> at <paramref name="sequence"/>: it handles every later event when it next runs.</summary>
+    public static async Task SetAsync(NpgsqlDataSource dataSource, string name, long sequence)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"insert into {Schema}.mt_event_progression (name, last_seq_id) values ($1, $2) on conflict (name) do update set last_seq_id = excluded.last_seq_id");
+        command.Parameters.AddWithValue(name + ":All");
+        command.Parameters.AddWithValue(sequence);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public static async Task<long> PositionAsync(NpgsqlDataSource dataSource, string name)
     {
         await using var command = dataSource.CreateCommand($"select coalesce(max(last_seq_id), 0) from {Schema}.mt_event_progression where name = $1");

@@ -1,5 +1,6 @@
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
+using Npgsql;
 
 namespace CallLoop.Benchmarks.Rows;
 
@@ -35,16 +36,24 @@ public static class GrainCommands
         })));
     }
 
-    public static async Task<Measurement> RunAsync(IGrainFactory grains, BenchScale scale, int concurrency)
+    /// <param name="cpu">When given: the row's note says the CPU time per 1,000 events committed during the row (this process and PostgreSQL).</param>
+    public static async Task<Measurement> RunAsync(IGrainFactory grains, BenchScale scale, int concurrency, NpgsqlDataSource? cpu = null)
     {
+        (CpuClock Clock, long Sequence)? before = cpu is null ? null : (await CpuClock.ReadAsync(cpu), await DaemonProgress.HighSequenceAsync(cpu));
         var (perSecond, latency, errors) = await LoadRunner.RunAsync(concurrency, scale.Warmup, scale.Duration, (caller, n) =>
         {
             var id = SampleEvents.SubjectId(Random.Shared.Next(scale.Subjects));
             return grains.GetGrain<IDataSubjectGrain>(id).ExecuteAsync(SampleEvents.GrantConsent(id, (caller * 1_000_000L) + n));
         });
 
-        return new Measurement($"4. CallLoop.Actors grains, concurrency {concurrency:N0}", "commands/s", perSecond, latency,
-            $"{scale.Subjects:N0} subjects, {errors} errors");
+        var note = $"{scale.Subjects:N0} subjects, {errors} errors";
+        if (cpu is not null && before is { } b)
+        {
+            var used = await CpuClock.ReadAsync(cpu) - b.Clock;
+            note += "; " + used.PerThousand(await DaemonProgress.HighSequenceAsync(cpu) - b.Sequence);
+        }
+
+        return new Measurement($"4. CallLoop.Actors grains, concurrency {concurrency:N0}", "commands/s", perSecond, latency, note);
     }
 
     public static async Task<Measurement> ReadProfilesAsync(IGrainFactory grains, BenchScale scale)

@@ -59,6 +59,7 @@ public static class ProductionLoad
         IGrainFactory grains, NpgsqlDataSource dataSource, BenchScale scale, int concurrency, bool inMemoryStreams = false, string? shards = null)
     {
         var start = await DaemonProgress.HighSequenceAsync(dataSource);
+        var cpu = await CpuClock.ReadAsync(dataSource);
         var clock = Stopwatch.StartNew();
         var commands = await GrainCommands.RunAsync(grains, scale, concurrency);
         var loadEnded = clock.Elapsed;
@@ -69,6 +70,7 @@ public static class ProductionLoad
         var publicationBehind = caughtUp[SubjectEventPublication.SubscriptionName];
         var projectionsBehind = Projections.Select(n => caughtUp[n]).Aggregate((TimeSpan?)TimeSpan.Zero, (max, t) => max is null || t is null ? null : t > max ? t : max);
         var projected = target - start;
+        var used = await CpuClock.ReadAsync(dataSource) - cpu;
         return
         [
             commands with
@@ -79,7 +81,7 @@ public static class ProductionLoad
                     (false, null) => $"4. (production) grains, projections and publication on, concurrency {concurrency:N0}",
                     _ => $"4. (production, two silo processes) grains, projections and publication on, concurrency {concurrency:N0}",
                 },
-                Note = shards is null ? commands.Note : $"{commands.Note}; daemon shards split {shards}",
+                Note = $"{commands.Note}{(shards is null ? string.Empty : $"; daemon shards split {shards}")}; load and catch-up {used.PerThousand(projected)}",
             },
             new Measurement(
                 inMemoryStreams ? "Publication to Orleans streams (daemon → in-memory provider)" : "Publication to Orleans streams (daemon → ADO.NET queue)",

@@ -7,6 +7,9 @@ namespace CallLoop.Domain;
 /// </summary>
 public static class ConsentEvolution
 {
+    /// <summary>Every event type that changes consents or opt-outs (the consent ledger's projection reads exactly these).</summary>
+    public static IReadOnlyList<Type> EventTypes { get; } = [typeof(ConsentGranted), typeof(ConsentWithdrawn), typeof(OptedOut), typeof(OptedBackIn)];
+
     /// <summary>Whether <paramref name="e"/> changes consents or opt-outs (every other event leaves them as they are).</summary>
     public static bool Changes(SubjectEvent e) => e is ConsentGranted or ConsentWithdrawn or OptedOut or OptedBackIn;
 

@@ -18,6 +18,13 @@ public static class DeliveryEvolver
         RequestId = planned.RequestId,
     };
 
+    /// <summary>Every event type <see cref="DeliveryIdOf"/> names a delivery for (the delivery queue's projection reads these and the plans).</summary>
+    public static IReadOnlyList<Type> EventTypes { get; } =
+    [
+        typeof(WebhookDelivered), typeof(WebhookAttemptFailed), typeof(WebhookDeadLettered), typeof(WebhookRedeliveryRequested),
+        typeof(ProcessorAcknowledged), typeof(ProcessorDeliveryWaived),
+    ];
+
     /// <summary>The delivery an event is about, or null for events that are not about one delivery.</summary>
     public static string? DeliveryIdOf(SubjectEvent e) => e switch
     {

@@ -13,35 +13,50 @@ internal static class PrivacyProjections
     /// <summary>Projections registered with the store; analysts' read models are added here.</summary>
     public static void AddPrivacyProjections(this StoreOptions options)
     {
-        var projections = options.Projections;
-
         // Async, not inline: an inline projection would force every group commit through Marten's session path (issue 7).
         // Answers about one subject (access report, export, deliveries) come from its grain, always current: only
         // cross-subject read models for analysts and queues are projected.
         //
         // Every read model is written a page at a time, one statement per table (like the group commit writes events).
-        projections.Add(new RequestRecordProjection(options.Serializer()), ProjectionLifecycle.Async, ProjectionNames.RequestRecords, async => async.DeleteViewTypeOnTeardown<RequestRecord>());
-        projections.Add(new DeliveryQueueProjection(options.Serializer()), ProjectionLifecycle.Async, ProjectionNames.DeliveryQueue, async => async.DeleteViewTypeOnTeardown<DeliveryQueueEntry>());
-        AddSetBased(options, new StateFactsProjection(), ProjectionNames.StateCategoryFacts, StateFactsProjection.Tables,
+        // Each reads only the event types its fold handles: the daemon's page query filters by type, so a shard neither
+        // loads nor deserializes the rest (ProjectionEventTypesTests holds each list to its fold).
+        AddAsync(options, new RequestRecordProjection(options.Serializer()), ProjectionNames.RequestRecords, RequestRecordProjection.EventTypes,
+            async => async.DeleteViewTypeOnTeardown<RequestRecord>());
+        AddAsync(options, new DeliveryQueueProjection(options.Serializer()), ProjectionNames.DeliveryQueue, DeliveryQueueProjection.EventTypes,
+            async => async.DeleteViewTypeOnTeardown<DeliveryQueueEntry>());
+        AddSetBased(options, new StateFactsProjection(), ProjectionNames.StateCategoryFacts, StateFactsProjection.EventTypes, StateFactsProjection.Tables,
             ReportTables.SubjectJurisdictionsTable(), ReportTables.CollectionFactsTable(), ReportTables.DisclosureFactsTable(), ReportRollups.LatestTable(), ReportRollups.DailyTable());
-        AddSetBased(options, new ConsentLedgerProjection(), ProjectionNames.ConsentLedger, ConsentLedgerProjection.Tables, ReportTables.ConsentLedgerTable());
-        AddSetBased(options, new ExposureFactsProjection(), ProjectionNames.ExposureFacts, ExposureFactsProjection.Tables,
+        AddSetBased(options, new ConsentLedgerProjection(), ProjectionNames.ConsentLedger, ConsentLedgerProjection.EventTypes, ConsentLedgerProjection.Tables,
+            ReportTables.ConsentLedgerTable());
+        AddSetBased(options, new ExposureFactsProjection(), ProjectionNames.ExposureFacts, ExposureFactsProjection.EventTypes, ExposureFactsProjection.Tables,
             ExposureTables.ResidencyFactsTable(), ExposureTables.ErasureFactsTable());
     }
 
-    private static void AddSetBased(StoreOptions options, IProjection projection, string name, string[] tables, params Weasel.Core.ISchemaObject[] schema)
+    private static void AddSetBased(
+        StoreOptions options, IProjection projection, string name, IReadOnlyList<Type> eventTypes, string[] tables, params Weasel.Core.ISchemaObject[] schema)
     {
         foreach (var table in schema)
         {
             options.Storage.ExtendedSchemaObjects.Add(table);
         }
 
-        options.Projections.Add(projection, ProjectionLifecycle.Async, name, async =>
+        AddAsync(options, projection, name, eventTypes, async =>
         {
             foreach (var table in tables)
             {
                 async.DeleteDataInTableOnTeardown(table);
             }
         });
+    }
+
+    private static void AddAsync(StoreOptions options, IProjection projection, string name, IReadOnlyList<Type> eventTypes, Action<AsyncOptions> configure)
+    {
+        var source = new ProjectionWrapper<IDocumentOperations, IQuerySession>(projection, ProjectionLifecycle.Async) { Name = name };
+        foreach (var type in eventTypes)
+        {
+            source.IncludeType(type);
+        }
+
+        options.Projections.Add(source, ProjectionLifecycle.Async, configure);
     }
 }

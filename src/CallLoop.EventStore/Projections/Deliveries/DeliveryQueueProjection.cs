@@ -15,6 +15,9 @@ public sealed class DeliveryQueueProjection(ISerializer serializer) : IProjectio
 {
     private static readonly string Table = $"{PrivacyEventStoreExtensions.SchemaName}.mt_doc_deliveryqueueentry";
 
+    /// <summary>The plans and the events about one delivery (<see cref="KeysOf"/>); the daemon loads no other.</summary>
+    public static IReadOnlyList<Type> EventTypes { get; } = [typeof(PropagationPlanned), .. DeliveryEvolver.EventTypes];
+
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(operations);

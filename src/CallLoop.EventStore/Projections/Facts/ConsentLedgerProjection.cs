@@ -15,6 +15,9 @@ public sealed class ConsentLedgerProjection : IProjection
 {
     public static string[] Tables { get; } = [ReportTables.Qualified(ReportTables.ConsentLedger)];
 
+    /// <summary>The events a row is mapped from (<see cref="ConsentEvolution.Changes"/>); the daemon loads no other.</summary>
+    public static IReadOnlyList<Type> EventTypes => ConsentEvolution.EventTypes;
+
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(operations);

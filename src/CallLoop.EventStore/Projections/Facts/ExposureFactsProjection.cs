@@ -14,6 +14,9 @@ public sealed class ExposureFactsProjection : IProjection
 {
     public static string[] Tables { get; } = [ReportTables.Qualified(ExposureTables.ResidencyFacts), ReportTables.Qualified(ExposureTables.ErasureFacts)];
 
+    /// <summary>The events the fold below reads; the daemon loads no other (a test holds the two together).</summary>
+    public static IReadOnlyList<Type> EventTypes { get; } = [typeof(SubjectRegistered), typeof(ResidencyChanged), typeof(PersonalDataErased)];
+
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(operations);

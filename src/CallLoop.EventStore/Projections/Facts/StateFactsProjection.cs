@@ -25,6 +25,10 @@ public sealed class StateFactsProjection : IProjection
         ReportTables.Qualified(ReportRollups.Daily),
     ];
 
+    /// <summary>The events <see cref="Page.Add"/> reads; the daemon loads no other (a test holds the two together).</summary>
+    public static IReadOnlyList<Type> EventTypes { get; } =
+        [typeof(SubjectRegistered), typeof(ResidencyChanged), typeof(PersonalInformationCollected), typeof(InformationDisclosed)];
+
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(operations);

@@ -15,6 +15,9 @@ public sealed class RequestRecordProjection(ISerializer serializer) : IProjectio
 {
     private static readonly string Table = $"{PrivacyEventStoreExtensions.SchemaName}.mt_doc_requestrecord";
 
+    /// <summary>The events that name a request (<see cref="RightsRequestEvolution.RequestIdOf"/>); the daemon loads no other.</summary>
+    public static IReadOnlyList<Type> EventTypes => RightsRequestEvolution.EventTypes;
+
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(operations);
