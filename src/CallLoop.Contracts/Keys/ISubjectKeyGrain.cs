@@ -19,6 +19,13 @@ public interface ISubjectKeyGrain : IGrainWithStringKey
     /// </summary>
     Task<IReadOnlyList<string?>> OpenAsync(IReadOnlyList<PersonalValue> values);
 
+    /// <summary>
+    /// The command's keyed <see cref="IdempotencyFingerprint"/> under a key derived from the data key the subject's free
+    /// text is sealed with (<see cref="FreeText.Category"/>): data key <paramref name="keyId"/> when given (null when it
+    /// is destroyed or unreadable), else the current one (created and stored first when needed).
+    /// </summary>
+    Task<string?> FingerprintAsync(SubjectCommand command, string? caller, string? keyId);
+
     /// <summary>Destroys every key of <paramref name="categories"/> (idempotent); returns the ids of all their destroyed keys.</summary>
     Task<IReadOnlyList<string>> DestroyAsync(IReadOnlyList<PersonalInformationCategory> categories);
 

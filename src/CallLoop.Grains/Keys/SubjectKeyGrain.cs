@@ -2,6 +2,7 @@ using CallLoop.Contracts.Keys;
 using CallLoop.Domain;
 using CallLoop.EventStore.Protection;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Logging;
 
 namespace CallLoop.Grains.Keys;
@@ -70,6 +71,43 @@ public sealed class SubjectKeyGrain(
         }
 
         return opened;
+    }
+
+    public async Task<string?> FingerprintAsync(SubjectCommand command, string? caller, string? keyId)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        await EnsureFreshAsync();
+        StoredDataKey? key;
+        if (keyId is null)
+        {
+            var created = false;
+            key = LiveKey(FreeText.Category) is { } live && TryUnwrap(live) is not null ? live : Create(FreeText.Category, ref created);
+            if (created)
+            {
+                // A fingerprint must never be committed under a key that was not durably stored first.
+                await WriteOrForgetAsync();
+            }
+        }
+        else
+        {
+            key = ring.State.Keys.Find(k => string.Equals(k.KeyId, keyId, StringComparison.Ordinal) && k.DestroyedAt is null);
+        }
+
+        if (key is null || TryUnwrap(key) is not { } bytes)
+        {
+            return null;
+        }
+
+        // Its own key, derived for this use only: the data key itself only ever encrypts.
+        var macKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, bytes, 32, salt: [], info: Encoding.UTF8.GetBytes($"callloop/idempotency-fingerprint/v1/{SubjectId}"));
+        try
+        {
+            return IdempotencyFingerprint.Of(command, caller, key.KeyId, macKey);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(macKey);
+        }
     }
 
     public async Task<IReadOnlyList<string>> DestroyAsync(IReadOnlyList<PersonalInformationCategory> categories)

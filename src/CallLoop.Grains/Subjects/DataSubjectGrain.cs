@@ -1,3 +1,4 @@
+using CallLoop.Contracts.Keys;
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
 using CallLoop.EventStore.Phones;
@@ -234,7 +235,8 @@ public sealed class DataSubjectGrain(
     private async Task DecideAndAppendAsync(SubjectCommand command, string? actor)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var events = SubjectDecider.Decide(state, ForThisSubject(command), clock.GetUtcNow(), actor, Policy);
+        command = ForThisSubject(command);
+        var events = SubjectDecider.Decide(state, command, clock.GetUtcNow(), actor, Policy, await FingerprintAsync(command, actor));
         if (events.Count == 0)
         {
             return;
@@ -242,6 +244,27 @@ public sealed class DataSubjectGrain(
 
         await AppendAsync(events, actor);
         await CompleteErasureAsync(actor, events.OfType<LegalHoldReleased>().Select(e => e.HoldId).FirstOrDefault());
+    }
+
+    /// <summary>
+    /// The keyed fingerprint the decider binds a new idempotency key to, or checks a used one against (under the data key
+    /// its fingerprint names); none is needed for a command without a key or a key recorded unkeyed or unbound.
+    /// </summary>
+    private async Task<string?> FingerprintAsync(SubjectCommand command, string? actor)
+    {
+        if (command.IdempotencyKey is not { } key)
+        {
+            return null;
+        }
+
+        var used = state.IdempotencyKeys.Contains(key);
+        var bound = state.IdempotencyFingerprints.GetValueOrDefault(key);
+        if (used && !IdempotencyFingerprint.IsKeyed(bound))
+        {
+            return null;
+        }
+
+        return await GrainFactory.GetGrain<ISubjectKeyGrain>(SubjectId).FingerprintAsync(command, actor, IdempotencyFingerprint.KeyIdOf(bound));
     }
 
     /// <summary>Destroys the keys of every category due for erasure, masks their stored values and records it.</summary>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using CallLoop.Domain;
 
 namespace CallLoop.Domain.Tests.Subjects;
@@ -31,13 +32,16 @@ public class SubjectDeciderTests
     [Fact]
     public void Given_seen_idempotency_key_When_another_command_payload_or_caller_uses_it_Then_key_reused_and_retry_still_silent()
     {
+        var key = RandomNumberGenerator.GetBytes(32);
+        IReadOnlyList<SubjectEvent> Decide(SubjectState state, SubjectCommand command, string caller) =>
+            SubjectDecider.Decide(state, command, Scenario.Now, caller, SubjectPolicy.Default, IdempotencyFingerprint.Of(command, caller, "A1", key));
         var scenario = Scenario.Registered();
-        var state = SubjectDecider.Decide(scenario.State, OptOutOfSale(key: "key-1"), Scenario.Now, "service:crm").Aggregate(scenario.State, SubjectEvolver.Evolve);
+        var state = Decide(scenario.State, OptOutOfSale(key: "key-1"), "service:crm").Aggregate(scenario.State, SubjectEvolver.Evolve);
 
-        Assert.Throws<IdempotencyKeyReusedException>(() => SubjectDecider.Decide(state, new OptBackIn { SubjectId = Scenario.SubjectId, IdempotencyKey = "key-1", Scope = OptOutScope.Sale, Method = PreferenceMethod.Request }, Scenario.Now, "service:crm"));
-        Assert.Throws<IdempotencyKeyReusedException>(() => SubjectDecider.Decide(state, OptOutOfSale(key: "key-1") with { Scope = OptOutScope.Sharing }, Scenario.Now, "service:crm"));
-        Assert.Throws<IdempotencyKeyReusedException>(() => SubjectDecider.Decide(state, OptOutOfSale(key: "key-1"), Scenario.Now, "service:billing"));
-        Assert.Empty(SubjectDecider.Decide(state, OptOutOfSale(key: "key-1"), Scenario.Now, "service:crm"));
+        Assert.Throws<IdempotencyKeyReusedException>(() => Decide(state, new OptBackIn { SubjectId = Scenario.SubjectId, IdempotencyKey = "key-1", Scope = OptOutScope.Sale, Method = PreferenceMethod.Request }, "service:crm"));
+        Assert.Throws<IdempotencyKeyReusedException>(() => Decide(state, OptOutOfSale(key: "key-1") with { Scope = OptOutScope.Sharing }, "service:crm"));
+        Assert.Throws<IdempotencyKeyReusedException>(() => Decide(state, OptOutOfSale(key: "key-1"), "service:billing"));
+        Assert.Empty(Decide(state, OptOutOfSale(key: "key-1"), "service:crm"));
     }
 
     [Theory]

@@ -1,5 +1,11 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CallLoop.Contracts.Keys;
 using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
+using CallLoop.Integration.Tests.Erasure;
 using CallLoop.Integration.Tests.Infrastructure;
 
 namespace CallLoop.Integration.Tests.Subjects;
@@ -44,6 +50,78 @@ public sealed class IdempotencyTests(SubjectClusterFixture fixture)
 
         Assert.Equal(stored, (await grain.GetHistoryAsync()).Count);
     }
+
+    [Fact]
+    public async Task Given_free_text_under_a_used_key_When_the_subject_is_erased_Then_its_stored_fingerprint_can_no_longer_be_checked_and_a_retry_is_still_recognised()
+    {
+        var (subjectId, grain) = await RegisteredAsync();
+        var grant = new GrantConsent { SubjectId = subjectId, IdempotencyKey = "consent-1", Purpose = ConsentPurpose.Analytics, Basis = ConsentBasis.Express, NoticeVersion = "v1", Evidence = "Pat said yes on the phone" };
+        await grain.GrantConsentAsync(grant, actor: "service:crm");
+        var stored = Assert.Single(await StoredFingerprintsAsync(subjectId, "consent-1"));
+        var keyId = IdempotencyFingerprint.KeyIdOf(stored);
+        Assert.StartsWith("v1:A", stored, StringComparison.Ordinal);
+        var keys = fixture.Grains.GetGrain<ISubjectKeyGrain>(subjectId);
+        Assert.Equal(stored, await keys.FingerprintAsync(grant, "service:crm", keyId));
+        Assert.NotEqual(stored, await keys.FingerprintAsync(grant with { Evidence = "Pat said no" }, "service:crm", keyId));
+
+        await grain.ReceiveRequestAsync(new ReceiveRightsRequest { RequestId = "del-1", Type = RightsRequestType.Delete, Channel = RequestChannel.Email });
+        await grain.VerifyIdentityAsync(new VerifyIdentity { RequestId = "del-1", Method = VerificationMethod.Login });
+        var complete = new CompleteRequest { IdempotencyKey = "complete-1", RequestId = "del-1", Outcome = RequestOutcome.Fulfilled };
+        Assert.NotNull((await grain.CompleteRequestAsync(complete, actor: "service:crm")).ErasedAt);
+
+        // Nobody can check a guess any more: the key is gone, and no plain hash of the right guess is what was stored.
+        Assert.Null(await keys.FingerprintAsync(grant, "service:crm", keyId));
+        foreach (var guess in new[] { "Pat said yes on the phone", "Pat said no", "yes" })
+        {
+            var guessed = grant with { Evidence = guess };
+            Assert.False(IdempotencyFingerprint.MatchesUnkeyed(stored, guessed, "service:crm", SubjectPolicy.Default));
+            var plain = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(IdempotencyFingerprint.Canonical(guessed, "service:crm"))));
+            Assert.DoesNotContain(plain[..32], stored, StringComparison.Ordinal);
+            Assert.DoesNotContain(guess, stored, StringComparison.Ordinal);
+        }
+
+        var count = (await StoredSubjectEvents.ReadAsync(fixture.ConnectionString, subjectId)).Count;
+        await grain.CompleteRequestAsync(complete, actor: "service:crm");
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => grain.OptOutAsync(new OptOut { IdempotencyKey = "complete-1", Scope = OptOutScope.Sale, Method = PreferenceMethod.Email }, actor: "service:crm"));
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => grain.CompleteRequestAsync(complete, actor: "service:billing"));
+        Assert.Equal(count, (await StoredSubjectEvents.ReadAsync(fixture.ConnectionString, subjectId)).Count);
+    }
+
+    [Fact]
+    public async Task Given_a_key_stored_with_the_unkeyed_fingerprint_of_an_older_version_When_the_command_is_retried_Then_nothing_is_appended_and_a_changed_one_is_refused()
+    {
+        var subjectId = $"idem-old-{Guid.NewGuid():N}";
+        var optOut = new OptOut { SubjectId = subjectId, IdempotencyKey = "old-1", Scope = OptOutScope.Sale, Method = PreferenceMethod.Email };
+        var now = DateTimeOffset.UtcNow;
+        await fixture.Streams.AppendAsync(
+            subjectId,
+            0,
+            [
+                new SubjectRegistered { SubjectId = subjectId, OccurredAt = now, Jurisdiction = "CO" },
+                new OptedOut { SubjectId = subjectId, OccurredAt = now, Scope = OptOutScope.Sale, Method = PreferenceMethod.Email, IdempotencyKey = "old-1", IdempotencyFingerprint = UnkeyedAsWrittenBefore(optOut, "service:crm") },
+            ],
+            "service:crm",
+            CancellationToken.None);
+        var grain = fixture.Grains.GetGrain<IDataSubjectGrain>(subjectId);
+
+        await grain.OptOutAsync(optOut with { SubjectId = string.Empty }, actor: "service:crm");
+        await Assert.ThrowsAsync<IdempotencyKeyReusedException>(() => grain.OptOutAsync(optOut with { Scope = OptOutScope.Sharing }, actor: "service:crm"));
+
+        var stored = await StoredSubjectEvents.ReadAsync(fixture.ConnectionString, subjectId);
+        Assert.Equal(2, stored.Count);
+        Assert.DoesNotContain(stored, e => e.Data.Contains("\"v1:", StringComparison.Ordinal));
+    }
+
+    /// <summary>The fingerprint as the version before keyed fingerprints wrote it: a plain SHA-256 of type, caller and payload.</summary>
+    private static string UnkeyedAsWrittenBefore(SubjectCommand command, string caller) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{command.GetType().FullName}\n{caller}\n{JsonSerializer.Serialize<object>(command with { IdempotencyKey = null }, DomainJson.Options)}")));
+
+    private async Task<IReadOnlyList<string>> StoredFingerprintsAsync(string subjectId, string key) =>
+        (await StoredSubjectEvents.ReadAsync(fixture.ConnectionString, subjectId))
+            .Select(e => JsonNode.Parse(e.Data)!.AsObject())
+            .Where(e => (string?)e["idempotencyKey"] == key)
+            .Select(e => (string)e["idempotencyFingerprint"]!)
+            .ToList();
 
     [Fact]
     public async Task Given_a_request_received_twice_with_the_same_request_id_Then_one_event_and_the_same_view()
