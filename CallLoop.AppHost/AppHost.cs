@@ -28,6 +28,13 @@ var silo = builder.AddProject<Projects.CallLoop_Silo>("silo")
     .WithReplicas(builder.Configuration.GetValue("CallLoop:SiloReplicas", 2))
     .WithHttpHealthCheck("/health");
 
+// How fast the cluster declares a silo dead, and so how soon its grains and daemon shards move: the silos' defaults
+// unless the deployment sets "CallLoop:Membership:<option>" here, handed to every silo alike (docs/admins.md).
+foreach (var membership in builder.Configuration.GetSection("CallLoop:Membership").GetChildren())
+{
+    silo.WithEnvironment($"CallLoop__Membership__{membership.Key}", membership.Value);
+}
+
 if (builder.ExecutionContext.IsRunMode)
 {
     // Local processes reach each other on loopback; the machine's external address may not route.
