@@ -39,8 +39,8 @@ public sealed class DaemonShardClusterTests(DaemonShardClusterFixture fixture, I
         var subjectIds = Enumerable.Range(0, 16).Select(i => $"shard-{i}-{Guid.NewGuid():N}").ToArray();
         foreach (var subjectId in subjectIds)
         {
-            await ExecuteWithRetryAsync(grains, new RegisterSubject { SubjectId = subjectId, Jurisdiction = "CA" });
-            await ExecuteWithRetryAsync(grains, new GrantConsent { SubjectId = subjectId, Purpose = ConsentPurpose.MarketingSms, Basis = ConsentBasis.Express, NoticeVersion = "2025-01" });
+            await RetriedCommands.ExecuteAsync(grains, new RegisterSubject { SubjectId = subjectId, Jurisdiction = "CA" });
+            await RetriedCommands.ExecuteAsync(grains, new GrantConsent { SubjectId = subjectId, Purpose = ConsentPurpose.MarketingSms, Basis = ConsentBasis.Express, NoticeVersion = "2025-01" });
         }
 
         var moving = before.Where(s => s.Silo.Equals(victim.SiloAddress)).Select(s => s.Shard).ToHashSet();
@@ -54,7 +54,7 @@ public sealed class DaemonShardClusterTests(DaemonShardClusterFixture fixture, I
             {
                 foreach (var subjectId in subjectIds)
                 {
-                    await ExecuteWithRetryAsync(grains, Collect(subjectId, n));
+                    await RetriedCommands.ExecuteAsync(grains, Collect(subjectId, n));
                 }
             }
         });
@@ -67,53 +67,7 @@ public sealed class DaemonShardClusterTests(DaemonShardClusterFixture fixture, I
         Assert.All(after.Where(s => moving.Contains(s.Shard)), s => Assert.True(s.Since > DateTimeOffset.UtcNow - moved - TimeSpan.FromSeconds(5)));
         await writing;
 
-        // Caught up: every projection and the publication passed the last committed event.
-        var last = await ScalarAsync("select max(seq_id) from privacy.mt_events", null);
-        foreach (var shard in Shards)
-        {
-            await Eventually.ReturnsAsync(
-                () => ScalarAsync("select coalesce(max(last_seq_id), 0) from privacy.mt_event_progression where name = $1", shard),
-                position => position >= last,
-                Patience.Long,
-                $"{shard} to pass the last event");
-        }
-
-        // Projected once each: one fact per collection event, one ledger entry per consent event, and no more.
-        Assert.Equal(
-            await CountEventsAsync(subjectIds, "personal_information_collected"),
-            await ScalarAsync($"select count(*) from {ReportTables.Qualified(ReportTables.CollectionFacts)} where subject_id = any($1)", subjectIds));
-        Assert.Equal(3 * subjectIds.Length, await CountEventsAsync(subjectIds, "personal_information_collected"));
-        Assert.Equal(
-            await CountEventsAsync(subjectIds, "consent_granted"),
-            await ScalarAsync($"select count(*) from {ReportTables.Qualified(ReportTables.ConsentLedger)} where subject_id = any($1)", subjectIds));
-
-        // Published without a gap: every committed event reached the subscriber on the stream (a page replayed by the
-        // new leader arrives again and is dropped as a duplicate), and the subscriber applied each exactly once, in order.
-        var committed = await RowsAsync(
-            "select stream_id, version from privacy.mt_events where stream_id = any($1) order by stream_id, version", subjectIds);
-        var handled = await Eventually.ReturnsAsync(
-            () => RowsAsync($"select subject_id, version from {SubscriberLedger.Schema}.handled where subject_id = any($1) order by id", subjectIds),
-            h => h.Count >= committed.Count,
-            Patience.Long,
-            "every committed event at the subscriber");
-        foreach (var subjectId in subjectIds)
-        {
-            Assert.Equal(Versions(committed, subjectId), Versions(handled, subjectId));
-        }
-
-        // A batch the dead silo had taken from the queue comes back after the visibility timeout (5 s here).
-        var streamed = await Eventually.ReturnsAsync(
-            () => RowsAsync(
-                $"""
-                select subject_id, version from {SubscriberLedger.Schema}.handled where via = 'stream' and subject_id = any($1)
-                union select subject_id, version from {SubscriberLedger.Schema}.dropped where subject_id = any($1)
-                order by 1, 2
-                """,
-                subjectIds),
-            s => s.Count >= committed.Count,
-            Patience.Long,
-            "every committed event on the stream");
-        Assert.Equal(committed, streamed);
+        await new ExactlyOnce(fixture.ConnectionString).AssertAsync(Shards, subjectIds, collectionsPerSubject: 3);
 
         // Fenced: one lock per shard, all held by the surviving silo's connections.
         Assert.Equal(Shards.Count, await HeldLocksAsync());
@@ -170,9 +124,6 @@ public sealed class DaemonShardClusterTests(DaemonShardClusterFixture fixture, I
             }
         }));
 
-    private static long[] Versions(List<(string Subject, long Version)> rows, string subjectId) =>
-        rows.Where(r => r.Subject == subjectId).Select(r => r.Version).ToArray();
-
     private static CollectPersonalInformation Collect(string subjectId, int n) => new()
     {
         SubjectId = subjectId,
@@ -182,29 +133,6 @@ public sealed class DaemonShardClusterTests(DaemonShardClusterFixture fixture, I
         Purposes = [ProcessingPurpose.Analytics],
         Data = new Dictionary<string, string> { ["page"] = $"/page-{n}" },
     };
-
-    private static async Task ExecuteWithRetryAsync(IGrainFactory grains, SubjectCommand command)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await grains.GetGrain<IDataSubjectGrain>(command.SubjectId).ExecuteAsync(command);
-                return;
-            }
-            catch (SubjectAlreadyRegisteredException) when (attempt > 1)
-            {
-                return; // the first attempt committed before the caller lost its answer
-            }
-            catch (Exception) when (attempt < 40)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(250));
-            }
-        }
-    }
-
-    private Task<long> CountEventsAsync(string[] subjectIds, string type) =>
-        ScalarAsync($"select count(*) from privacy.mt_events where stream_id = any($1) and type = '{type}'", subjectIds);
 
     /// <summary>Advisory locks held on the shards' lock ids (Marten's per-shard ids: positive, so classid 0 and objid the id).</summary>
     private Task<long> HeldLocksAsync()
@@ -227,21 +155,5 @@ public sealed class DaemonShardClusterTests(DaemonShardClusterFixture fixture, I
         }
 
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private async Task<List<(string Subject, long Version)>> RowsAsync(string sql, string[] subjectIds)
-    {
-        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue(subjectIds);
-        var rows = new List<(string, long)>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add((reader.GetString(0), reader.GetInt64(1)));
-        }
-
-        return rows;
     }
 }

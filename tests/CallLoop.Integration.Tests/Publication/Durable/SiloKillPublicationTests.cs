@@ -25,7 +25,7 @@ public sealed class SiloKillPublicationTests(DurableStreamClusterFixture fixture
         {
             foreach (var command in Commands(subjectId))
             {
-                await ExecuteWithRetryAsync(command);
+                await RetriedCommands.ExecuteAsync(fixture.Grains, command);
                 if (Interlocked.Increment(ref completed) == total / 3 && Interlocked.Exchange(ref killed, 1) == 0)
                 {
                     await fixture.Cluster.KillSiloAsync(victim);
@@ -85,26 +85,6 @@ public sealed class SiloKillPublicationTests(DurableStreamClusterFixture fixture
         }
 
         yield return new ReceiveRightsRequest { SubjectId = subjectId, RequestId = "r-1", Type = RightsRequestType.KnowCategories, Channel = RequestChannel.WebForm };
-    }
-
-    private async Task ExecuteWithRetryAsync(SubjectCommand command)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await fixture.Grains.GetGrain<IDataSubjectGrain>(command.SubjectId).ExecuteAsync(command);
-                return;
-            }
-            catch (SubjectAlreadyRegisteredException) when (attempt > 1)
-            {
-                return; // the first attempt committed before the caller lost its answer
-            }
-            catch (Exception) when (attempt < 20)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(500));
-            }
-        }
     }
 
     private async Task<Dictionary<string, List<(long Version, long Sequence, string Type)>>> CommittedAsync(string[] subjectIds)
