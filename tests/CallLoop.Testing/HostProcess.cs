@@ -23,6 +23,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The process id, e.g. to read its memory from /proc.</summary>
+    public int ProcessId => process.Id;
+
     public string Output
     {
         get

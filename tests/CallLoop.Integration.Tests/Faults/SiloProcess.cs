@@ -15,6 +15,8 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public Uri Address => host.Address;
 
+    public int ProcessId => host.ProcessId;
+
     public static async Task<SiloProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string> settings)
     {
         var all = new Dictionary<string, string>
