@@ -7,9 +7,9 @@ namespace CallLoop.EventStore.Incidents;
 
 /// <summary>
 /// Reads and appends one incident's own stream ("incident/{id}": subject ids never contain '/', so it can never be
-/// a subject's stream), guarded by the expected version. Incidents are rare: a plain session, not the group commit.
+/// a subject's stream), guarded by the expected version (<see cref="IIncidentStreams"/>). Incidents are rare: a plain session, not the group commit.
 /// </summary>
-public sealed class IncidentStreams(IDocumentStore store)
+public sealed class IncidentStreams(IDocumentStore store) : IIncidentStreams
 {
     public static string StreamId(string incidentId) => $"incident/{incidentId}";
 
@@ -20,10 +20,6 @@ public sealed class IncidentStreams(IDocumentStore store)
         return IncidentEvolver.Fold(events.Select(e => e.Data).OfType<IncidentEvent>());
     }
 
-    /// <summary>
-    /// Appends after the expected version, with the obligation and notice rows in the same transaction.
-    /// Throws <see cref="StreamVersionConflictException"/> when another writer got there first (nothing is written).
-    /// </summary>
     public async Task AppendAsync(IncidentAppend append, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(append);

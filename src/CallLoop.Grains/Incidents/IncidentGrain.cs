@@ -21,7 +21,7 @@ namespace CallLoop.Grains.Incidents;
 /// </para>
 /// </summary>
 public sealed class IncidentGrain(
-    IncidentStreams streams, IncidentAssessments assessments, IOptions<IncidentOptions> options, TimeProvider clock, ILogger<IncidentGrain> logger)
+    IIncidentStreams streams, IncidentAssessments assessments, IOptions<IncidentOptions> options, TimeProvider clock, ILogger<IncidentGrain> logger)
     : Grain, IIncidentGrain, IRemindable
 {
     public const string FollowUpReminder = "follow-up";

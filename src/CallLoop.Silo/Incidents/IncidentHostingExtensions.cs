@@ -19,6 +19,7 @@ public static class IncidentHostingExtensions
                 $"{IncidentOptions.Section}: CeilingDays must be 1-365, DueSoonLead not negative and FollowUpAfter positive.")
             .ValidateOnStart();
         services.TryAddSingleton<IncidentStreams>();
+        services.TryAddSingleton<IIncidentStreams>(sp => sp.GetRequiredService<IncidentStreams>());
         services.TryAddSingleton<IncidentAssessments>();
         return services;
     }

@@ -1,8 +1,11 @@
+using CallLoop.EventStore.Incidents;
+using CallLoop.EventStore.Subjects;
+using CallLoop.Grains.Incidents;
 using CallLoop.Grains.Subjects;
 
 namespace CallLoop.Integration.Tests.Architecture;
 
-/// <summary>Grains speak domain types to the event store's ports (ISubjectStreams, IncidentStreams, RecipientRegistry); Marten stays behind them.</summary>
+/// <summary>Grains speak domain types to the event store's ports (ISubjectStreams, IIncidentStreams, RecipientRegistry); Marten stays behind them.</summary>
 public sealed class GrainPortTests
 {
     [Fact]
@@ -15,5 +18,16 @@ public sealed class GrainPortTests
         Assert.DoesNotContain(referenced, name => name.StartsWith("Marten", StringComparison.Ordinal)
             || name.StartsWith("Weasel", StringComparison.Ordinal)
             || name.StartsWith("Npgsql", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_subject_and_incident_grains_take_their_streams_as_ports_not_as_the_Marten_classes_behind_them()
+    {
+        static Type[] Needs(Type grain) => grain.GetConstructors().Single().GetParameters().Select(p => p.ParameterType).ToArray();
+
+        Assert.Contains(typeof(ISubjectStreams), Needs(typeof(DataSubjectGrain)));
+        Assert.DoesNotContain(typeof(SubjectStreams), Needs(typeof(DataSubjectGrain)));
+        Assert.Contains(typeof(IIncidentStreams), Needs(typeof(IncidentGrain)));
+        Assert.DoesNotContain(typeof(IncidentStreams), Needs(typeof(IncidentGrain)));
     }
 }

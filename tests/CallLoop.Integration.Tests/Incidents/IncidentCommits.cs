@@ -12,7 +12,7 @@ internal static class IncidentCommits
     /// <summary>Appends <paramref name="events"/> (stamped now) after what the stream holds; the grain, if active, no longer knows its state.</summary>
     public static async Task CommitAsync(IServiceProvider services, string incidentId, params IncidentEvent[] events)
     {
-        var streams = services.GetRequiredService<IncidentStreams>();
+        var streams = services.GetRequiredService<IIncidentStreams>();
         var before = await streams.LoadAsync(incidentId, CancellationToken.None);
         var now = DateTimeOffset.UtcNow;
         var stamped = events.Select(e => e with { IncidentId = incidentId, OccurredAt = now }).ToArray();

@@ -37,7 +37,7 @@ public sealed class IncidentFollowUpTests(IncidentSiloFactory factory)
 
         // The commit its silo made before dying: the assessment recorded, no deadline reminder armed after it. The
         // follow-up reminder the grain registered before its commits is all that is left to act on it.
-        var started = await factory.Services.GetRequiredService<IncidentStreams>().LoadAsync(incidentId, CancellationToken.None);
+        var started = await factory.Services.GetRequiredService<IIncidentStreams>().LoadAsync(incidentId, CancellationToken.None);
         await IncidentCommits.CommitAsync(
             factory.Services,
             incidentId,
