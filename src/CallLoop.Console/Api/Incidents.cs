@@ -12,7 +12,8 @@ public sealed record IncidentDetail(string IncidentId, IncidentFactsSummary Fact
 
 public sealed record IncidentFactsSummary(DateTimeOffset DiscoveredAt, DateTimeOffset OccurredFrom, DateTimeOffset OccurredTo, string Description);
 
-public sealed record IncidentAssessment(string Status, int ChunksDone, int ChunksTotal, long SubjectsFound);
+/// <summary>The assessment's progress; once failed, how many attempts failed and the error's type (a privacy officer restarts it).</summary>
+public sealed record IncidentAssessment(string Status, int ChunksDone, int ChunksTotal, long SubjectsFound, int FailedAttempts = 0, string? ErrorType = null, DateTimeOffset? FailedAt = null);
 
 /// <summary>One jurisdiction's obligations: each with whether the law requires it, its due date and its state.</summary>
 public sealed record IncidentJurisdiction(

@@ -62,6 +62,10 @@ public sealed class SiloApi(HttpClient http, ApiCaller caller)
     public Task<IncidentDetail> IncidentAsync(string incidentId, CancellationToken cancellationToken = default) =>
         GetAsync<IncidentDetail>($"api/incidents/{Uri.EscapeDataString(incidentId)}", cancellationToken);
 
+    /// <summary>Starts a failed assessment again (privacy officers only).</summary>
+    public Task<IncidentDetail> RestartAssessmentAsync(string incidentId, CancellationToken cancellationToken = default) =>
+        SendAsync<IncidentDetail>(HttpMethod.Post, $"api/incidents/{Uri.EscapeDataString(incidentId)}/assessment/restart", new { }, cancellationToken);
+
     public Task<StateCategoryReport> StateReportAsync(string state, DateOnly asOf, CancellationToken cancellationToken = default) =>
         GetAsync<StateCategoryReport>(StateReportPath(state, asOf), cancellationToken);
 

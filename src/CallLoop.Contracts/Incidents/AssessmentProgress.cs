@@ -10,7 +10,7 @@ public sealed record AssessmentProgress
     public const string Stale = "stale";
     public const string Failed = "failed";
 
-    /// <summary>not-started, running, completed, stale (the facts were corrected since), failed (start it again).</summary>
+    /// <summary>not-started, running, completed, stale (the facts were corrected since), failed (every attempt failed: a privacy officer restarts it).</summary>
     [Id(0)]
     public string Status { get; init; } = NotStarted;
 
@@ -32,4 +32,15 @@ public sealed record AssessmentProgress
 
     [Id(6)]
     public DateTimeOffset? CompletedAt { get; init; }
+
+    /// <summary>Attempts that failed so far (while running, retried after a backoff) or in all (once failed).</summary>
+    [Id(7)]
+    public int FailedAttempts { get; init; }
+
+    /// <summary>Type of the latest attempt's error (no message: messages may quote data).</summary>
+    [Id(8)]
+    public string? ErrorType { get; init; }
+
+    [Id(9)]
+    public DateTimeOffset? FailedAt { get; init; }
 }

@@ -17,6 +17,12 @@ public interface IIncidentGrain : IGrainWithStringKey
     /// <summary>Starts the assessment in the background and answers at once; <see cref="IncidentView.Assessment"/> shows its progress.</summary>
     Task<IncidentView> StartAssessmentAsync(string? actor = null);
 
+    /// <summary>
+    /// Starts a failed assessment again, as a new one (rule <c>assessment-not-failed</c> otherwise). An assessment
+    /// fails after its configured attempts (CallLoop:Incidents:AssessmentAttempts), recording <see cref="IncidentAssessmentFailed"/>.
+    /// </summary>
+    Task<IncidentView> RestartAssessmentAsync(string? actor = null);
+
     /// <summary>Reads interleave with a running notice batch: the state they read is replaced whole, never changed in place.</summary>
     [AlwaysInterleave]
     Task<IncidentView> GetAsync();

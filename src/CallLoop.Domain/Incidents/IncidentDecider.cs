@@ -25,6 +25,8 @@ public static class IncidentDecider
             CorrectIncident c => Run(state, c, now, CorrectIncidentDecision.Validate, CorrectIncidentDecision.Decide),
             StartAssessment c => Run(state, c, now, StartAssessmentDecision.Validate, StartAssessmentDecision.Decide),
             RecordAssessment c => Run(state, c, now, RecordAssessmentDecision.Validate, RecordAssessmentDecision.Decide),
+            RecordAssessmentFailure c => Run(state, c, now, RecordAssessmentFailureDecision.Validate, RecordAssessmentFailureDecision.Decide),
+            RestartAssessment c => Run(state, c, now, RestartAssessmentDecision.Validate, RestartAssessmentDecision.Decide),
             RecordIndividualNotices c => Run(state, c, now, RecordIndividualNoticesDecision.Validate, RecordIndividualNoticesDecision.Decide),
             RecordRegulatorNotice c => Run(state, c, now, RecordRegulatorNoticeDecision.Validate, RecordRegulatorNoticeDecision.Decide),
             RecordCreditBureauNotice c => Run(state, c, now, RecordCreditBureauNoticeDecision.Validate, (s, v, n) => RecordCreditBureauNoticeDecision.Decide(s, v, n, policy)),

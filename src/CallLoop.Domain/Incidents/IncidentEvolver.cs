@@ -33,6 +33,8 @@ public static class IncidentEvolver
             Affected = assessed.Jurisdictions.ToImmutableDictionary(j => j.Jurisdiction, StringComparer.Ordinal),
         },
         IncidentAssessed => state,
+        IncidentAssessmentFailed failed when failed.Assessment == state.AssessmentStarted => state with { LastFailure = failed },
+        IncidentAssessmentFailed => state,
         IndividualNoticesRecorded notices => RecordNotices(state, notices),
         RegulatorNotified regulator => state with { RegulatorNotices = state.RegulatorNotices.SetItem(regulator.Jurisdiction, regulator) },
         CreditBureauNotified bureau => RecordBureau(state, bureau),

@@ -24,6 +24,9 @@ public sealed record IncidentState
 
     public DateTimeOffset? AssessedAt { get; init; }
 
+    /// <summary>The latest recorded failure of an assessment (its number says which).</summary>
+    public IncidentAssessmentFailed? LastFailure { get; init; }
+
     /// <summary>The facts were corrected since the latest assessment: its counts wait for a new one.</summary>
     public bool AssessmentStale { get; init; }
 
@@ -52,7 +55,10 @@ public sealed record IncidentState
 
     public bool IsReported => Facts is not null;
 
-    public bool AssessmentRunning => AssessmentStarted > AssessmentCompleted;
+    /// <summary>The latest assessment gave up: nothing runs until a privacy officer restarts it.</summary>
+    public bool AssessmentFailed => AssessmentStarted > AssessmentCompleted && LastFailure?.Assessment == AssessmentStarted;
+
+    public bool AssessmentRunning => AssessmentStarted > AssessmentCompleted && !AssessmentFailed;
 
     public static string ObligationKey(string jurisdiction, BreachObligationKind kind) => $"{jurisdiction}/{EnumText.ToText(kind)}";
 }

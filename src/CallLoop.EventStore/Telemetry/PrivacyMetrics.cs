@@ -44,6 +44,9 @@ public static class PrivacyMetrics
     public static readonly Counter<long> WebhookFailures = Meter.CreateCounter<long>(
         "callloop.webhooks.failures", "{attempt}", "Failed webhook attempts to processors (each retry counts).");
 
+    public static readonly Counter<long> IncidentAssessmentsFailed = Meter.CreateCounter<long>(
+        "callloop.incidents.assessments.failed", "{assessment}", "Incident assessments that gave up after their configured attempts (a privacy officer restarts them).");
+
     public static readonly Histogram<double> AppendDuration = Meter.CreateHistogram<double>(
         "callloop.events.append.duration", "ms", "Time to commit one append of subject events to PostgreSQL.");
 

@@ -3,6 +3,7 @@ using CallLoop.Contracts.Subjects;
 using CallLoop.Domain;
 using CallLoop.EventStore.Incidents;
 using CallLoop.EventStore.Subjects;
+using CallLoop.EventStore.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,9 @@ public sealed class IncidentGrain(
 {
     public const string FollowUpReminder = "follow-up";
 
+    /// <summary>The actor of the facts the assessment job records.</summary>
+    public const string AssessmentActor = "incident-assessment";
+
     public const int MaxPage = 1000;
     public const int MaxNoticeBatch = 1000;
     private const int NoticeParallelism = 16;
@@ -34,6 +38,9 @@ public sealed class IncidentGrain(
     private static readonly TimeSpan FollowUpPeriod = TimeSpan.FromMinutes(1);
 
     private readonly SemaphoreSlim writing = new(1, 1);
+
+    /// <summary>Cancelled when the activation goes: a job must not go on writing from a deactivated activation.</summary>
+    private readonly CancellationTokenSource stopping = new();
     private IncidentState state = IncidentState.Initial;
     private AssessmentProgress? job;
 
@@ -51,6 +58,12 @@ public sealed class IncidentGrain(
         {
             await FollowCommittedAsync();
         }
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        stopping.Cancel();
+        return Task.CompletedTask;
     }
 
     /// <summary>The follow-up reminder: derive again from the committed state (resuming an interrupted assessment).</summary>
@@ -88,6 +101,12 @@ public sealed class IncidentGrain(
     public async Task<IncidentView> StartAssessmentAsync(string? actor = null)
     {
         await DecideAndAppendAsync(new StartAssessment { IncidentId = IncidentId }, actor);
+        return View();
+    }
+
+    public async Task<IncidentView> RestartAssessmentAsync(string? actor = null)
+    {
+        await DecideAndAppendAsync(new RestartAssessment { IncidentId = IncidentId }, actor);
         return View();
     }
 
@@ -214,27 +233,57 @@ public sealed class IncidentGrain(
         _ = RunJobAsync(number, facts);
     }
 
+    /// <summary>
+    /// Runs assessment <paramref name="number"/>, retrying a failed attempt after a doubling wait; after
+    /// <see cref="IncidentOptions.AssessmentAttempts"/> attempts it records <see cref="IncidentAssessmentFailed"/> and
+    /// stops (the follow-up reminder then no longer starts it: a privacy officer restarts it). The count of attempts
+    /// lives in this activation: a silo that dies in the middle leaves the reminder to start counting again.
+    /// </summary>
     private async Task RunJobAsync(int number, IncidentFacts facts)
     {
+        var attempts = options.Value.AssessmentAttempts;
         try
         {
-            foreach (var chunk in IncidentAssessments.Chunks)
+            for (var attempt = 1; ; attempt++)
             {
-                var found = await assessments.AssessChunkAsync(IncidentId, number, facts, chunk, CancellationToken.None);
-                Report(number, j => j with { ChunksDone = j.ChunksDone + 1, SubjectsFound = j.SubjectsFound + found });
-            }
+                Exception failure;
+                try
+                {
+                    await AssessAsync(number, facts);
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    failure = ex;
+                }
 
-            await assessments.DropEarlierAsync(IncidentId, number, CancellationToken.None);
-            var counts = await assessments.CountAsync(IncidentId, CancellationToken.None);
-            await DecideAndAppendAsync(new RecordAssessment { IncidentId = IncidentId, Assessment = number, Jurisdictions = counts }, actor: "incident-assessment");
-            Report(number, j => j with { Status = AssessmentProgress.Completed, SubjectsFound = counts.Sum(c => c.Affected), CompletedAt = clock.GetUtcNow() });
-            logger.LogInformation("Incident assessment {Number} completed over {Jurisdictions} jurisdictions", number, counts.Count);
-        }
-        catch (Exception ex)
-        {
-            // Type only: messages of database failures may quote parameters.
-            Report(number, j => j with { Status = AssessmentProgress.Failed });
-            logger.LogError("Incident assessment {Number} failed ({ErrorType}); its follow-up reminder starts it again", number, ex.GetType().Name);
+                // Type only: messages of database failures may quote parameters.
+                var errorType = failure.GetType().Name;
+                if (stopping.IsCancellationRequested)
+                {
+                    // The activation goes: not a failure of the assessment, the follow-up reminder resumes it elsewhere.
+                    logger.LogInformation("Incident assessment {Number} stopped with its activation ({ErrorType})", number, errorType);
+                    return;
+                }
+
+                if (attempt >= attempts || job?.Number != number)
+                {
+                    await GiveUpAsync(number, errorType, attempt);
+                    return;
+                }
+
+                var wait = options.Value.AssessmentBackoff(attempt);
+                Report(number, j => j with { ChunksDone = 0, SubjectsFound = 0, FailedAttempts = attempt, ErrorType = errorType, FailedAt = clock.GetUtcNow() });
+                logger.LogWarning("Incident assessment {Number} attempt {Attempt} of {Attempts} failed ({ErrorType}); retrying in {Wait}", number, attempt, attempts, errorType, wait);
+                try
+                {
+                    await Task.Delay(wait, clock, stopping.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
         }
         finally
         {
@@ -242,6 +291,39 @@ public sealed class IncidentGrain(
             {
                 this.DelayDeactivation(TimeSpan.Zero);
             }
+        }
+    }
+
+    private async Task AssessAsync(int number, IncidentFacts facts)
+    {
+        foreach (var chunk in IncidentAssessments.Chunks)
+        {
+            stopping.Token.ThrowIfCancellationRequested();
+            var found = await assessments.AssessChunkAsync(IncidentId, number, facts, chunk, CancellationToken.None);
+            Report(number, j => j with { ChunksDone = j.ChunksDone + 1, SubjectsFound = j.SubjectsFound + found });
+        }
+
+        await assessments.DropEarlierAsync(IncidentId, number, CancellationToken.None);
+        var counts = await assessments.CountAsync(IncidentId, CancellationToken.None);
+        await DecideAndAppendAsync(new RecordAssessment { IncidentId = IncidentId, Assessment = number, Jurisdictions = counts }, actor: AssessmentActor);
+        Report(number, j => j with { Status = AssessmentProgress.Completed, SubjectsFound = counts.Sum(c => c.Affected), CompletedAt = clock.GetUtcNow() });
+        logger.LogInformation("Incident assessment {Number} completed over {Jurisdictions} jurisdictions", number, counts.Count);
+    }
+
+    private async Task GiveUpAsync(int number, string errorType, int attempts)
+    {
+        try
+        {
+            await DecideAndAppendAsync(new RecordAssessmentFailure { IncidentId = IncidentId, Assessment = number, ErrorType = errorType, Attempts = attempts }, actor: AssessmentActor);
+            Report(number, j => j with { Status = AssessmentProgress.Failed, FailedAttempts = attempts, ErrorType = errorType, FailedAt = clock.GetUtcNow() });
+            PrivacyMetrics.IncidentAssessmentsFailed.Add(1);
+            logger.LogError("Incident assessment {Number} failed {Attempts} times ({ErrorType}); recorded as failed, waiting for a restart", number, attempts, errorType);
+        }
+        catch (Exception recording)
+        {
+            Report(number, j => j with { Status = AssessmentProgress.Failed, FailedAttempts = attempts, ErrorType = errorType, FailedAt = clock.GetUtcNow() });
+            // Nothing recorded: the assessment still runs in the stream, so the follow-up reminder starts it again.
+            logger.LogError("Incident assessment {Number} failed ({ErrorType}) and recording that failed too ({RecordingErrorType}); its follow-up reminder starts it again", number, errorType, recording.GetType().Name);
         }
     }
 
@@ -370,17 +452,22 @@ public sealed class IncidentGrain(
             return running;
         }
 
+        var failure = state.AssessmentFailed ? state.LastFailure : null;
         return new AssessmentProgress
         {
             Number = state.AssessmentStarted,
             Status = state.AssessmentStarted == 0 ? AssessmentProgress.NotStarted
                 : state.AssessmentStale ? AssessmentProgress.Stale
+                : failure is not null ? AssessmentProgress.Failed
                 : state.AssessmentRunning ? AssessmentProgress.Running
                 : AssessmentProgress.Completed,
-            ChunksDone = state.AssessmentRunning ? 0 : IncidentAssessments.Chunks.Count,
+            ChunksDone = state.AssessmentRunning || failure is not null ? 0 : IncidentAssessments.Chunks.Count,
             ChunksTotal = IncidentAssessments.Chunks.Count,
-            SubjectsFound = state.Affected.Values.Sum(a => a.Affected),
-            CompletedAt = state.AssessmentRunning ? null : state.AssessedAt,
+            SubjectsFound = failure is not null ? 0 : state.Affected.Values.Sum(a => a.Affected),
+            CompletedAt = state.AssessmentRunning || failure is not null ? null : state.AssessedAt,
+            FailedAttempts = failure?.Attempts ?? 0,
+            ErrorType = failure?.ErrorType,
+            FailedAt = failure?.OccurredAt,
         };
     }
 

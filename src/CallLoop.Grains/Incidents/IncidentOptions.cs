@@ -22,5 +22,20 @@ public sealed class IncidentOptions
     /// </summary>
     public TimeSpan FollowUpAfter { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How many times the assessment job runs before it gives up and records <see cref="IncidentAssessmentFailed"/>.</summary>
+    public int AssessmentAttempts { get; set; } = 5;
+
+    /// <summary>Wait before the second attempt; each later wait doubles, up to <see cref="AssessmentRetryMax"/>.</summary>
+    public TimeSpan AssessmentRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan AssessmentRetryMax { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The wait after failed attempt <paramref name="attempt"/> (1-based).</summary>
+    public TimeSpan AssessmentBackoff(int attempt)
+    {
+        var doubled = AssessmentRetryAfter.Ticks * Math.Pow(2, Math.Clamp(attempt - 1, 0, 30));
+        return doubled >= AssessmentRetryMax.Ticks ? AssessmentRetryMax : TimeSpan.FromTicks((long)doubled);
+    }
+
     public BreachPolicy Policy => new(CeilingDays, DueSoonLead);
 }

@@ -8,15 +8,17 @@ public static class IncidentHostingExtensions
 {
     /// <summary>
     /// What the incident grains need on every silo: their settings (<see cref="IncidentOptions"/>, section
-    /// "CallLoop:Incidents": CeilingDays, DueSoonLead, RetryPeriod, FollowUpAfter), the incident stream and the assessment's SQL.
+    /// "CallLoop:Incidents": CeilingDays, DueSoonLead, RetryPeriod, FollowUpAfter,
+    /// AssessmentAttempts, AssessmentRetryAfter, AssessmentRetryMax), the incident stream and the assessment's SQL.
     /// </summary>
     public static IServiceCollection AddCallLoopIncidents(this IServiceCollection services)
     {
         services.AddOptions<IncidentOptions>()
             .BindConfiguration(IncidentOptions.Section)
             .Validate(
-                o => o.CeilingDays is > 0 and <= 365 && o.DueSoonLead >= TimeSpan.Zero && o.FollowUpAfter > TimeSpan.Zero,
-                $"{IncidentOptions.Section}: CeilingDays must be 1-365, DueSoonLead not negative and FollowUpAfter positive.")
+                o => o.CeilingDays is > 0 and <= 365 && o.DueSoonLead >= TimeSpan.Zero && o.FollowUpAfter > TimeSpan.Zero
+                     && o.AssessmentAttempts is > 0 and <= 100 && o.AssessmentRetryAfter >= TimeSpan.Zero && o.AssessmentRetryMax >= o.AssessmentRetryAfter,
+                $"{IncidentOptions.Section}: CeilingDays must be 1-365, DueSoonLead not negative, FollowUpAfter positive, AssessmentAttempts 1-100 and AssessmentRetryMax at least AssessmentRetryAfter.")
             .ValidateOnStart();
         services.TryAddSingleton<IncidentStreams>();
         services.TryAddSingleton<IIncidentStreams>(sp => sp.GetRequiredService<IncidentStreams>());

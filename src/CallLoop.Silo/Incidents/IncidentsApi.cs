@@ -29,6 +29,10 @@ public static class IncidentsApi
         incidents.MapPost("/{incidentId}/regulator-notices", RegulatorNoticeAsync).WithName("RecordRegulatorNotice");
         incidents.MapPost("/{incidentId}/credit-bureau-notices", CreditBureauNoticeAsync).WithName("RecordCreditBureauNotice");
         incidents.MapGet("/{incidentId}/notice", NoticeAsync).WithName("RenderBreachNotice");
+
+        // Restarting a failed assessment is the privacy officer's call (admins may start a first one, not this).
+        routes.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(AccessPolicies.PrivacyOfficer)
+            .MapPost("/{incidentId}/assessment/restart", RestartAssessmentAsync).WithName("RestartIncidentAssessment");
         return incidents;
     }
 
@@ -55,6 +59,10 @@ public static class IncidentsApi
     /// <summary>Answers 202 at once; GET the incident for the assessment's progress and, once completed, the obligations.</summary>
     public static async Task<Accepted<IncidentView>> AssessAsync(string incidentId, IGrainFactory grains, HttpContext http) =>
         TypedResults.Accepted($"/api/incidents/{incidentId}", await Incident(grains, incidentId).StartAssessmentAsync(http.Actor()));
+
+    /// <summary>Starts a failed assessment again (409 naming <c>assessment-not-failed</c> otherwise); 202 like a first start.</summary>
+    public static async Task<Accepted<IncidentView>> RestartAssessmentAsync(string incidentId, IGrainFactory grains, HttpContext http) =>
+        TypedResults.Accepted($"/api/incidents/{incidentId}", await Incident(grains, incidentId).RestartAssessmentAsync(http.Actor()));
 
     public static async Task<Ok<IncidentSubjectPage>> SubjectsAsync(string incidentId, string? jurisdiction, string? after, int? limit, IGrainFactory grains) =>
         TypedResults.Ok(await Incident(grains, incidentId).GetSubjectsAsync(jurisdiction ?? string.Empty, after, limit ?? DefaultPage));

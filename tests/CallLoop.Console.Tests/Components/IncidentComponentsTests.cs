@@ -55,6 +55,23 @@ public sealed class IncidentComponentsTests
     }
 
     [Theory]
+    [InlineData("privacy-officer", true)]
+    [InlineData("admin", false)]
+    public async Task Failed_assessment_shows_type_and_attempts_and_only_a_privacy_officer_gets_the_restart(string role, bool restart)
+    {
+        await using var context = SignedIn.As(role);
+        var failed = new IncidentAssessment("failed", 0, 67, 0, 5, "PostgresException", Discovered.AddDays(1));
+
+        var rendered = context.Render<AssessmentFailure>(p => p.Add(f => f.IncidentId, "inc-1").Add(f => f.Assessment, failed));
+
+        var alert = rendered.Find("[data-testid=assessment-failed]").TextContent;
+        Assert.Contains("failed 5 times (PostgresException)", alert, StringComparison.Ordinal);
+        Assert.Contains("2026-11-02 09:00 UTC", alert, StringComparison.Ordinal);
+        Assert.Equal(restart ? 1 : 0, rendered.FindAll("[data-action=restart-assessment]").Count);
+        Assert.Equal(restart ? 0 : 1, rendered.FindAll("[data-testid=restart-not-allowed]").Count);
+    }
+
+    [Theory]
     [InlineData(typeof(IncidentQueuePage))]
     [InlineData(typeof(IncidentPage))]
     public void Incident_pages_are_for_privacy_officers_and_admins_only(Type page)

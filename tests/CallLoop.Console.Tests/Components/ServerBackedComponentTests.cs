@@ -97,4 +97,32 @@ public sealed class ServerBackedComponentTests(ConsoleStack stack)
             await Task.Delay(100, timeout.Token);
         }
     }
+
+    [Fact]
+    public async Task Restarting_an_assessment_that_did_not_fail_shows_the_APIs_refusal_naming_the_rule()
+    {
+        using var officer = stack.Silo.ClientAs("officer-api", "privacy-officer");
+        var incidentId = $"inc-{Guid.NewGuid():N}"[..16];
+        var now = DateTimeOffset.UtcNow;
+        (await officer.PostAsJsonAsync("api/incidents", new
+        {
+            incidentId,
+            discoveredAt = Arrange.Iso(now.AddDays(-1)),
+            occurredFrom = Arrange.Iso(now.AddDays(-3)),
+            occurredTo = Arrange.Iso(now.AddDays(-2)),
+            description = "a laptop was stolen from a car.",
+            categories = new[] { "A" },
+            dataElements = new[] { "name", "ssn" },
+            encrypted = false,
+            keyCompromised = false,
+            systems = new[] { "laptop" },
+        })).EnsureSuccessStatusCode();
+        await using var context = SignedIn.Against(stack.Silo, "officer-bunit", "privacy-officer");
+        var failed = new Api.IncidentAssessment("failed", 0, 67, 0, 5, "PostgresException", now);
+
+        var rendered = context.Render<Console.Components.Incidents.AssessmentFailure>(p => p.Add(f => f.IncidentId, incidentId).Add(f => f.Assessment, failed));
+        rendered.Find("[data-action=restart-assessment]").Click();
+
+        rendered.WaitForAssertion(() => Assert.Equal("assessment-not-failed", rendered.Find("[data-testid=refusal-rule]").TextContent), Patience);
+    }
 }

@@ -29,6 +29,8 @@ public class IncidentEventSerializationTests
             new IncidentAssessed { IncidentId = "i", Assessment = 1, Jurisdictions = [new() { Jurisdiction = "FL", Affected = 3, Notifiable = 2 }] },
             new IndividualNoticesRecorded { IncidentId = "i", Channel = NoticeChannel.Email, SentAt = IncidentScenario.Discovered, Notices = [new() { Jurisdiction = "FL", Count = 2 }] },
             new RegulatorNotified { IncidentId = "i", Jurisdiction = "FL", Regulator = "DLA", SentAt = IncidentScenario.Discovered },
+            new IncidentAssessmentStarted { IncidentId = "i", Assessment = 2 },
+            new IncidentAssessmentFailed { IncidentId = "i", Assessment = 2, ErrorType = "PostgresException", Attempts = 5 },
             new CreditBureauNotified { IncidentId = "i", Jurisdictions = ["FL"], Bureau = CreditBureau.TransUnion, SentAt = IncidentScenario.Discovered },
         };
 
@@ -40,6 +42,8 @@ public class IncidentEventSerializationTests
         Assert.Equal(original.NoticesSent["FL"], copy.NoticesSent["FL"]);
         Assert.Equal(original.Affected["FL"], copy.Affected["FL"]);
         Assert.Equal(original.CreditBureauNotices["FL"], copy.CreditBureauNotices["FL"]);
+        Assert.True(copy.AssessmentFailed);
+        Assert.Equal(original.LastFailure!.ErrorType, copy.LastFailure!.ErrorType);
         Assert.Equal(2, scenario.State.Affected.Count);
     }
 }

@@ -77,6 +77,85 @@ public sealed class IncidentFollowUpTests(IncidentSiloFactory factory)
         Assert.Equal(expected.Values.Sum(), view.GetProperty("affected").GetInt64());
     }
 
+    [Fact]
+    public async Task Given_assessment_refused_by_the_database_When_every_attempt_fails_Then_failure_recorded_once_nothing_retries_and_a_restart_completes_it()
+    {
+        var longAgo = DateTimeOffset.UtcNow.AddDays(-40);
+        // Oregon: the acceptance test, on the same database, counts its own jurisdictions exactly.
+        await SubjectAsync(client, "OR", ("A", longAgo));
+        await factory.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(Patience.Long);
+        var (from, to) = (DateTimeOffset.UtcNow.AddDays(-50), DateTimeOffset.UtcNow);
+        var incidentId = await ReportAsync(discoveredDaysAgo: 1, from, to);
+
+        // A real refusal of the database: every row of this incident breaks a constraint (the others' rows do not).
+        var constraint = $"refuse_{incidentId.Replace('-', '_')}";
+        await ExecuteAsync($"alter table {ReportTablesName(IncidentTables.Subjects)} add constraint {constraint} check (incident_id <> '{incidentId}') not valid");
+        await client.PostAsync($"/api/incidents/{incidentId}/assessment", null).JsonAsync(HttpStatusCode.Accepted);
+
+        var failed = await Eventually.ReturnsAsync(
+            async () => (await client.GetAsync($"/api/incidents/{incidentId}").JsonAsync()).GetProperty("assessment"),
+            a => a.GetProperty("status").GetString() == "failed",
+            Patience.Long,
+            "the assessment to give up");
+        Assert.Equal(3, failed.GetProperty("failedAttempts").GetInt32());
+        Assert.Equal("PostgresException", failed.GetProperty("errorType").GetString());
+        var recorded = await FailureEventsAsync(incidentId);
+        Assert.Equal(["1|3|PostgresException|assessment,attempts,errorType,incidentId,occurredAt"], recorded);
+        await Eventually.ReturnsAsync(() => FollowUpsAsync(incidentId), count => count == 0, Patience.Long, "the follow-up reminder to go: nothing retries a failed assessment");
+
+        // Refused notices while failed; admins and analysts may not restart, a privacy officer may (once the cause is gone).
+        var refused = await client.PostJsonAsync($"/api/incidents/{incidentId}/regulator-notices", new { jurisdiction = "OR", regulator = "Attorney General" }).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("assessment-failed", refused.GetProperty("rule").GetString());
+        foreach (var role in new[] { "admin", "analyst" })
+        {
+            using var other = factory.CreateClientAs($"{role}-1", role);
+            Assert.Equal(HttpStatusCode.Forbidden, (await other.PostAsync($"/api/incidents/{incidentId}/assessment/restart", null)).StatusCode);
+        }
+
+        Assert.Equal(recorded, await FailureEventsAsync(incidentId));
+        await ExecuteAsync($"alter table {ReportTablesName(IncidentTables.Subjects)} drop constraint {constraint}");
+        using var officer = factory.CreateClientAs("officer-1", "privacy-officer");
+        var restarted = await officer.PostAsync($"/api/incidents/{incidentId}/assessment/restart", null).JsonAsync(HttpStatusCode.Accepted);
+        Assert.Equal(2, restarted.GetProperty("assessment").GetProperty("number").GetInt32());
+
+        var counts = await Eventually.ReturnsAsync(() => AssessedCountsAsync(incidentId), c => c is not null, Patience.Long, "the restarted assessment");
+        Assert.Equal(await IndependentCountAsync(factory.ConnectionString, from, to), counts);
+        var view = await client.GetAsync($"/api/incidents/{incidentId}").JsonAsync();
+        Assert.Equal("completed", view.GetProperty("assessment").GetProperty("status").GetString());
+        var again = await officer.PostAsync($"/api/incidents/{incidentId}/assessment/restart", null).JsonAsync(HttpStatusCode.Conflict);
+        Assert.Equal("assessment-not-failed", again.GetProperty("rule").GetString());
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<List<string>> FailureEventsAsync(string incidentId)
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            select concat_ws('|', data ->> 'assessment', data ->> 'attempts', data ->> 'errorType',
+                             (select string_agg(k, ',' order by k) from jsonb_object_keys(data) k))
+            from privacy.mt_events where stream_id = @id and type = 'incident_assessment_failed' order by seq_id
+            """,
+            connection);
+        command.Parameters.AddWithValue("id", IncidentStreams.StreamId(incidentId));
+        var rows = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
+
     /// <summary>
     /// Starts the assessment with its first chunk held on a lock, so the job is surely in the middle; then the
     /// activation goes and the job's statement is cut off. The lock is held until <see cref="Interruption.ReleaseAsync"/>.

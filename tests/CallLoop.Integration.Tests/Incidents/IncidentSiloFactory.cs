@@ -10,12 +10,14 @@ public sealed class IncidentSiloFactory : SiloApplicationFactory
 
     /// <summary>
     /// The follow-up reminder a second after a commit, so resuming after an interruption is seen quickly; the
-    /// obligations gauge refreshed every second.
+    /// obligations gauge refreshed every second; a failing assessment gives up after 3 attempts, 50 ms apart at first.
     /// </summary>
     protected override void ConfigureSettings(IWebHostBuilder builder)
     {
         builder.UseSetting("CallLoop:Incidents:FollowUpAfter", "00:00:01");
         builder.UseSetting("CallLoop:Incidents:MetricsPeriod", "00:00:01");
+        builder.UseSetting("CallLoop:Incidents:AssessmentAttempts", "3");
+        builder.UseSetting("CallLoop:Incidents:AssessmentRetryAfter", "00:00:00.050");
     }
 }
 
