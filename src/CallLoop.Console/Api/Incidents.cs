@@ -33,4 +33,5 @@ public sealed record IncidentJurisdiction(
     bool RegulatorBeforeIndividuals,
     bool CreditBureausRequired,
     DateTimeOffset? CreditBureausDueAt,
-    string CreditBureausState);
+    string CreditBureausState,
+    bool IndividualNoticesAwaitRegulator = false);

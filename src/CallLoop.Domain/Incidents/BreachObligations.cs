@@ -76,6 +76,7 @@ public static class BreachObligations
             RegulatorNotifiedAt = regulatorNotifiedAt,
             RegulatorNoticeState = ObligationStates.Of(regulatorRequired, regulatorDue, regulatorNotifiedAt, now, policy.DueSoonLead),
             RegulatorBeforeIndividuals = rule.RegulatorBeforeIndividuals,
+            IndividualNoticesAwaitRegulator = rule.RegulatorBeforeIndividuals && regulatorRequired && regulatorNotifiedAt is null,
             CreditBureausRequired = bureaus,
             CreditBureausDueAt = bureausDue,
             CreditBureausNotified = [.. bureausTold.Keys.Order()],

@@ -27,7 +27,7 @@ public static class IncidentDecider
             RecordAssessment c => Run(state, c, now, RecordAssessmentDecision.Validate, RecordAssessmentDecision.Decide),
             RecordAssessmentFailure c => Run(state, c, now, RecordAssessmentFailureDecision.Validate, RecordAssessmentFailureDecision.Decide),
             RestartAssessment c => Run(state, c, now, RestartAssessmentDecision.Validate, RestartAssessmentDecision.Decide),
-            RecordIndividualNotices c => Run(state, c, now, RecordIndividualNoticesDecision.Validate, RecordIndividualNoticesDecision.Decide),
+            RecordIndividualNotices c => Run(state, c, now, RecordIndividualNoticesDecision.Validate, (s, v, n) => RecordIndividualNoticesDecision.Decide(s, v, n, policy)),
             RecordRegulatorNotice c => Run(state, c, now, RecordRegulatorNoticeDecision.Validate, RecordRegulatorNoticeDecision.Decide),
             RecordCreditBureauNotice c => Run(state, c, now, RecordCreditBureauNoticeDecision.Validate, (s, v, n) => RecordCreditBureauNoticeDecision.Decide(s, v, n, policy)),
             MarkObligation c => Run(state, c, now, MarkObligationDecision.Validate, (s, v, n) => MarkObligationDecision.Decide(s, v, n, policy)),

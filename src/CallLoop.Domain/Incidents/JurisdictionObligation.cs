@@ -91,4 +91,11 @@ public sealed record JurisdictionObligation
 
     [Id(26)]
     public string CreditBureausState { get; init; } = ObligationStates.NotRequired;
+
+    /// <summary>
+    /// The law wants the regulator told before the people (<see cref="RegulatorBeforeIndividuals"/>), the regulator's
+    /// notice is required and not recorded yet: recording the people's notices is refused (rule regulator-before-individuals).
+    /// </summary>
+    [Id(27)]
+    public bool IndividualNoticesAwaitRegulator { get; init; }
 }

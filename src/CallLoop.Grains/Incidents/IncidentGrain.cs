@@ -145,14 +145,15 @@ public sealed class IncidentGrain(
         var ids = subjectIds.Select((id, i) => ValidSubjectId(id, $"subjectIds[{i}]")).Distinct(StringComparer.Ordinal).ToArray();
         var at = sentAt ?? clock.GetUtcNow();
 
-        // Validates channel, time and the incident's rules before anyone's stream is touched.
-        IncidentDecider.Decide(state, new RecordIndividualNotices { IncidentId = IncidentId, Channel = channel, SentAt = at, Notices = [] }, clock.GetUtcNow(), Policy);
-
         var rows = (await assessments.FindAsync(IncidentId, ids, CancellationToken.None)).ToDictionary(r => r.SubjectId, StringComparer.Ordinal);
         var notAffected = ids.Where(id => !rows.ContainsKey(id)).ToList();
         var already = ids.Where(id => rows.TryGetValue(id, out var r) && r.NoticedAt is not null).ToList();
         var notNotifiable = ids.Where(id => rows.TryGetValue(id, out var r) && r.NoticedAt is null && !r.Notifiable).ToList();
         var due = ids.Where(id => rows.TryGetValue(id, out var r) && r.NoticedAt is null && r.Notifiable).Select(id => rows[id]).ToList();
+
+        // Validates channel, time and the incident's rules (a regulator to be told first) for the notices planned,
+        // before anyone's stream is touched.
+        IncidentDecider.Decide(state, new RecordIndividualNotices { IncidentId = IncidentId, Channel = channel, SentAt = at, Notices = Counts(due) }, clock.GetUtcNow(), Policy);
 
         var noticed = new List<IncidentSubject>();
         foreach (var batch in due.Chunk(NoticeParallelism))
@@ -162,9 +163,7 @@ public sealed class IncidentGrain(
             notNotifiable.AddRange(batch.Where((_, i) => !results[i]).Select(s => s.SubjectId));
         }
 
-        var counts = noticed.GroupBy(s => s.Jurisdiction, StringComparer.Ordinal)
-            .Select(g => new JurisdictionNoticeCount { Jurisdiction = g.Key, Count = g.LongCount() })
-            .ToArray();
+        var counts = Counts(noticed);
         var noticedIds = noticed.Select(s => s.SubjectId).ToArray();
         await DecideAndAppendAsync(
             new RecordIndividualNotices { IncidentId = IncidentId, Channel = channel, SentAt = at, Notices = counts },
@@ -201,6 +200,11 @@ public sealed class IncidentGrain(
         ArgumentNullException.ThrowIfNull(command);
         return DecideAndAppendAsync(command with { IncidentId = IncidentId }, IncidentDeadlineGrain.Actor);
     }
+
+    private static JurisdictionNoticeCount[] Counts(IEnumerable<IncidentSubject> subjects) =>
+        subjects.GroupBy(s => s.Jurisdiction, StringComparer.Ordinal)
+            .Select(g => new JurisdictionNoticeCount { Jurisdiction = g.Key, Count = g.LongCount() })
+            .ToArray();
 
     private async Task<bool> NotifySubjectAsync(IncidentSubject subject, NoticeChannel channel, DateTimeOffset sentAt, string? actor)
     {

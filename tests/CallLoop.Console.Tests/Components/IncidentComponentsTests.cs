@@ -40,7 +40,7 @@ public sealed class IncidentComponentsTests
             1602,
             [
                 new("FL", "501.171", 1600, 1599, 0, true, "required", Discovered.AddDays(30), "overdue", "Department of Legal Affairs", true, Discovered.AddDays(30), "met", false, true, null, "open"),
-                new("NJ", "56:8-163", 2, 2, 2, true, "required", Discovered.AddDays(30), "met", "Division of State Police", true, Discovered.AddDays(30), "due-soon", true, false, null, "not-required"),
+                new("NJ", "56:8-163", 2, 2, 0, true, "required", Discovered.AddDays(30), "open", "Division of State Police", true, Discovered.AddDays(30), "due-soon", true, false, null, "not-required", IndividualNoticesAwaitRegulator: true),
             ]);
 
         var rendered = context.Render<IncidentObligations>(p => p.Add(i => i.Incident, incident));
@@ -52,6 +52,10 @@ public sealed class IncidentComponentsTests
         var newJersey = rendered.Find("tr[data-jurisdiction=NJ]");
         Assert.Contains("before the people", newJersey.QuerySelector("[data-obligation=regulator]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("not-required", newJersey.QuerySelector("[data-obligation=credit-bureaus] [data-due]")!.GetAttribute("data-due"));
+        var waiting = newJersey.QuerySelector("[data-obligation=individuals] [data-testid=awaits-regulator]")!.TextContent;
+        Assert.Contains("Division of State Police told first", waiting, StringComparison.Ordinal);
+        Assert.Contains("regulator-before-individuals", waiting, StringComparison.Ordinal);
+        Assert.Null(florida.QuerySelector("[data-testid=awaits-regulator]"));
     }
 
     [Theory]

@@ -89,11 +89,19 @@ public sealed class IncidentAcceptanceTests(IncidentSiloFactory factory)
         Assert.Equal([fl], listed);
         Assert.Equal(JsonValueKind.Null, page2.GetProperty("next").ValueKind);
 
-        var outcome = await client.PostJsonAsync($"/api/incidents/{incidentId}/notices", new
-        {
-            subjectIds = new[] { fl, erasedInside, flOther, nj, mover },
-            channel = "email",
-        }).JsonAsync();
+        // New Jersey's State Police hear before the people: the whole batch is refused, nobody's stream is touched
+        // (fl's history below has exactly one notice), and it goes through once the regulator's notice is recorded.
+        var batch = new { subjectIds = new[] { fl, erasedInside, flOther, nj, mover }, channel = "email" };
+        Assert.Equal("regulator-before-individuals", await client.PostJsonAsync($"/api/incidents/{incidentId}/notices", batch).RuleProblemAsync());
+        var refused = Jurisdictions(await client.GetAsync($"/api/incidents/{incidentId}").JsonAsync());
+        Assert.Equal((0, 0), (refused["NJ"].GetProperty("noticesSent").GetInt64(), refused["FL"].GetProperty("noticesSent").GetInt64()));
+        Assert.True(refused["NJ"].GetProperty("individualNoticesAwaitRegulator").GetBoolean());
+        Assert.False(refused["FL"].GetProperty("individualNoticesAwaitRegulator").GetBoolean());
+        var regulator = Jurisdictions(await client.PostJsonAsync($"/api/incidents/{incidentId}/regulator-notices", new { jurisdiction = "NJ", regulator = "Division of State Police" }).JsonAsync());
+        Assert.Equal("met", regulator["NJ"].GetProperty("regulatorNoticeState").GetString());
+        Assert.False(regulator["NJ"].GetProperty("individualNoticesAwaitRegulator").GetBoolean());
+
+        var outcome = await client.PostJsonAsync($"/api/incidents/{incidentId}/notices", batch).JsonAsync();
         Assert.Equal(3, outcome.GetProperty("recorded").GetInt32());
         Assert.Equal([erasedInside], Ids(outcome, "notNotifiable"));
         Assert.Equal([flOther], Ids(outcome, "notAffected"));
@@ -115,9 +123,6 @@ public sealed class IncidentAcceptanceTests(IncidentSiloFactory factory)
         Assert.Equal(2, afterNotices["NJ"].GetProperty("noticesSent").GetInt64());
         Assert.Equal("met", afterNotices["NJ"].GetProperty("individualNoticeState").GetString());
         Assert.Equal(1, afterNotices["FL"].GetProperty("noticesSent").GetInt64());
-
-        var regulator = Jurisdictions(await client.PostJsonAsync($"/api/incidents/{incidentId}/regulator-notices", new { jurisdiction = "NJ", regulator = "Division of State Police" }).JsonAsync());
-        Assert.Equal("met", regulator["NJ"].GetProperty("regulatorNoticeState").GetString());
 
         var california = await client.GetAsync($"/api/incidents/{incidentId}/notice?jurisdiction=CA").JsonAsync();
         Assert.Equal("Notice of Data Breach", california.GetProperty("title").GetString());
