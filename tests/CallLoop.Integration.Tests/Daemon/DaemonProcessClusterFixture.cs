@@ -5,6 +5,9 @@ using CallLoop.Integration.Tests.Publication.Durable;
 using CallLoop.Orleans.PostgreSql;
 using CallLoop.Silo.Hosting;
 using CallLoop.Testing;
+using JasperFx.Events.Daemon;
+using JasperFx.Events.Projections;
+using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -67,6 +70,17 @@ public sealed class DaemonProcessClusterFixture : IAsyncLifetime
             await subscriber.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The shards' advisory lock ids, as every daemon silo computes them from the store (Marten's per-shard ids).</summary>
+    public long[] LockIdsOf(IEnumerable<string> shards)
+    {
+        var options = ((DocumentStore)subscriber.Services.GetRequiredService<IDocumentStore>()).Options;
+        return shards
+            .Select(shard => ShardName.TryParse(shard, out var name) && name is not null
+                ? (long)ProjectionLockIds.Compute(options.Events.DatabaseSchemaName, name, options.Projections.DaemonLockId)
+                : throw new ArgumentOutOfRangeException(nameof(shards), shard, "Not a shard name."))
+            .ToArray();
     }
 
     public async Task DisposeAsync()

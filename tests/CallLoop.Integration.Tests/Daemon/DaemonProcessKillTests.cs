@@ -80,7 +80,15 @@ public sealed class DaemonProcessKillTests(DaemonProcessClusterFixture fixture, 
         Assert.True(moved < TimeSpan.FromSeconds(60), $"The shards took {moved.TotalSeconds:0.0} s to move.");
         await writing;
 
-        await new ExactlyOnce(fixture.ConnectionString).AssertAsync(Shards, subjectIds, CollectionsPerSubject);
+        var database = new ExactlyOnce(fixture.ConnectionString);
+        await database.AssertAsync(Shards, subjectIds, CollectionsPerSubject);
+
+        // Fenced: one advisory lock per shard, the killed process's gone with its sessions.
+        Assert.Equal(
+            Shards.Count,
+            await database.ScalarAsync(
+                "select count(*) from pg_locks where locktype = 'advisory' and granted and classid = 0 and objid::bigint = any($1) and database = (select oid from pg_database where datname = current_database())",
+                fixture.LockIdsOf(Shards)));
     }
 
     /// <summary>The shards as an admin reads them; none while the answer is not there yet (a grain on the dead silo).</summary>
