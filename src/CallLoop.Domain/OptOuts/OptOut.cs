@@ -29,6 +29,6 @@ internal static class OptOutEvents
     public static IReadOnlyList<SubjectEvent> For(SubjectState state, PreferenceMethod method, string? requestId, params OptOutScope[] scopes) =>
         scopes
             .Where(scope => !state.IsOptedOut(scope))
-            .Select(scope => (SubjectEvent)new OptedOut { Scope = scope, Method = method, RequestId = requestId })
+            .Select(scope => (SubjectEvent)new OptedOut { Scope = scope, Method = method, RequestId = requestId, FromNonSubject = !state.IsRegistered })
             .ToArray();
 }

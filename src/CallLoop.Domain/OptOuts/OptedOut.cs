@@ -16,4 +16,11 @@ public sealed record OptedOut : SubjectEvent
     /// <summary>Why an inbound text counted as an opt-out (its classification reason, never the text); null otherwise.</summary>
     [Id(3)]
     public string? Reason { get; init; }
+
+    /// <summary>
+    /// Recorded for someone who is not a registered subject (a GPC signal or text from a person without an account):
+    /// their data is kept only for a period after their last event, and this arms that period's review.
+    /// </summary>
+    [Id(4)]
+    public bool FromNonSubject { get; init; }
 }

@@ -6,5 +6,5 @@ internal static class TextedOptOut
     public static IReadOnlyList<SubjectEvent> For(SubjectState state, string reason) =>
         state.IsOptedOut(OptOutScope.MarketingSms)
             ? []
-            : [new OptedOut { Scope = OptOutScope.MarketingSms, Method = PreferenceMethod.SmsKeyword, Reason = reason }];
+            : [new OptedOut { Scope = OptOutScope.MarketingSms, Method = PreferenceMethod.SmsKeyword, Reason = reason, FromNonSubject = !state.IsRegistered }];
 }

@@ -22,6 +22,25 @@ public class GpcSignalTests
     }
 
     [Fact]
+    public void Given_someone_without_an_account_When_gpc_received_Then_the_opt_outs_say_so_and_a_registered_subjects_do_not()
+    {
+        var withoutAccount = Scenario.Unregistered().When(Gpc).Cast<OptedOut>().ToList();
+
+        Assert.Equal(3, withoutAccount.Count);
+        Assert.All(withoutAccount, o => Assert.True(o.FromNonSubject));
+        Assert.All(Scenario.Registered().When(Gpc).Cast<OptedOut>(), o => Assert.False(o.FromNonSubject));
+    }
+
+    [Fact]
+    public void Given_someone_without_an_account_When_a_stop_text_reaches_their_stream_Then_the_opt_out_says_so()
+    {
+        var stop = new ReceiveSmsKeyword { SubjectId = Scenario.SubjectId, Body = "STOP" };
+
+        Assert.True(Assert.IsType<OptedOut>(Assert.Single(Scenario.Unregistered().When(stop))).FromNonSubject);
+        Assert.False(Assert.IsType<OptedOut>(Assert.Single(Scenario.Registered().When(stop))).FromNonSubject);
+    }
+
+    [Fact]
     public void Given_gpc_already_honoured_When_gpc_received_again_Then_no_events()
     {
         Assert.Empty(Scenario.Registered().Given(Gpc).When(Gpc));

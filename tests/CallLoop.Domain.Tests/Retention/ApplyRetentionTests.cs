@@ -169,6 +169,16 @@ public class ApplyRetentionTests
     }
 
     [Fact]
+    public void Given_only_a_gpc_signal_from_someone_without_an_account_When_the_period_passes_Then_erased_for_retention()
+    {
+        var scenario = Scenario.Unregistered().Given(new ReceiveGpcSignal { SubjectId = Scenario.SubjectId });
+
+        Assert.Equal(scenario.Clock + WithoutAccount, RetentionSchedule.NextDueAt(scenario.State, RetentionTable.Defaults));
+        Assert.Empty(scenario.Later(WithoutAccount - TimeSpan.FromMinutes(1)).When(Apply()));
+        Assert.Equal(ErasureReason.Retention, Assert.IsType<ErasureStarted>(Assert.Single(scenario.Later(TimeSpan.FromMinutes(1)).When(Apply()))).Reason);
+    }
+
+    [Fact]
     public void Given_no_account_When_a_new_event_comes_Then_the_period_counts_again_from_it()
     {
         var scenario = RequestFromSomeoneWithoutAccount().Later(TimeSpan.FromDays(400))

@@ -96,7 +96,7 @@ public sealed class RetentionRestartTests
     }
 
     [Fact]
-    public async Task Given_someone_without_an_account_When_their_period_after_the_last_event_passes_Then_erased_unless_a_request_is_open()
+    public async Task Given_someone_without_an_account_When_their_period_after_the_last_event_passes_Then_erased_unless_a_request_is_open_and_a_gpc_signal_alone_arms_it()
     {
         var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("retention_no_account");
         await OrleansPostgresSchema.ApplyAsync(connectionString);
@@ -106,6 +106,16 @@ public sealed class RetentionRestartTests
         await cluster.DeployAsync();
         try
         {
+            // A registered subject's signal arms nothing; a signal from someone without an account is data kept for the period.
+            var registeredId = $"rr-{Guid.NewGuid():N}";
+            var registered = cluster.GrainFactory.GetGrain<IDataSubjectGrain>(registeredId);
+            await registered.RegisterAsync(new RegisterSubject { Jurisdiction = "CA" }, "test");
+            await registered.ReceiveGpcSignalAsync(new ReceiveGpcSignal(), "test");
+            var signalOnlyId = $"rg-{Guid.NewGuid():N}";
+            var signalOnly = cluster.GrainFactory.GetGrain<IDataSubjectGrain>(signalOnlyId);
+            await signalOnly.ReceiveGpcSignalAsync(new ReceiveGpcSignal(), "test");
+            var signalAt = (await signalOnly.GetHistoryAsync()).Max(e => e.Event.OccurredAt);
+
             var waiting = cluster.GrainFactory.GetGrain<IDataSubjectGrain>($"rw-{Guid.NewGuid():N}");
             await waiting.ReceiveRequestAsync(new ReceiveRightsRequest { RequestId = "r-1", Type = RightsRequestType.KnowCategories, Channel = RequestChannel.WebForm, Jurisdiction = "CA" }, "test");
             var subjectId = $"rn-{Guid.NewGuid():N}";
@@ -121,6 +131,13 @@ public sealed class RetentionRestartTests
             Assert.Equal(ErasureReason.Retention, erased.Reason);
             Assert.True(erased.OccurredAt >= lastEventAt + withoutAccount, "erased before the period after the last event ended");
             Assert.DoesNotContain(await waiting.GetHistoryAsync(), e => e.Event is ErasureStarted);
+            var signalErasure = Assert.IsType<ErasureStarted>((await ErasureAsync(signalOnly)).Event);
+            Assert.Equal(ErasureReason.Retention, signalErasure.Reason);
+            Assert.True(signalErasure.OccurredAt >= signalAt + withoutAccount, "the signal's data erased before its period ended");
+
+            // Only the reminder erases someone without an account; the registered subject's signal, published before it, armed none.
+            Assert.DoesNotContain(await registered.GetHistoryAsync(), e => e.Event is ErasureStarted);
+            Assert.False(await cluster.GrainFactory.GetGrain<IRetentionGrain>(registeredId).IsPendingAsync());
             await Eventually.ReturnsAsync(() => cluster.GrainFactory.GetGrain<IRetentionGrain>(subjectId).IsPendingAsync(), armed => !armed, Patience, "the reminder to go");
         }
         finally
