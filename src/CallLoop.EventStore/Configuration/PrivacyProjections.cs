@@ -10,6 +10,13 @@ namespace CallLoop.EventStore.Configuration;
 
 internal static class PrivacyProjections
 {
+    /// <summary>
+    /// The most events one daemon page holds (Marten's default is 500), for every projection and the publication:
+    /// larger pages spread what each page costs (the page query, the set-based statements, the progress row, one
+    /// queue row per stream partition) over more events. See docs/benchmarks.md, "What the daemon costs per event".
+    /// </summary>
+    public const int PageSize = 2_000;
+
     /// <summary>Projections registered with the store; analysts' read models are added here.</summary>
     public static void AddPrivacyProjections(this StoreOptions options)
     {
@@ -57,6 +64,10 @@ internal static class PrivacyProjections
             source.IncludeType(type);
         }
 
-        options.Projections.Add(source, ProjectionLifecycle.Async, configure);
+        options.Projections.Add(source, ProjectionLifecycle.Async, async =>
+        {
+            async.BatchSize = PageSize;
+            configure(async);
+        });
     }
 }

@@ -28,6 +28,7 @@ public sealed class SubjectEventPublication : SubscriptionBase
         this.reactors = reactors.ToList();
         this.logger = logger;
         Name = SubscriptionName;
+        Options.BatchSize = Configuration.PrivacyProjections.PageSize;
     }
 
     public override async Task<IChangeListener> ProcessEventsAsync(
