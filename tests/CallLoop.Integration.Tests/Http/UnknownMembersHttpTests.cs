@@ -20,6 +20,7 @@ public sealed partial class UnknownMembersHttpTests(SiloApplicationFactory facto
         "POST /api/keys/rewrap",
         "POST /api/projections/{name}/rebuild",
         "POST /api/incidents/{incidentId}/assessment",
+        "POST /api/incidents/{incidentId}/assessment/restart",
     ];
 
     /// <summary>Reads and checks its raw body itself (the signature covers the bytes); tested on its own below.</summary>
