@@ -40,17 +40,29 @@ public sealed class DaemonProcessKillTests(DaemonProcessClusterFixture fixture, 
         var subjectIds = Enumerable.Range(0, Subjects).Select(i => $"processes-{i}-{Guid.NewGuid():N}").ToArray();
         await Task.WhenAll(subjectIds.Select(subjectId => commands.PutAsJsonAsync($"/api/subjects/{subjectId}", new { jurisdiction = "CA" }).JsonAsync()));
 
+        // Commands flow while the process dies and the shards move: each subject's consent and collections, sent with
+        // an Idempotency-Key to the survivor, which repeats inside a grain call cut off by the kill (the key keeps a
+        // command that committed before its answer was lost from being stored twice). The writers kill the process once
+        // a first round of commands is acknowledged, with the rest still to come.
         var moving = before.Where(s => victim.Runs(s.Silo)).Select(s => s.Shard).ToHashSet();
-        var killedAt = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
-        victim.Silo.Kill();
-        var declaredDead = DeclaredDeadAsync(victim.SiloPort, clock);
+        var acknowledged = 0;
+        var clock = new Stopwatch();
+        var killed = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Acknowledged()
+        {
+            if (Interlocked.Increment(ref acknowledged) == Subjects)
+            {
+                var at = DateTimeOffset.UtcNow;
+                clock.Start();
+                victim.Silo.Kill();
+                killed.SetResult(at);
+            }
+        }
 
-        // Commands go on while the shards move: each subject's consent and collections, sent with an Idempotency-Key
-        // to the survivor, which waits inside for the cluster to move the dead process's grains.
         var writing = Task.WhenAll(subjectIds.Select(async subjectId =>
         {
             await SendUntilAcknowledgedAsync(commands, $"/api/subjects/{subjectId}/consents", $"{subjectId}-consent", new { purpose = "analytics", noticeVersion = "2025-01" });
+            Acknowledged();
             for (var n = 0; n < CollectionsPerSubject; n++)
             {
                 await SendUntilAcknowledgedAsync(
@@ -58,8 +70,12 @@ public sealed class DaemonProcessKillTests(DaemonProcessClusterFixture fixture, 
                     $"/api/subjects/{subjectId}/collections",
                     $"{subjectId}-collect-{n}",
                     new { category = "F", source = "automatic", purposes = new[] { "analytics" }, data = new Dictionary<string, string> { ["page"] = $"/page-{n}" } });
+                Acknowledged();
             }
         }));
+
+        var killedAt = await killed.Task.WaitAsync(Patience.Long);
+        var declaredDead = DeclaredDeadAsync(victim.SiloPort, clock);
 
         var after = await Eventually.ReturnsAsync(
             ShardsAsync,
