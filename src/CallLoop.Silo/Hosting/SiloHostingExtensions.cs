@@ -42,7 +42,7 @@ public static class SiloHostingExtensions
     /// The first probe timeout unless "CallLoop:Membership:ProbeTimeout" says otherwise (Orleans: 5 s). Orleans adapts
     /// it per silo to the answers it sees, between half and four times this value, and stretches it further while the
     /// prober itself is slow, so a loaded machine does not wrongly declare a live silo dead. A killed silo is declared
-    /// dead 3–5 s after its SIGKILL, against 12.5 s with Orleans' 5 s (measured; docs/admins.md).
+    /// dead 2–5 s after its SIGKILL, against 12.5 s with Orleans' 5 s (measured; docs/admins.md).
     /// </summary>
     public static readonly TimeSpan DefaultProbeTimeout = TimeSpan.FromSeconds(2);
 
