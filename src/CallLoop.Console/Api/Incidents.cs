@@ -35,3 +35,22 @@ public sealed record IncidentJurisdiction(
     DateTimeOffset? CreditBureausDueAt,
     string CreditBureausState,
     bool IndividualNoticesAwaitRegulator = false);
+
+/// <summary>GET /api/incident-list: one page of every incident (obligations or not); the totals count every incident.</summary>
+public sealed record IncidentListPage(
+    long Total, IReadOnlyDictionary<string, long> ByAssessmentStatus, long WithOverdue, int Count, IReadOnlyList<IncidentListItem> Items, string? NextCursor);
+
+/// <summary>One incident: its most pressing obligation's state (none: it has none), its assessment and its obligations by state.</summary>
+public sealed record IncidentListItem(
+    string IncidentId,
+    DateTimeOffset DiscoveredAt,
+    DateTimeOffset? ReportedAt,
+    string State,
+    int Assessment,
+    string AssessmentStatus,
+    long Affected,
+    int FailedAttempts,
+    string? ErrorType,
+    IncidentObligationCounts Obligations);
+
+public sealed record IncidentObligationCounts(long Open, long DueSoon, long Overdue, long Met);

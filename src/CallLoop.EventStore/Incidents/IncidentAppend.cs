@@ -11,6 +11,9 @@ public sealed record IncidentAppend(string IncidentId, long ExpectedVersion, IRe
     /// <summary>The incident's obligations after these events, replacing its rows of the obligations table.</summary>
     public required IncidentObligations Obligations { get; init; }
 
+    /// <summary>The incident's line of the list of incidents after these events.</summary>
+    public required IncidentSummary Summary { get; init; }
+
     /// <summary>Subjects these events record as sent an individual notice, and when it was sent.</summary>
     public (IReadOnlyCollection<string> SubjectIds, DateTimeOffset SentAt)? Noticed { get; init; }
 }

@@ -151,6 +151,51 @@ public sealed class IncidentAssessments(NpgsqlDataSource db)
             subjectIds.ToArray());
     }
 
+    /// <summary>Writes the incident's line of the list of incidents (on activation: incidents older than the list get theirs).</summary>
+    public async Task SaveSummaryAsync(IncidentSummary summary, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var (sql, values) = SummaryUpsert(summary);
+        var position = 0;
+        await using var command = db.CreateCommand(string.Concat(sql.Select(c => c == '?' ? $"${++position}" : c.ToString())));
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The incident's line of the list of incidents, in the transaction of its events.</summary>
+    internal static void QueueSummary(IDocumentOperations operations, IncidentSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(operations);
+        var (sql, values) = SummaryUpsert(summary);
+        operations.QueueSqlCommand(sql, values!);
+    }
+
+    /// <summary>The upsert with '?' placeholders (Marten's queued form; numbered for a plain command).</summary>
+    private static (string Sql, object?[] Values) SummaryUpsert(IncidentSummary summary) => (
+        $"""
+        insert into {ReportTables.Qualified(IncidentTables.Incidents)}
+            (incident_id, discovered_at, reported_at, assessment, assessment_status, affected, failed_attempts, error_type)
+        values (?, ?, ?::timestamptz, ?, ?, ?, ?, ?::text)
+        on conflict (incident_id) do update set
+            discovered_at = excluded.discovered_at, reported_at = excluded.reported_at, assessment = excluded.assessment,
+            assessment_status = excluded.assessment_status, affected = excluded.affected,
+            failed_attempts = excluded.failed_attempts, error_type = excluded.error_type
+        """,
+        [
+            summary.IncidentId,
+            summary.DiscoveredAt.ToUniversalTime(),
+            summary.ReportedAt?.ToUniversalTime(),
+            summary.Assessment,
+            summary.AssessmentStatus,
+            summary.Affected,
+            summary.FailedAttempts,
+            summary.ErrorType,
+        ]);
+
     /// <summary>Rewrites the incident's obligation rows (analytics.incident_obligations, the metric) with its events.</summary>
     internal static void QueueObligations(
         IDocumentOperations operations, string incidentId, DateTimeOffset discoveredAt, IReadOnlyList<JurisdictionObligation> obligations, TimeSpan dueSoonLead)

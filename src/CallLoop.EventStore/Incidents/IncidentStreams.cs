@@ -51,6 +51,7 @@ public sealed class IncidentStreams(IDocumentStore store) : IIncidentStreams
             IncidentAssessments.QueueNoticed(session, incidentId, noticed.SubjectIds, noticed.SentAt);
         }
 
+        IncidentAssessments.QueueSummary(session, append.Summary);
         var obligations = append.Obligations;
         IncidentAssessments.QueueObligations(session, incidentId, obligations.DiscoveredAt, obligations.Jurisdictions, obligations.DueSoonLead);
         try

@@ -13,6 +13,9 @@ public static class IncidentTables
 
     public const string Obligations = "incident_obligations";
 
+    /// <summary>One row per incident (<see cref="CallLoop.Domain.IncidentSummary"/>), obligations or not: the console's list of incidents.</summary>
+    public const string Incidents = "incidents";
+
     public static Table SubjectsTable()
     {
         var table = new Table(ReportTables.Qualified(Subjects));
@@ -39,6 +42,21 @@ public static class IncidentTables
         table.AddColumn("due_soon_at", "timestamptz").AllowNulls();
         table.AddColumn("met_at", "timestamptz").AllowNulls();
         table.AddColumn("discovered_at", "timestamptz").NotNull();
+        return table;
+    }
+
+    public static Table IncidentsTable()
+    {
+        var table = new Table(ReportTables.Qualified(Incidents));
+        table.AddColumn<string>("incident_id").AsPrimaryKey();
+        table.AddColumn("discovered_at", "timestamptz").NotNull();
+        table.AddColumn("reported_at", "timestamptz").AllowNulls();
+        table.AddColumn<int>("assessment").NotNull();
+        table.AddColumn<string>("assessment_status").NotNull();
+        table.AddColumn<long>("affected").NotNull();
+        table.AddColumn<int>("failed_attempts").NotNull();
+        table.AddColumn<string>("error_type").AllowNulls();
+        table.Indexes.Add(new IndexDefinition("ix_incidents_discovered").AgainstColumns("discovered_at", "incident_id"));
         return table;
     }
 }

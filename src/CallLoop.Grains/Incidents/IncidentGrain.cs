@@ -56,6 +56,8 @@ public sealed class IncidentGrain(
         state = await streams.LoadAsync(IncidentId, cancellationToken);
         if (state.IsReported)
         {
+            // Incidents reported before the list of incidents existed get their line (and a lost one is written again).
+            await assessments.SaveSummaryAsync(IncidentSummary.Of(state), cancellationToken);
             await FollowCommittedAsync();
         }
     }
@@ -362,6 +364,7 @@ public sealed class IncidentGrain(
                 var append = new IncidentAppend(IncidentId, state.Version, events, actor)
                 {
                     Obligations = new IncidentObligations(next.Facts!.DiscoveredAt, obligations, Policy.DueSoonLead),
+                    Summary = IncidentSummary.Of(next),
                     Noticed = noticed,
                 };
                 await streams.AppendAsync(append, CancellationToken.None);
@@ -460,11 +463,7 @@ public sealed class IncidentGrain(
         return new AssessmentProgress
         {
             Number = state.AssessmentStarted,
-            Status = state.AssessmentStarted == 0 ? AssessmentProgress.NotStarted
-                : state.AssessmentStale ? AssessmentProgress.Stale
-                : failure is not null ? AssessmentProgress.Failed
-                : state.AssessmentRunning ? AssessmentProgress.Running
-                : AssessmentProgress.Completed,
+            Status = AssessmentStatus.Of(state),
             ChunksDone = state.AssessmentRunning || failure is not null ? 0 : IncidentAssessments.Chunks.Count,
             ChunksTotal = IncidentAssessments.Chunks.Count,
             SubjectsFound = failure is not null ? 0 : state.Affected.Values.Sum(a => a.Affected),

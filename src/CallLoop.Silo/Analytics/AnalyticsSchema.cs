@@ -18,7 +18,7 @@ public static class AnalyticsSchema
     public const string AnalystRole = "callloop_analyst";
 
     public static IReadOnlyList<string> Views { get; } =
-        ["request_records", "collection_facts", "disclosure_facts", "state_category_facts", "consent_ledger", "personal_data_access", "processor_deliveries", "incident_obligations"];
+        ["request_records", "collection_facts", "disclosure_facts", "state_category_facts", "consent_ledger", "personal_data_access", "processor_deliveries", "incident_obligations", "incidents"];
 
     private static readonly string Privacy = PrivacyEventStoreExtensions.SchemaName;
 
@@ -136,6 +136,11 @@ public static class AnalyticsSchema
                     when now() >= o.due_soon_at then 'due-soon'
                     else 'open' end as state
         from {ReportTables.Qualified(IncidentTables.Obligations)} o;
+
+        -- Every incident, obligations or not: when discovered, its assessment's status (a failed one with its error type and attempts), people affected.
+        create or replace view {Schema}.incidents as
+        select i.incident_id, i.discovered_at, i.reported_at, i.assessment, i.assessment_status, i.affected, i.failed_attempts, i.error_type
+        from {ReportTables.Qualified(IncidentTables.Incidents)} i;
 
         {string.Concat(Views.Select(view => $"alter view {Schema}.{view} set (security_barrier = true);\n"))}
         """;

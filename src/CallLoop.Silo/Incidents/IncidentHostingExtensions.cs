@@ -1,5 +1,6 @@
 using CallLoop.EventStore.Incidents;
 using CallLoop.Grains.Incidents;
+using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CallLoop.Silo.Incidents;
@@ -20,6 +21,9 @@ public static class IncidentHostingExtensions
                      && o.AssessmentAttempts is > 0 and <= 100 && o.AssessmentRetryAfter >= TimeSpan.Zero && o.AssessmentRetryMax >= o.AssessmentRetryAfter,
                 $"{IncidentOptions.Section}: CeilingDays must be 1-365, DueSoonLead not negative, FollowUpAfter positive, AssessmentAttempts 1-100 and AssessmentRetryMax at least AssessmentRetryAfter.")
             .ValidateOnStart();
+
+        // The list of incidents' table, created with the store's other tables (those are configured with the store).
+        services.ConfigureMarten(store => store.Storage.ExtendedSchemaObjects.Add(IncidentTables.IncidentsTable()));
         services.TryAddSingleton<IncidentStreams>();
         services.TryAddSingleton<IIncidentStreams>(sp => sp.GetRequiredService<IncidentStreams>());
         services.TryAddSingleton<IncidentAssessments>();

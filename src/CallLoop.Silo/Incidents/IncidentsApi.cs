@@ -30,6 +30,9 @@ public static class IncidentsApi
         incidents.MapPost("/{incidentId}/credit-bureau-notices", CreditBureauNoticeAsync).WithName("RecordCreditBureauNotice");
         incidents.MapGet("/{incidentId}/notice", NoticeAsync).WithName("RenderBreachNotice");
 
+        routes.MapGroup("/api/incident-list").WithTags("Incidents").RequireAuthorization(AccessPolicies.PrivacyOfficerOrAdmin)
+            .MapGet("", ListAsync).WithName("ListIncidents");
+
         // Restarting a failed assessment is the privacy officer's call (admins may start a first one, not this).
         routes.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(AccessPolicies.PrivacyOfficer)
             .MapPost("/{incidentId}/assessment/restart", RestartAssessmentAsync).WithName("RestartIncidentAssessment");
@@ -46,6 +49,10 @@ public static class IncidentsApi
     /// <summary>The obligation queue across incidents (see <see cref="IncidentObligationQueue"/>).</summary>
     public static async Task<Ok<IncidentObligationPage>> ObligationsAsync(string? state, string? limit, NpgsqlDataSource db, CancellationToken cancellationToken) =>
         TypedResults.Ok(await IncidentObligationQueue.ListAsync(state, limit, db, cancellationToken));
+
+    /// <summary>Every incident, obligations or not, newest first, a page at a time (see <see cref="IncidentList"/>).</summary>
+    public static async Task<Ok<IncidentListPage>> ListAsync(string? limit, string? cursor, NpgsqlDataSource db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await IncidentList.ListAsync(limit, cursor, db, cancellationToken));
 
     public static async Task<Ok<IncidentView>> GetAsync(string incidentId, IGrainFactory grains) =>
         TypedResults.Ok(await Incident(grains, incidentId).GetAsync());

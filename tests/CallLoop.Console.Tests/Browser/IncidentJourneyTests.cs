@@ -26,9 +26,30 @@ public sealed class IncidentJourneyTests(ConsoleStack stack)
         })).EnsureSuccessStatusCode();
         await Arrange.AssessedIncidentAsync(officer, incidentId, now);
 
+        // Reported, not assessed: it has no obligation, so only the list of incidents shows it.
+        var unassessed = $"inc-{Guid.NewGuid():N}"[..16];
+        (await officer.PostAsJsonAsync("api/incidents", new
+        {
+            incidentId = unassessed,
+            discoveredAt = Arrange.Iso(now),
+            occurredFrom = Arrange.Iso(now.AddDays(-2)),
+            occurredTo = Arrange.Iso(now.AddDays(-1)),
+            description = "a shared drive was found open to the internet.",
+            categories = new[] { "A" },
+            dataElements = new[] { "name", "ssn" },
+            encrypted = false,
+            keyCompromised = false,
+            systems = new[] { "shared-drive" },
+        })).EnsureSuccessStatusCode();
+
         var page = await stack.NewPageAsync();
         await ConsolePages.SignInAsync(page, "privacy-officer");
         await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Incidents" }).ClickAsync();
+
+        var listed = page.Locator($"tr[data-listed-incident='{unassessed}']");
+        await Expect(listed.Locator("[data-assessment='not-started']")).ToBeVisibleAsync();
+        await Expect(listed).ToContainTextAsync("no obligation");
+        await Expect(page.Locator($"a[data-incident='{unassessed}']")).ToHaveCountAsync(0);
 
         // California's notice was due 30 days after a discovery 40 days ago: the queue marks it overdue.
         var link = page.Locator($"a[data-incident='{incidentId}']");

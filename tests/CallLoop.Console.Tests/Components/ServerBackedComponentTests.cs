@@ -125,4 +125,51 @@ public sealed class ServerBackedComponentTests(ConsoleStack stack)
 
         rendered.WaitForAssertion(() => Assert.Equal("assessment-not-failed", rendered.Find("[data-testid=refusal-rule]").TextContent), Patience);
     }
+
+    [Fact]
+    public async Task Incident_list_shows_incidents_without_obligations_a_page_at_a_time_from_the_API()
+    {
+        using var officer = stack.Silo.ClientAs("officer-api", "privacy-officer");
+        var now = DateTimeOffset.UtcNow;
+        var ids = new List<string>();
+        for (var i = 3; i >= 1; i--)
+        {
+            // Discovered now: newer than any other incident of the stack, so these lead the list (newest first).
+            var incidentId = $"inc-{Guid.NewGuid():N}"[..16];
+            await ReportAsync(officer, incidentId, now.AddSeconds(-i));
+            ids.Add(incidentId);
+        }
+
+        await using var context = SignedIn.Against(stack.Silo, "officer-bunit", "privacy-officer");
+        var list = context.Render<Console.Components.Incidents.IncidentTable>(p => p.Add(t => t.PageSize, 2));
+
+        string[] Listed() => [.. list.FindAll("tr[data-listed-incident]").Select(r => r.GetAttribute("data-listed-incident")!)];
+        list.WaitForAssertion(() => Assert.Equal([ids[2], ids[1]], Listed()), Patience);
+        var newest = list.Find($"tr[data-listed-incident='{ids[2]}']");
+        Assert.Equal("not-started", newest.QuerySelector("[data-assessment]")!.GetAttribute("data-assessment"));
+        Assert.Equal("no obligation", newest.QuerySelector("[data-incident-state]")!.TextContent);
+        var total = long.Parse(list.Find("[data-testid=incident-total]").TextContent.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(total >= 3);
+        Assert.Equal($"Page 1 of {(total + 1) / 2}", list.Find("[data-testid=incidents-page]").TextContent.Trim());
+
+        list.Find("[data-testid=incidents-next]").Click();
+        list.WaitForAssertion(() => Assert.Equal(ids[0], Listed()[0]), Patience);
+        list.Find("[data-testid=incidents-previous]").Click();
+        list.WaitForAssertion(() => Assert.Equal([ids[2], ids[1]], Listed()), Patience);
+    }
+
+    private static async Task ReportAsync(HttpClient officer, string incidentId, DateTimeOffset discoveredAt) =>
+        (await officer.PostAsJsonAsync("api/incidents", new
+        {
+            incidentId,
+            discoveredAt = Arrange.Iso(discoveredAt),
+            occurredFrom = Arrange.Iso(discoveredAt.AddDays(-3)),
+            occurredTo = Arrange.Iso(discoveredAt.AddDays(-2)),
+            description = "a laptop was stolen from a car.",
+            categories = new[] { "A" },
+            dataElements = new[] { "name", "ssn" },
+            encrypted = false,
+            keyCompromised = false,
+            systems = new[] { "laptop" },
+        })).EnsureSuccessStatusCode();
 }

@@ -22,6 +22,7 @@ internal static class IncidentCommits
             new IncidentAppend(incidentId, before.Version, stamped, "test")
             {
                 Obligations = new IncidentObligations(committed.Facts!.DiscoveredAt, BreachObligations.For(committed, policy, now), policy.DueSoonLead),
+                Summary = IncidentSummary.Of(committed),
             },
             CancellationToken.None);
     }
