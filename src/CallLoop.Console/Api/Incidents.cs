@@ -34,7 +34,8 @@ public sealed record IncidentJurisdiction(
     bool CreditBureausRequired,
     DateTimeOffset? CreditBureausDueAt,
     string CreditBureausState,
-    bool IndividualNoticesAwaitRegulator = false);
+    bool IndividualNoticesAwaitRegulator = false,
+    bool CreditBureausThresholdUnverified = false);
 
 /// <summary>GET /api/incident-list: one page of every incident (obligations or not); the totals count every incident.</summary>
 public sealed record IncidentListPage(

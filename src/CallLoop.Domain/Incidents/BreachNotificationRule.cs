@@ -13,7 +13,7 @@ namespace CallLoop.Domain;
 /// <param name="RegulatorMinimumAffected">Residents affected from which the regulator is told (">500" is 501, "≥500" is 500, any is 1).</param>
 /// <param name="RegulatorTiming">How the regulator's notice is timed.</param>
 /// <param name="RegulatorDays">The days of <paramref name="RegulatorTiming"/>, where it counts days.</param>
-/// <param name="CreditBureausMinimumAffected">Residents affected from which the consumer reporting agencies are told; null where the law names none (or it is unverified).</param>
+/// <param name="CreditBureausMinimumAffected">Residents affected from which the consumer reporting agencies are told; null where the law names none. Where the source marks the threshold "(verify)", the table's most common one (more than 1,000), flagged <see cref="BreachNotificationRule.CreditBureausThresholdUnverified"/>.</param>
 /// <param name="CreditBureausHours">Hours after the individual notice the agencies must have theirs (MN: 48).</param>
 /// <param name="RecordMonths">Months every incident's record must be kept, harmful or not (CAN: 24).</param>
 /// <param name="IdentityProtectionMonths">Months of identity-theft protection or credit monitoring to offer when <paramref name="IdentityProtectionElements"/> were exposed.</param>
@@ -45,6 +45,12 @@ public sealed record BreachNotificationRule(
     bool NoticeOmitsResidentCount,
     string? Notes)
 {
+    /// <summary>
+    /// The credit-bureau threshold is the conservative stand-in for a value not verified against the statute: the
+    /// bureaus are told rather than an obligation missed; the view says so (creditBureausThresholdUnverified).
+    /// </summary>
+    public bool CreditBureausThresholdUnverified { get; init; }
+
     public bool IndividualNoticeWithoutDelay => IndividualNoticeDays is null;
 
     public bool RegulatorBeforeIndividuals => RegulatorTiming == RegulatorDeadline.BeforeIndividuals;

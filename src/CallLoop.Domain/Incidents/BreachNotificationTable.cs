@@ -7,7 +7,9 @@ namespace CallLoop.Domain;
 /// <summary>
 /// The data-breach notification laws, as data, one dated row per jurisdiction (source: privacy-law.md,
 /// "Data-breach notification"). A change in the law is a new row with its effective date; the row in force on the
-/// day a breach was discovered decides. Values the source marks "(verify)" are left out (null) and named in Notes.
+/// day a breach was discovered decides. Values the source marks "(verify)" are left out (null) and named in Notes,
+/// except credit-bureau thresholds: leaving one out would never require the bureaus, so an unverified one is the
+/// table's most common threshold (<see cref="UnverifiedBureausThreshold"/>), flagged as unverified.
 /// </summary>
 public static class BreachNotificationTable
 {
@@ -20,6 +22,13 @@ public static class BreachNotificationTable
 
     /// <summary>Company ceiling for "without delay" notices when no setting says otherwise.</summary>
     public const int DefaultCeilingDays = 30;
+
+    /// <summary>
+    /// "More than 1,000", the threshold of most rows (VA, CO, OR, NH, NJ, TN, IN, KY, FL, NV, ME): where the source
+    /// marks a state's bureau threshold "(verify)", the bureaus are told from it (a notice a state did not require
+    /// harms nobody; one it did require and we skipped is a violation).
+    /// </summary>
+    public const int UnverifiedBureausThreshold = 1001;
 
     private static readonly DateOnly Always = DateOnly.MinValue;
 
@@ -41,24 +50,24 @@ public static class BreachNotificationTable
 
     private static readonly BreachNotificationRule[] Rows =
     [
-        State("CA", "Civ. Code 1798.82", null, "Attorney General", 501, DaysAfterIndividualNotice, 15, bureaus: null,
+        State("CA", "Civ. Code 1798.82", null, "Attorney General", 501, DaysAfterIndividualNotice, 15, bureaus: UnverifiedBureausThreshold, bureausUnverified: true,
             title: "Notice of Data Breach", headings: CaliforniaHeadings,
-            notes: "Most expedient time before 2026-01-01; the regulator gets a sample notice; no harm exception; credit bureaus (verify)."),
-        State("CA", "Civ. Code 1798.82", 30, "Attorney General", 501, DaysAfterIndividualNotice, 15, bureaus: null, from: new DateOnly(2026, 1, 1),
+            notes: "Most expedient time before 2026-01-01; the regulator gets a sample notice; no harm exception; credit bureaus (verify): told from more than 1,000 until verified."),
+        State("CA", "Civ. Code 1798.82", 30, "Attorney General", 501, DaysAfterIndividualNotice, 15, bureaus: UnverifiedBureausThreshold, bureausUnverified: true, from: new DateOnly(2026, 1, 1),
             title: "Notice of Data Breach", headings: CaliforniaHeadings,
-            notes: "30 days from discovery from 2026-01-01; the regulator gets a sample notice; no harm exception; credit bureaus (verify)."),
+            notes: "30 days from discovery from 2026-01-01; the regulator gets a sample notice; no harm exception; credit bureaus (verify): told from more than 1,000 until verified."),
         State("VA", "18.2-186.6", null, "Attorney General", 1, WithoutDelay, null, bureaus: 1001, notes: "Harm exception."),
         State("CO", "6-1-716", 30, "Attorney General", 500, DaysAfterDiscovery, 30, bureaus: 1001, notes: "30 days after determination."),
-        State("CT", "36a-701b", 60, "Attorney General", 1, NoLaterThanIndividuals, null, bureaus: null,
-            protectionMonths: 24, protectionElements: [Ssn, TaxpayerId], notes: "Credit bureaus (verify)."),
-        State("UT", "13-44-202", null, "Attorney General and Utah Cyber Center", 500, WithoutDelay, null, bureaus: null, notes: "Credit bureaus (verify)."),
+        State("CT", "36a-701b", 60, "Attorney General", 1, NoLaterThanIndividuals, null, bureaus: UnverifiedBureausThreshold, bureausUnverified: true,
+            protectionMonths: 24, protectionElements: [Ssn, TaxpayerId], notes: "Credit bureaus (verify): told from more than 1,000 until verified."),
+        State("UT", "13-44-202", null, "Attorney General and Utah Cyber Center", 500, WithoutDelay, null, bureaus: UnverifiedBureausThreshold, bureausUnverified: true, notes: "Credit bureaus (verify): told from more than 1,000 until verified."),
         State("TX", "521.053", 60, "Attorney General", 250, DaysAfterDiscovery, 30, bureaus: 10001, notes: "60 days after determination; no harm exception."),
         State("OR", "646A.604", 45, "Attorney General", 251, WithoutDelay, null, bureaus: 1001),
-        State("MT", "30-14-1704", null, "Department of Justice, Office of Consumer Protection", 1, NoLaterThanIndividuals, null, bureaus: null,
-            notes: "Regulator at the same time; credit bureaus (verify)."),
+        State("MT", "30-14-1704", null, "Department of Justice, Office of Consumer Protection", 1, NoLaterThanIndividuals, null, bureaus: UnverifiedBureausThreshold, bureausUnverified: true,
+            notes: "Regulator at the same time; credit bureaus (verify): told from more than 1,000 until verified."),
         State("IA", "715C.2", null, "Attorney General", 501, BusinessDaysAfterIndividualNotice, 5, bureaus: null, notes: "No credit-bureau notice."),
-        State("DE", "12B-102", 60, "Attorney General", 501, WithoutDelay, null, bureaus: null,
-            protectionMonths: 12, protectionElements: [Ssn], notes: "60 days after determination; credit bureaus (verify)."),
+        State("DE", "12B-102", 60, "Attorney General", 501, WithoutDelay, null, bureaus: UnverifiedBureausThreshold, bureausUnverified: true,
+            protectionMonths: 12, protectionElements: [Ssn], notes: "60 days after determination; credit bureaus (verify): told from more than 1,000 until verified."),
         State("NH", "359-C:20", null, "Attorney General", 1, WithoutDelay, null, bureaus: 1001),
         State("NJ", "56:8-163", null, "Division of State Police", 1, BeforeIndividuals, null, bureaus: 1001, notes: "State Police before the individuals."),
         State("TN", "47-18-2107", 45, null, null, None, null, bureaus: 1001),
@@ -67,14 +76,14 @@ public static class BreachNotificationTable
         State("FL", "501.171", 30, "Department of Legal Affairs", 500, DaysAfterDiscovery, 30, bureaus: 1001, extension: 15,
             notes: "15 more days for good cause; Call Loop's home state."),
         State("NV", "603A.220", null, null, null, None, null, bureaus: 1001),
-        State("WA", "19.255.010", 30, "Attorney General", 501, DaysAfterDiscovery, 30, bureaus: null, nameTriggers: [DateOfBirth],
-            notes: "Date of birth is a trigger element; credit bureaus (verify)."),
-        State("IL", "815 ILCS 530/10", null, "Attorney General", 501, NoLaterThanIndividuals, null, bureaus: null, omitCount: true,
-            notes: "The notice must not state how many Illinois residents were affected; credit bureaus (verify)."),
+        State("WA", "19.255.010", 30, "Attorney General", 501, DaysAfterDiscovery, 30, bureaus: UnverifiedBureausThreshold, bureausUnverified: true, nameTriggers: [DateOfBirth],
+            notes: "Date of birth is a trigger element; credit bureaus (verify): told from more than 1,000 until verified."),
+        State("IL", "815 ILCS 530/10", null, "Attorney General", 501, NoLaterThanIndividuals, null, bureaus: UnverifiedBureausThreshold, bureausUnverified: true, omitCount: true,
+            notes: "The notice must not state how many Illinois residents were affected; credit bureaus (verify): told from more than 1,000 until verified."),
         State("ME", "10 MRSA 1348", 30, "Attorney General", 1, WithoutDelay, null, bureaus: 1001, notes: "30 days after awareness."),
         State("MN", "325E.61", null, null, null, None, null, bureaus: 501, bureausHours: 48, notes: "Regulator (verify)."),
         State("MD", "14-3504", 45, "Attorney General", 1, BeforeIndividuals, null, bureaus: 1000, notes: "Attorney General before the individuals."),
-        State("NE", "87-803", null, "Attorney General", 1, NoLaterThanIndividuals, null, bureaus: null, notes: "Credit bureaus (verify)."),
+        State("NE", "87-803", null, "Attorney General", 1, NoLaterThanIndividuals, null, bureaus: UnverifiedBureausThreshold, bureausUnverified: true, notes: "Credit bureaus (verify): told from more than 1,000 until verified."),
         State("RI", "11-49.3-4", 45, "Attorney General", 501, WithoutDelay, null, bureaus: 501, notes: "45 days after confirmation."),
         State(OtherUsStates, "Their own statutes", 30, null, null, None, null, bureaus: null,
             notes: "Treated as 30 days (the shortest common deadline) until the state has a row of its own."),
@@ -128,7 +137,8 @@ public static class BreachNotificationTable
         string? title = null,
         IReadOnlyList<string>? headings = null,
         bool omitCount = false,
-        string? notes = null) =>
+        string? notes = null,
+        bool bureausUnverified = false) =>
         new(
             code,
             statute,
@@ -150,5 +160,5 @@ public static class BreachNotificationTable
             title,
             headings,
             omitCount,
-            notes);
+            notes) { CreditBureausThresholdUnverified = bureausUnverified };
 }

@@ -78,6 +78,7 @@ public static class BreachObligations
             RegulatorBeforeIndividuals = rule.RegulatorBeforeIndividuals,
             IndividualNoticesAwaitRegulator = rule.RegulatorBeforeIndividuals && regulatorRequired && regulatorNotifiedAt is null,
             CreditBureausRequired = bureaus,
+            CreditBureausThresholdUnverified = rule.CreditBureausThresholdUnverified,
             CreditBureausDueAt = bureausDue,
             CreditBureausNotified = [.. bureausTold.Keys.Order()],
             CreditBureausNotifiedAt = bureausMet,

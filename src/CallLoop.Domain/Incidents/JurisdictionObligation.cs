@@ -98,4 +98,11 @@ public sealed record JurisdictionObligation
     /// </summary>
     [Id(27)]
     public bool IndividualNoticesAwaitRegulator { get; init; }
+
+    /// <summary>
+    /// The credit-bureau threshold of this jurisdiction's row is not verified against the statute (privacy-law.md
+    /// "(verify)"): <see cref="CreditBureausRequired"/> follows the conservative stand-in (more than 1,000), to be checked.
+    /// </summary>
+    [Id(28)]
+    public bool CreditBureausThresholdUnverified { get; init; }
 }

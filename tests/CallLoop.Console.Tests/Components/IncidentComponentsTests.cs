@@ -40,6 +40,7 @@ public sealed class IncidentComponentsTests
             1602,
             [
                 new("FL", "501.171", 1600, 1599, 0, true, "required", Discovered.AddDays(30), "overdue", "Department of Legal Affairs", true, Discovered.AddDays(30), "met", false, true, null, "open"),
+                new("CA", "Civ. Code 1798.82", 1200, 1200, 0, true, "required", Discovered.AddDays(30), "open", "Attorney General", true, null, "open", false, true, null, "open", CreditBureausThresholdUnverified: true),
                 new("NJ", "56:8-163", 2, 2, 0, true, "required", Discovered.AddDays(30), "open", "Division of State Police", true, Discovered.AddDays(30), "due-soon", true, false, null, "not-required", IndividualNoticesAwaitRegulator: true),
             ]);
 
@@ -56,6 +57,8 @@ public sealed class IncidentComponentsTests
         Assert.Contains("Division of State Police told first", waiting, StringComparison.Ordinal);
         Assert.Contains("regulator-before-individuals", waiting, StringComparison.Ordinal);
         Assert.Null(florida.QuerySelector("[data-testid=awaits-regulator]"));
+        Assert.Null(florida.QuerySelector("[data-testid=bureaus-unverified]"));
+        Assert.Contains("threshold unverified", rendered.Find("tr[data-jurisdiction=CA] [data-obligation=credit-bureaus] [data-testid=bureaus-unverified]").TextContent, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -8,37 +8,38 @@ public class BreachNotificationTableTests
     private static readonly DateOnly In2026 = new(2026, 3, 2);
 
     // code, individual days (-1: without delay), regulator from (0: none), regulator timing, regulator days (-1: none),
-    // credit bureaus from (0: none or unverified), credit bureaus hours (-1: none)
+    // credit bureaus from (0: none), credit bureaus hours (-1: none), credit-bureau threshold marked "(verify)" (then
+    // the conservative "more than 1,000", the threshold of most rows, so that the bureaus are told rather than skipped)
     [Theory]
-    [InlineData("CA", 30, 501, RegulatorDeadline.DaysAfterIndividualNotice, 15, 0, -1)]
-    [InlineData("VA", -1, 1, RegulatorDeadline.WithoutDelay, -1, 1001, -1)]
-    [InlineData("CO", 30, 500, RegulatorDeadline.DaysAfterDiscovery, 30, 1001, -1)]
-    [InlineData("CT", 60, 1, RegulatorDeadline.NoLaterThanIndividuals, -1, 0, -1)]
-    [InlineData("UT", -1, 500, RegulatorDeadline.WithoutDelay, -1, 0, -1)]
-    [InlineData("TX", 60, 250, RegulatorDeadline.DaysAfterDiscovery, 30, 10001, -1)]
-    [InlineData("OR", 45, 251, RegulatorDeadline.WithoutDelay, -1, 1001, -1)]
-    [InlineData("MT", -1, 1, RegulatorDeadline.NoLaterThanIndividuals, -1, 0, -1)]
-    [InlineData("IA", -1, 501, RegulatorDeadline.BusinessDaysAfterIndividualNotice, 5, 0, -1)]
-    [InlineData("DE", 60, 501, RegulatorDeadline.WithoutDelay, -1, 0, -1)]
-    [InlineData("NH", -1, 1, RegulatorDeadline.WithoutDelay, -1, 1001, -1)]
-    [InlineData("NJ", -1, 1, RegulatorDeadline.BeforeIndividuals, -1, 1001, -1)]
-    [InlineData("TN", 45, 0, RegulatorDeadline.None, -1, 1001, -1)]
-    [InlineData("IN", 45, 1, RegulatorDeadline.WithoutDelay, -1, 1001, -1)]
-    [InlineData("KY", -1, 0, RegulatorDeadline.None, -1, 1001, -1)]
-    [InlineData("FL", 30, 500, RegulatorDeadline.DaysAfterDiscovery, 30, 1001, -1)]
-    [InlineData("NV", -1, 0, RegulatorDeadline.None, -1, 1001, -1)]
-    [InlineData("WA", 30, 501, RegulatorDeadline.DaysAfterDiscovery, 30, 0, -1)]
-    [InlineData("IL", -1, 501, RegulatorDeadline.NoLaterThanIndividuals, -1, 0, -1)]
-    [InlineData("ME", 30, 1, RegulatorDeadline.WithoutDelay, -1, 1001, -1)]
-    [InlineData("MN", -1, 0, RegulatorDeadline.None, -1, 501, 48)]
-    [InlineData("MD", 45, 1, RegulatorDeadline.BeforeIndividuals, -1, 1000, -1)]
-    [InlineData("NE", -1, 1, RegulatorDeadline.NoLaterThanIndividuals, -1, 0, -1)]
-    [InlineData("RI", 45, 501, RegulatorDeadline.WithoutDelay, -1, 501, -1)]
-    [InlineData("US-OTHER", 30, 0, RegulatorDeadline.None, -1, 0, -1)]
-    [InlineData("CAN", -1, 1, RegulatorDeadline.WithoutDelay, -1, 0, -1)]
-    [InlineData("QC", -1, 1, RegulatorDeadline.WithoutDelay, -1, 0, -1)]
+    [InlineData("CA", 30, 501, RegulatorDeadline.DaysAfterIndividualNotice, 15, 1001, -1, true)]
+    [InlineData("VA", -1, 1, RegulatorDeadline.WithoutDelay, -1, 1001, -1, false)]
+    [InlineData("CO", 30, 500, RegulatorDeadline.DaysAfterDiscovery, 30, 1001, -1, false)]
+    [InlineData("CT", 60, 1, RegulatorDeadline.NoLaterThanIndividuals, -1, 1001, -1, true)]
+    [InlineData("UT", -1, 500, RegulatorDeadline.WithoutDelay, -1, 1001, -1, true)]
+    [InlineData("TX", 60, 250, RegulatorDeadline.DaysAfterDiscovery, 30, 10001, -1, false)]
+    [InlineData("OR", 45, 251, RegulatorDeadline.WithoutDelay, -1, 1001, -1, false)]
+    [InlineData("MT", -1, 1, RegulatorDeadline.NoLaterThanIndividuals, -1, 1001, -1, true)]
+    [InlineData("IA", -1, 501, RegulatorDeadline.BusinessDaysAfterIndividualNotice, 5, 0, -1, false)]
+    [InlineData("DE", 60, 501, RegulatorDeadline.WithoutDelay, -1, 1001, -1, true)]
+    [InlineData("NH", -1, 1, RegulatorDeadline.WithoutDelay, -1, 1001, -1, false)]
+    [InlineData("NJ", -1, 1, RegulatorDeadline.BeforeIndividuals, -1, 1001, -1, false)]
+    [InlineData("TN", 45, 0, RegulatorDeadline.None, -1, 1001, -1, false)]
+    [InlineData("IN", 45, 1, RegulatorDeadline.WithoutDelay, -1, 1001, -1, false)]
+    [InlineData("KY", -1, 0, RegulatorDeadline.None, -1, 1001, -1, false)]
+    [InlineData("FL", 30, 500, RegulatorDeadline.DaysAfterDiscovery, 30, 1001, -1, false)]
+    [InlineData("NV", -1, 0, RegulatorDeadline.None, -1, 1001, -1, false)]
+    [InlineData("WA", 30, 501, RegulatorDeadline.DaysAfterDiscovery, 30, 1001, -1, true)]
+    [InlineData("IL", -1, 501, RegulatorDeadline.NoLaterThanIndividuals, -1, 1001, -1, true)]
+    [InlineData("ME", 30, 1, RegulatorDeadline.WithoutDelay, -1, 1001, -1, false)]
+    [InlineData("MN", -1, 0, RegulatorDeadline.None, -1, 501, 48, false)]
+    [InlineData("MD", 45, 1, RegulatorDeadline.BeforeIndividuals, -1, 1000, -1, false)]
+    [InlineData("NE", -1, 1, RegulatorDeadline.NoLaterThanIndividuals, -1, 1001, -1, true)]
+    [InlineData("RI", 45, 501, RegulatorDeadline.WithoutDelay, -1, 501, -1, false)]
+    [InlineData("US-OTHER", 30, 0, RegulatorDeadline.None, -1, 0, -1, false)]
+    [InlineData("CAN", -1, 1, RegulatorDeadline.WithoutDelay, -1, 0, -1, false)]
+    [InlineData("QC", -1, 1, RegulatorDeadline.WithoutDelay, -1, 0, -1, false)]
     public void Given_breach_law_row_When_looked_up_in_2026_Then_it_matches_the_law(
-        string code, int days, int regulatorFrom, RegulatorDeadline timing, int regulatorDays, int bureausFrom, int bureausHours)
+        string code, int days, int regulatorFrom, RegulatorDeadline timing, int regulatorDays, int bureausFrom, int bureausHours, bool bureausUnverified)
     {
         var rule = BreachNotificationTable.Get(code, In2026);
 
@@ -48,6 +49,7 @@ public class BreachNotificationTableTests
         Assert.Equal(regulatorDays < 0 ? null : regulatorDays, rule.RegulatorDays);
         Assert.Equal(bureausFrom == 0 ? null : bureausFrom, rule.CreditBureausMinimumAffected);
         Assert.Equal(bureausHours < 0 ? null : bureausHours, rule.CreditBureausHours);
+        Assert.Equal(bureausUnverified, rule.CreditBureausThresholdUnverified);
         Assert.Equal(regulatorFrom != 0, rule.Regulator is not null);
     }
 

@@ -201,6 +201,29 @@ public class BreachObligationTests
         Assert.Equal(Discovered.AddMonths(24), obligation.RecordKeptUntil);
     }
 
+    // Bureau thresholds the law summary marks "(verify)": told from more than 1,000, and the view says it is unverified.
+    [Theory]
+    [InlineData("CA")]
+    [InlineData("CT")]
+    [InlineData("UT")]
+    [InlineData("MT")]
+    [InlineData("DE")]
+    [InlineData("WA")]
+    [InlineData("IL")]
+    [InlineData("NE")]
+    public void Given_an_unverified_bureau_threshold_When_over_1000_affected_Then_bureaus_owed_and_flagged_unverified(string code)
+    {
+        var over = IncidentScenario.Assessed(null, (code, 1001)).Obligation(code);
+        var under = IncidentScenario.Assessed(null, (code, 1000)).Obligation(code);
+
+        Assert.True(over.CreditBureausRequired);
+        Assert.Equal(ObligationStates.Open, over.CreditBureausState);
+        Assert.True(over.CreditBureausThresholdUnverified);
+        Assert.False(under.CreditBureausRequired);
+        Assert.True(under.CreditBureausThresholdUnverified);
+        Assert.False(IncidentScenario.Assessed(null, ("FL", 1001)).Obligation("FL").CreditBureausThresholdUnverified);
+    }
+
     // Credit bureaus: owed from the threshold, not one resident below it.
     [Theory]
     [InlineData("VA", 1001)]

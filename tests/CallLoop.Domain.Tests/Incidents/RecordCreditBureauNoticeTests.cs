@@ -28,11 +28,11 @@ public class RecordCreditBureauNoticeTests
     [Fact]
     public void Given_no_jurisdiction_When_told_Then_one_event_for_every_jurisdiction_that_requires_it()
     {
-        var scenario = Assessed(null, ("FL", 1001), ("TX", 20_000), ("CA", 5000)).At(Discovered.AddDays(5));
+        var scenario = Assessed(null, ("FL", 1001), ("TX", 20_000), ("IA", 5000), ("CA", 1000)).At(Discovered.AddDays(5));
 
         var notified = Assert.IsType<CreditBureauNotified>(Assert.Single(scenario.When(Told(CreditBureau.Equifax))));
 
-        Assert.Equal(["FL", "TX"], notified.Jurisdictions);   // CA's row names no bureau threshold
+        Assert.Equal(["FL", "TX"], notified.Jurisdictions);   // IA's law names no bureau notice; CA's unverified threshold is more than 1,000
         Assert.Equal(CreditBureau.Equifax, notified.Bureau);
     }
 
