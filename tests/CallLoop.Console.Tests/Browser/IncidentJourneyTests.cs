@@ -58,11 +58,14 @@ public sealed class IncidentJourneyTests(ConsoleStack stack)
         await Expect(row.Locator("[data-due='overdue']")).ToBeVisibleAsync();
         await Expect(row).ToContainTextAsync("individuals");
         await ConsolePages.AssertAccessibleAsync(page);
+        await ConsolePages.ScreenshotAsync(page, "incidents");
 
         await link.ClickAsync();
         await Expect(page.GetByTestId("assessment-status")).ToHaveTextAsync("assessment completed");
         await Expect(page.Locator("tr[data-jurisdiction='CA'] [data-obligation='individuals'] [data-due='overdue']")).ToBeVisibleAsync();
         await Expect(page.Locator("tr[data-jurisdiction='CA'] [data-obligation='credit-bureaus'] [data-due='not-required']")).ToBeVisibleAsync();
+        await Expect(page.Locator("tr[data-jurisdiction='CA'] [data-obligation='credit-bureaus'] [data-testid='bureaus-unverified']")).ToBeVisibleAsync();
         await ConsolePages.AssertAccessibleAsync(page);
+        await ConsolePages.ScreenshotAsync(page, "incident");
     }
 }
