@@ -58,7 +58,7 @@ public sealed class DaemonShards(IDocumentStore store, NpgsqlDataSource dataSour
                 return true;
             }
 
-            var fence = await dataSource.OpenConnectionAsync(cancellationToken);
+            var fence = await FenceConnection.OpenAsync(dataSource, cancellationToken);
             try
             {
                 await using (var take = new NpgsqlCommand("select pg_try_advisory_lock($1)", fence))

@@ -134,6 +134,31 @@ public sealed class DaemonShardClusterTests(DaemonShardClusterFixture fixture, I
         Data = new Dictionary<string, string> { ["page"] = $"/page-{n}" },
     };
 
+    [Fact]
+    public async Task Given_a_fence_connection_When_opened_over_TCP_Then_the_server_probes_a_silent_peer_within_seconds_not_hours()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(fixture.ConnectionString);
+        const string Settings = "select inet_client_addr() is not null, current_setting('tcp_keepalives_idle'), current_setting('tcp_keepalives_interval'), current_setting('tcp_keepalives_count')";
+
+        await using var plain = await dataSource.OpenConnectionAsync();
+        var serverDefault = await ReadAsync(plain, Settings);
+        await using var fence = await FenceConnection.OpenAsync(dataSource, CancellationToken.None);
+        var fenced = await ReadAsync(fence, Settings);
+
+        Assert.Equal("True", fenced[0]);
+        Assert.NotEqual("10", serverDefault[1]);
+        Assert.Equal(["10", "5", "3"], fenced[1..]);
+        Assert.True(FenceConnection.FreedWithin <= TimeSpan.FromSeconds(30));
+
+        static async Task<string[]> ReadAsync(NpgsqlConnection connection, string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            return [.. Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!)];
+        }
+    }
+
     /// <summary>Advisory locks held on the shards' lock ids (Marten's per-shard ids: positive, so classid 0 and objid the id).</summary>
     private Task<long> HeldLocksAsync()
     {
