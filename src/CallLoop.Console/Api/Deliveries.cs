@@ -14,6 +14,9 @@ public sealed record Delivery(
     string? WaivedBy);
 
 /// <summary>A page of the delivery queue across subjects (admins).</summary>
+/// <summary>GET /api/deliveries/counts: the queue's deliveries per status, counted by the database.</summary>
+public sealed record DeliveryQueueCounts(string? Processor, long Total, IReadOnlyDictionary<string, long> ByStatus);
+
 public sealed record DeliveryQueuePage(string Status, string? Processor, int Count, string? Next, IReadOnlyList<QueuedDelivery> Deliveries);
 
 public sealed record QueuedDelivery(

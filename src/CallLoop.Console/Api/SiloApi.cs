@@ -47,8 +47,12 @@ public sealed class SiloApi(HttpClient http, ApiCaller caller)
     public Task<IReadOnlyList<Delivery>> DeliveriesAsync(string subjectId, CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<Delivery>>($"api/subjects/{Uri.EscapeDataString(subjectId)}/deliveries", cancellationToken);
 
-    public Task<DeliveryQueuePage> DeliveryQueueAsync(string status, CancellationToken cancellationToken = default) =>
-        GetAsync<DeliveryQueuePage>(Query("api/deliveries", ("status", status), ("limit", "500")), cancellationToken);
+    /// <summary>One page of the delivery queue: <paramref name="after"/> is the previous page's next (null: the first page).</summary>
+    public Task<DeliveryQueuePage> DeliveryQueueAsync(string status, int limit, string? after, CancellationToken cancellationToken = default) =>
+        GetAsync<DeliveryQueuePage>(Query("api/deliveries", ("status", status), ("limit", limit.ToString(CultureInfo.InvariantCulture)), ("after", after)), cancellationToken);
+
+    public Task<DeliveryQueueCounts> DeliveryCountsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync<DeliveryQueueCounts>("api/deliveries/counts", cancellationToken);
 
     public Task RedeliverAsync(string subjectId, string deliveryId, string? reason, CancellationToken cancellationToken = default) =>
         SendAsync<JsonElement>(HttpMethod.Post, $"api/subjects/{Uri.EscapeDataString(subjectId)}/deliveries/{Uri.EscapeDataString(deliveryId)}/redeliver", new { reason }, cancellationToken);

@@ -1,7 +1,9 @@
 using CallLoop.EventStore.Projections.Deliveries;
 using CallLoop.Silo.Reports;
 using CallLoop.Silo.Security;
+using CallLoop.EventStore.Configuration;
 using Marten;
+using Npgsql;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CallLoop.Silo.Deliveries;
@@ -16,7 +18,9 @@ public static class DeliveryQueueApi
 
     public static IEndpointRouteBuilder MapDeliveryQueue(this IEndpointRouteBuilder routes)
     {
-        routes.MapGroup("/api/deliveries").WithTags("Processor deliveries").RequireAuthorization(AccessPolicies.Admin).MapGet("/", ListAsync).WithName("ListDeliveryQueue");
+        var deliveries = routes.MapGroup("/api/deliveries").WithTags("Processor deliveries").RequireAuthorization(AccessPolicies.Admin);
+        deliveries.MapGet("/", ListAsync).WithName("ListDeliveryQueue");
+        deliveries.MapGet("/counts", CountAsync).WithName("CountDeliveryQueue");
         return routes;
     }
 
@@ -40,6 +44,28 @@ public static class DeliveryQueueApi
         var entries = await session.QueryAsync<DeliveryQueueEntry>(where, cancellationToken, parameters);
         var next = entries.Count == filter.Limit ? DeliveryQueueCursor.Of(entries[^1]).ToToken() : null;
         return TypedResults.Ok(new DeliveryQueuePage(filter.Status, filter.Processor, entries.Count, next, entries.Select(Item).ToArray()));
+    }
+
+    /// <summary>The queue's counts per status for the same processor and plannedBefore, computed by the database over every page.</summary>
+    public static async Task<Ok<DeliveryQueueCounts>> CountAsync(string? processor, string? plannedBefore, NpgsqlDataSource db, CancellationToken cancellationToken)
+    {
+        var filter = new DeliveryQueueFilter(DeliveryQueueFilter.Any, ProcessorName(processor), QueryParameters.OptionalInstant(plannedBefore, "plannedBefore"), null, 1);
+        var (sql, parameters) = filter.ToCountSql($"{PrivacyEventStoreExtensions.SchemaName}.mt_doc_deliveryqueueentry");
+        var position = 0;
+        await using var command = db.CreateCommand(string.Concat(sql.Select(c => c == '?' ? $"${++position}" : c.ToString())));
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        var byStatus = DeliveryQueueStatus.All.ToDictionary(s => s, _ => 0L, StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            byStatus[reader.IsDBNull(0) ? "unknown" : reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return TypedResults.Ok(new DeliveryQueueCounts(filter.Processor, byStatus.Values.Sum(), byStatus));
     }
 
     private static string? ProcessorName(string? text)

@@ -14,6 +14,12 @@ public sealed record DeliveryQueueFilter(string Status, string? Processor, DateT
 
     public (string Where, object[] Parameters) ToSql()
     {
+        var (where, parameters) = Conditions();
+        return ($"where {where} order by d.planned_at, d.id limit {Limit}", parameters);
+    }
+
+    private (string Where, object[] Parameters) Conditions()
+    {
         var conditions = new List<string>();
         var parameters = new List<object>();
         if (Status != Any)
@@ -41,7 +47,13 @@ public sealed record DeliveryQueueFilter(string Status, string? Processor, DateT
             parameters.Add(after.Id);
         }
 
-        var where = conditions.Count == 0 ? "true" : string.Join(" and ", conditions);
-        return ($"where {where} order by d.planned_at, d.id limit {Limit}", parameters.ToArray());
+        return (conditions.Count == 0 ? "true" : string.Join(" and ", conditions), parameters.ToArray());
+    }
+
+    /// <summary>How many deliveries match per status, over every page (the status filter, cursor and limit left out).</summary>
+    public (string Sql, object[] Parameters) ToCountSql(string table)
+    {
+        var (where, parameters) = (this with { Status = Any, After = null }).Conditions();
+        return ($"select d.status, count(*) from {table} d where {where} group by d.status", parameters);
     }
 }

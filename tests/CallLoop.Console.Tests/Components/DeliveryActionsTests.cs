@@ -3,6 +3,8 @@ using Bunit;
 using CallLoop.Console.Components.Deliveries;
 using CallLoop.Console.Components.Subjects;
 using CallLoop.Console.Tests.Infrastructure;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CallLoop.Console.Tests.Components;
 
@@ -54,6 +56,35 @@ public sealed class DeliveryActionsTests(DeliverySilo deliveries)
         var again = await DeliverySilo.UntilAsync(admin, subjectId, d => d.GetProperty("deliveryId").GetString() == deliveryId && d.GetProperty("attempts").GetInt32() > DeliverySilo.MaxAttempts);
         Assert.Equal(DeliverySilo.MaxAttempts + 1, again.GetProperty("attempts").GetInt32());
         Assert.Empty(page.FindAll("[data-testid='refusal']"));
+    }
+
+    [Fact]
+    public async Task Deliveries_page_reads_one_page_at_a_time_from_the_API_and_counts_every_match()
+    {
+        var (_, firstId) = await deliveries.DeadLetteredDeliveryAsync();
+        var (_, secondId) = await deliveries.DeadLetteredDeliveryAsync();
+        await deliveries.UntilDeadLetterQueueListsAsync(firstId);
+        await deliveries.UntilDeadLetterQueueListsAsync(secondId);
+        using var admin = deliveries.Silo.ClientAs("admin-api", "admin");
+        using var counts = JsonDocument.Parse(await admin.GetStringAsync("api/deliveries/counts"));
+        var deadLettered = counts.RootElement.GetProperty("byStatus").GetProperty("dead-lettered").GetInt64();
+        await using var context = SignedIn.Against(deliveries.Silo, "admin-bunit", "admin");
+        var navigation = context.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(navigation.GetUriWithQueryParameter("pageSize", 1));
+
+        var page = context.Render<DeliveriesPage>();
+
+        string[] Listed() => [.. page.FindAll("[data-queued-delivery]").Select(a => a.GetAttribute("data-queued-delivery")!)];
+        page.WaitForAssertion(() => Assert.Single(Listed()), Patience);
+        Assert.True(deadLettered >= 2);
+        Assert.Equal($"{deadLettered} deliveries dead-lettered", page.Find("[data-testid='delivery-count']").TextContent.Trim());
+        Assert.Equal($"Page 1 of {deadLettered}", page.Find("[data-testid='deliveries-page']").TextContent.Trim());
+        var first = Listed();
+        page.Find("[data-testid='deliveries-next']").Click();
+        page.WaitForAssertion(() => Assert.NotEqual(first, Listed()), Patience);
+        Assert.Equal($"Page 2 of {deadLettered}", page.Find("[data-testid='deliveries-page']").TextContent.Trim());
+        page.Find("[data-testid='deliveries-previous']").Click();
+        page.WaitForAssertion(() => Assert.Equal(first, Listed()), Patience);
     }
 
     [Theory]

@@ -62,6 +62,9 @@ public sealed class DeliveryQueueTests(PropagationSiloFactory silo)
 
         var row = await ViewRowAsync(first, firstDelivery);
         Assert.Equal(("dead-lettered", processor, "opt-out", PropagationSiloFactory.MaxAttempts, true), (row.Status, row.Processor, row.Action, row.Attempts, row.DeadLetteredAt is not null));
+        var counts = $"/api/deliveries/counts?processor={Uri.EscapeDataString(processor)}";
+        Assert.Equal((2L, 2L, 0L), Counts(await driver.Client.GetAsync(counts).JsonAsync()));
+        Assert.Equal((0L, 0L, 0L), Counts(await driver.Client.GetAsync($"{counts}&plannedBefore=2000-01-01").JsonAsync()));
 
         await driver.Client.PostJsonAsync(waive, new { reason = "Processor went out of business; confirmed with its liquidator." }).JsonAsync();
 
@@ -71,12 +74,17 @@ public sealed class DeliveryQueueTests(PropagationSiloFactory silo)
         Assert.Equal((firstDelivery, "waived", true), (waived.GetProperty("deliveryId").GetString(), waived.GetProperty("status").GetString(), waived.GetProperty("waivedAt").ValueKind == JsonValueKind.String));
         var after = await ViewRowAsync(first, firstDelivery);
         Assert.Equal(("waived", true), (after.Status, after.WaivedAt is not null));
+        Assert.Equal((2L, 1L, 1L), Counts(await driver.Client.GetAsync(counts).JsonAsync()));
 
         // The waiver's free-text reason and its author stay on the subject's own list, not in the queue's document.
         var stored = await StoredEntryAsync(first, firstDelivery);
         Assert.DoesNotContain("liquidator", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("test-suite", stored, StringComparison.Ordinal);
     }
+
+    /// <summary>(total, dead-lettered, waived) of GET /api/deliveries/counts.</summary>
+    private static (long, long, long) Counts(JsonElement counts) =>
+        (counts.GetProperty("total").GetInt64(), counts.GetProperty("byStatus").GetProperty("dead-lettered").GetInt64(), counts.GetProperty("byStatus").GetProperty("waived").GetInt64());
 
     [Fact]
     public async Task Given_dead_lettered_delivery_When_resent_and_acknowledged_Then_queue_follows_the_grain_to_delivered_then_acknowledged()
@@ -114,6 +122,7 @@ public sealed class DeliveryQueueTests(PropagationSiloFactory silo)
         Assert.Equal("status", await driver.Client.GetAsync("/api/deliveries?status=lost").FieldProblemAsync());
         Assert.Equal("limit", await driver.Client.GetAsync("/api/deliveries?limit=0").FieldProblemAsync());
         Assert.Equal("limit", await driver.Client.GetAsync("/api/deliveries?limit=5001").FieldProblemAsync());
+        Assert.Equal("plannedBefore", await driver.Client.GetAsync("/api/deliveries/counts?plannedBefore=soon").FieldProblemAsync());
         Assert.Equal("after", await driver.Client.GetAsync("/api/deliveries?after=not%20a%20token!").FieldProblemAsync());
         var forged = Convert.ToBase64String(Encoding.UTF8.GetBytes("yesterday|x")).TrimEnd('=');
         Assert.Equal("after", await driver.Client.GetAsync($"/api/deliveries?after={Uri.EscapeDataString(forged)}").FieldProblemAsync());
