@@ -1,6 +1,6 @@
 namespace CallLoop.Console.Api;
 
-/// <summary>GET /api/incidents: required breach-notice obligations across incidents, soonest due first.</summary>
+/// <summary>GET /api/incident-obligations: required breach-notice obligations across incidents, soonest due first.</summary>
 public sealed record IncidentObligationPage(string State, int Count, IReadOnlyList<IncidentObligationItem> Items);
 
 /// <summary>One incident's obligation in one jurisdiction: individuals, regulator or credit-bureaus.</summary>
@@ -37,7 +37,7 @@ public sealed record IncidentJurisdiction(
     bool IndividualNoticesAwaitRegulator = false,
     bool CreditBureausThresholdUnverified = false);
 
-/// <summary>GET /api/incident-list: one page of every incident (obligations or not); the totals count every incident.</summary>
+/// <summary>GET /api/incidents: one page of every incident (obligations or not); the totals count every incident.</summary>
 public sealed record IncidentListPage(
     long Total, IReadOnlyDictionary<string, long> ByAssessmentStatus, long WithOverdue, int Count, IReadOnlyList<IncidentListItem> Items, string? NextCursor);
 

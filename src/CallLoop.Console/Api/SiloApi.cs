@@ -61,11 +61,11 @@ public sealed class SiloApi(HttpClient http, ApiCaller caller)
         SendAsync<JsonElement>(HttpMethod.Post, $"api/subjects/{Uri.EscapeDataString(subjectId)}/deliveries/{Uri.EscapeDataString(deliveryId)}/waive", new { reason }, cancellationToken);
 
     public Task<IncidentObligationPage> IncidentObligationsAsync(string state, CancellationToken cancellationToken = default) =>
-        GetAsync<IncidentObligationPage>(Query("api/incidents", ("state", state), ("limit", "2000")), cancellationToken);
+        GetAsync<IncidentObligationPage>(Query("api/incident-obligations", ("state", state), ("limit", "2000")), cancellationToken);
 
     /// <summary>One page of every incident, newest discovery first: <paramref name="cursor"/> is the previous page's nextCursor.</summary>
     public Task<IncidentListPage> IncidentListAsync(int limit, string? cursor, CancellationToken cancellationToken = default) =>
-        GetAsync<IncidentListPage>(Query("api/incident-list", ("limit", limit.ToString(CultureInfo.InvariantCulture)), ("cursor", cursor)), cancellationToken);
+        GetAsync<IncidentListPage>(Query("api/incidents", ("limit", limit.ToString(CultureInfo.InvariantCulture)), ("cursor", cursor)), cancellationToken);
 
     public Task<IncidentDetail> IncidentAsync(string incidentId, CancellationToken cancellationToken = default) =>
         GetAsync<IncidentDetail>($"api/incidents/{Uri.EscapeDataString(incidentId)}", cancellationToken);

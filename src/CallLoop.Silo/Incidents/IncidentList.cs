@@ -10,7 +10,7 @@ using Npgsql;
 namespace CallLoop.Silo.Incidents;
 
 /// <summary>
-/// GET /api/incident-list: every incident, obligations or not (not yet assessed, nobody affected, a failed
+/// GET /api/incidents: every incident, obligations or not (not yet assessed, nobody affected, a failed
 /// assessment), newest discovery first, a page at a time: <c>limit</c> (default 25, at most 200) and the answer's
 /// <c>nextCursor</c> passed as <c>cursor</c>. Each line carries its assessment's status and its required obligations
 /// counted by state (from <c>analytics.incident_obligations</c>, whose state moves with the clock); the totals are

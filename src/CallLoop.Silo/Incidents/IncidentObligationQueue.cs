@@ -5,7 +5,7 @@ using Npgsql;
 namespace CallLoop.Silo.Incidents;
 
 /// <summary>
-/// GET /api/incidents: the privacy officers' queue of breach-notice obligations across incidents, soonest due first,
+/// GET /api/incident-obligations: the privacy officers' queue of breach-notice obligations across incidents, soonest due first,
 /// read from <c>analytics.incident_obligations</c> (its state moves with the clock). <c>state</c> is <c>open</c>
 /// (default: open, due soon or overdue), one of those, <c>met</c> or <c>any</c>; bad values are 400s naming the parameter.
 /// </summary>

@@ -20,7 +20,7 @@ public static class IncidentsApi
     {
         var incidents = routes.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(AccessPolicies.PrivacyOfficerOrAdmin);
         incidents.MapPost("", ReportAsync).WithName("ReportIncident");
-        incidents.MapGet("", ObligationsAsync).WithName("ListIncidentObligations");
+        incidents.MapGet("", ListAsync).WithName("ListIncidents");
         incidents.MapGet("/{incidentId}", GetAsync).WithName("GetIncident");
         incidents.MapPost("/{incidentId}/corrections", CorrectAsync).WithName("CorrectIncident");
         incidents.MapPost("/{incidentId}/assessment", AssessAsync).WithName("AssessIncident");
@@ -30,8 +30,9 @@ public static class IncidentsApi
         incidents.MapPost("/{incidentId}/credit-bureau-notices", CreditBureauNoticeAsync).WithName("RecordCreditBureauNotice");
         incidents.MapGet("/{incidentId}/notice", NoticeAsync).WithName("RenderBreachNotice");
 
-        routes.MapGroup("/api/incident-list").WithTags("Incidents").RequireAuthorization(AccessPolicies.PrivacyOfficerOrAdmin)
-            .MapGet("", ListAsync).WithName("ListIncidents");
+        // Obligations across every incident: a resource of its own, so no incident id can be shadowed by a route word.
+        routes.MapGroup("/api/incident-obligations").WithTags("Incidents").RequireAuthorization(AccessPolicies.PrivacyOfficerOrAdmin)
+            .MapGet("", ObligationsAsync).WithName("ListIncidentObligations");
 
         // Restarting a failed assessment is the privacy officer's call (admins may start a first one, not this).
         routes.MapGroup("/api/incidents").WithTags("Incidents").RequireAuthorization(AccessPolicies.PrivacyOfficer)

@@ -144,7 +144,7 @@ public sealed class IncidentHttpTests(IncidentSiloFactory factory)
             new IncidentAssessmentStarted { Assessment = 1 },
             new IncidentAssessed { Assessment = 1, Jurisdictions = [new AffectedJurisdiction { Jurisdiction = "WA", Affected = 2, Notifiable = 2 }] });
 
-        var open = await client.GetAsync("/api/incidents").JsonAsync();
+        var open = await client.GetAsync("/api/incident-obligations").JsonAsync();
         var items = open.GetProperty("items").EnumerateArray().ToArray();
         var washington = Assert.Single(items, i => i.GetProperty("incidentId").GetString() == incidentId);
         Assert.Equal("WA", washington.GetProperty("jurisdiction").GetString());
@@ -155,11 +155,11 @@ public sealed class IncidentHttpTests(IncidentSiloFactory factory)
         Assert.Equal(due.Order(), due);
         Assert.Equal(items.Length, open.GetProperty("count").GetInt32());
 
-        Assert.DoesNotContain((await client.GetAsync("/api/incidents?state=met").JsonAsync()).GetProperty("items").EnumerateArray(), i => i.GetProperty("incidentId").GetString() == incidentId);
-        Assert.Equal("state", await client.GetAsync("/api/incidents?state=late").FieldProblemAsync());
-        Assert.Equal("limit", await client.GetAsync("/api/incidents?limit=0").FieldProblemAsync());
+        Assert.DoesNotContain((await client.GetAsync("/api/incident-obligations?state=met").JsonAsync()).GetProperty("items").EnumerateArray(), i => i.GetProperty("incidentId").GetString() == incidentId);
+        Assert.Equal("state", await client.GetAsync("/api/incident-obligations?state=late").FieldProblemAsync());
+        Assert.Equal("limit", await client.GetAsync("/api/incident-obligations?limit=0").FieldProblemAsync());
         using var analyst = factory.CreateClientAs("analyst-1", "analyst");
-        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/incidents")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/incident-obligations")).StatusCode);
     }
 
     private static System.Text.Json.JsonElement Florida(System.Text.Json.JsonElement incident) =>

@@ -29,9 +29,9 @@ public sealed class IncidentListTests(IncidentSiloFactory factory)
             Patience.Long,
             "the assessment that finds nobody");
 
-        var first = await client.GetAsync("/api/incident-list?limit=2").JsonAsync();
+        var first = await client.GetAsync("/api/incidents?limit=2").JsonAsync();
         var cursor = first.GetProperty("nextCursor").GetString();
-        var second = await client.GetAsync($"/api/incident-list?limit=2&cursor={cursor}").JsonAsync();
+        var second = await client.GetAsync($"/api/incidents?limit=2&cursor={cursor}").JsonAsync();
 
         Assert.Equal([newest, nobodyAffected], Ids(first));
         Assert.Equal(notAssessed, Ids(second)[0]);
@@ -46,10 +46,10 @@ public sealed class IncidentListTests(IncidentSiloFactory factory)
         Assert.Equal(statuses, first.GetProperty("byAssessmentStatus").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64()));
         Assert.True(statuses["not-started"] >= 2);
 
-        Assert.Equal("cursor", await client.GetAsync("/api/incident-list?cursor=not-a-cursor").FieldProblemAsync());
-        Assert.Equal("limit", await client.GetAsync("/api/incident-list?limit=0").FieldProblemAsync());
+        Assert.Equal("cursor", await client.GetAsync("/api/incidents?cursor=not-a-cursor").FieldProblemAsync());
+        Assert.Equal("limit", await client.GetAsync("/api/incidents?limit=0").FieldProblemAsync());
         using var analyst = factory.CreateClientAs("analyst-1", "analyst");
-        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/incident-list")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/incidents")).StatusCode);
     }
 
     private static string[] Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("incidentId").GetString()!)];
