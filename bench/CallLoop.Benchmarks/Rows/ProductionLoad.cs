@@ -46,7 +46,8 @@ public static class ProductionLoad
 
             if (clock.Elapsed > CatchUpLimit)
             {
-                throw new TimeoutException($"The daemon's shards did not spread over {silos} silos.");
+                var seen = string.Join("; ", statuses.Select(s => $"{s.Shard} on {s.Silo}: {(s.Running ? "running" : s.WaitingSince is null ? "stopped" : "waiting for its lock")}"));
+                throw new TimeoutException($"The daemon's shards did not spread over {silos} silos ({seen}).");
             }
 
             await Task.Delay(200);
