@@ -1,3 +1,4 @@
+using CallLoop.Testing;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
@@ -21,7 +22,7 @@ public sealed class AppHostTests
         var appHost = await DistributedApplicationTestingBuilder.CreateAsync<Projects.CallLoop_AppHost>(
             [
                 "--CallLoop:Postgres=Local",
-                $"--CallLoop:LocalPostgresPort={FreePort()}",
+                $"--CallLoop:LocalPostgresPort={FreePorts.Next()}",
                 $"--CallLoop:LocalPostgresDataDirectory={dataDirectory}",
                 "--CallLoop:SeedSubjects=20",
             ],
@@ -83,12 +84,5 @@ public sealed class AppHostTests
         {
             // the server may still be releasing files; the temp folder is disposable
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

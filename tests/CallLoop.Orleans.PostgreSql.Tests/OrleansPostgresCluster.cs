@@ -63,7 +63,7 @@ public sealed class OrleansPostgresCluster : IAsyncDisposable
         var cluster = new OrleansPostgresCluster(connectionString, $"cluster-{id}", $"service-{id}");
         try
         {
-            cluster.Endpoints = Enumerable.Range(0, siloCount).Select(_ => (FreePort(), FreePort())).ToArray();
+            cluster.Endpoints = Enumerable.Range(0, siloCount).Select(_ => (FreePorts.Next(), FreePorts.Next())).ToArray();
 
             // The first silo creates the deployment's version row; the others then join together.
             cluster.silos.Add(await cluster.StartSiloAsync(0));
@@ -197,24 +197,6 @@ public sealed class OrleansPostgresCluster : IAsyncDisposable
         }
     }
 
-    private static readonly HashSet<int> HandedOut = [];
-
-    private static int FreePort()
-    {
-        while (true)
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            lock (HandedOut)
-            {
-                if (HandedOut.Add(port))
-                {
-                    return port;
-                }
-            }
-        }
-    }
 }
 
 internal static class Wait

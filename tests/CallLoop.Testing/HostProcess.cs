@@ -49,7 +49,7 @@ public sealed class HostProcess : IAsyncDisposable
             throw new InvalidOperationException($"{dll} is missing: build the solution first.");
         }
 
-        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var address = new Uri($"http://127.0.0.1:{FreePorts.Next()}/");
         var info = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add(dll);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
@@ -77,14 +77,6 @@ public sealed class HostProcess : IAsyncDisposable
         }
 
         return host;
-    }
-
-    /// <summary>A free TCP port on the loopback interface (for the host's own ports).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Kill() => process.Kill(entireProcessTree: true);

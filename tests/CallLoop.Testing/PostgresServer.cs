@@ -77,7 +77,7 @@ public sealed class PostgresServer
     private static PostgresServer StartPrivate()
     {
         _ = StaleClustersSwept.Value;
-        var port = FreePort();
+        var port = FreePorts.Next();
         var dataDirectory = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "callloop-tests", $"pg-{Environment.ProcessId}-{port}");
         Script("start", dataDirectory, port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -221,13 +221,6 @@ public sealed class PostgresServer
         {
             throw new InvalidOperationException($"postgres-local.sh {verb} failed ({process.ExitCode}): {error.Result}{output.Result}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Sanitize(string prefix) =>

@@ -104,19 +104,7 @@ public sealed class ServerBackedComponentTests(ConsoleStack stack)
         using var officer = stack.Silo.ClientAs("officer-api", "privacy-officer");
         var incidentId = $"inc-{Guid.NewGuid():N}"[..16];
         var now = DateTimeOffset.UtcNow;
-        (await officer.PostAsJsonAsync("api/incidents", new
-        {
-            incidentId,
-            discoveredAt = Arrange.Iso(now.AddDays(-1)),
-            occurredFrom = Arrange.Iso(now.AddDays(-3)),
-            occurredTo = Arrange.Iso(now.AddDays(-2)),
-            description = "a laptop was stolen from a car.",
-            categories = new[] { "A" },
-            dataElements = new[] { "name", "ssn" },
-            encrypted = false,
-            keyCompromised = false,
-            systems = new[] { "laptop" },
-        })).EnsureSuccessStatusCode();
+        await ReportAsync(officer, incidentId, now.AddDays(-1));
         await using var context = SignedIn.Against(stack.Silo, "officer-bunit", "privacy-officer");
         var failed = new Api.IncidentAssessment("failed", 0, 67, 0, 5, "PostgresException", now);
 

@@ -48,7 +48,7 @@ public sealed class DeliverySilo : IAsyncLifetime
             type = "service-provider",
             address = "1 Processor Way, Springfield",
             categories = Array.Empty<string>(),
-            webhookUrl = $"http://127.0.0.1:{HostProcess.FreePort()}/erasures",
+            webhookUrl = $"http://127.0.0.1:{FreePorts.Next()}/erasures",
             signingSecret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24)),
         })).EnsureSuccessStatusCode();
 

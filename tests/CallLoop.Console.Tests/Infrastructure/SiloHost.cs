@@ -32,7 +32,7 @@ public sealed class SiloHost : WebApplicationFactory<Program>
     {
         var database = await PostgresServer.Instance.CreateDatabaseAsync("console");
         var connectionString = new NpgsqlConnectionStringBuilder(database) { Options = "-c synchronous_commit=off" }.ConnectionString;
-        var host = new SiloHost(connectionString, HostProcess.FreePort(), settings);
+        var host = new SiloHost(connectionString, FreePorts.Next(), settings);
         host.UseKestrel(host.Port);
         host.StartServer();
         return host;
@@ -55,8 +55,8 @@ public sealed class SiloHost : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:calloopdb", ConnectionString);
         builder.UseSetting("Orleans:ClusterId", "console-tests");
         builder.UseSetting("Orleans:ServiceId", "console-tests");
-        builder.UseSetting("Orleans:Endpoints:SiloPort", HostProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:Endpoints:GatewayPort", HostProcess.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:Endpoints:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:Endpoints:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("CallLoop:AdvertisedAddress", "127.0.0.1");
         builder.UseSetting(SiloHostingExtensions.PublicationEnabledKey, "false");
         foreach (var (key, value) in settings)

@@ -95,7 +95,7 @@ public sealed class DaemonProcessClusterFixture : IAsyncLifetime
     {
         public static async Task<DaemonProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string> settings)
         {
-            var port = HostProcess.FreePort();
+            var port = FreePorts.Next();
             var silo = await SiloProcess.StartAsync(
                 connectionString,
                 new Dictionary<string, string>(settings) { ["Orleans:Endpoints:SiloPort"] = port.ToString(CultureInfo.InvariantCulture) });

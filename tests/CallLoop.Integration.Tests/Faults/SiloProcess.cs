@@ -22,8 +22,8 @@ internal sealed class SiloProcess : IAsyncDisposable
         var all = new Dictionary<string, string>
         {
             ["ConnectionStrings:calloopdb"] = connectionString,
-            ["Orleans:Endpoints:SiloPort"] = HostProcess.FreePort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:Endpoints:GatewayPort"] = HostProcess.FreePort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:Endpoints:SiloPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:Endpoints:GatewayPort"] = FreePorts.Next().ToString(CultureInfo.InvariantCulture),
             ["CallLoop:AdvertisedAddress"] = "127.0.0.1",
         };
         foreach (var (key, value) in settings)

@@ -17,7 +17,7 @@ public sealed class TestPostgresWatchdogTests
     public async Task Given_a_server_watching_its_starter_When_the_starter_is_killed_Then_the_server_stops()
     {
         using var starter = Process.Start(new ProcessStartInfo("sleep", "600") { UseShellExecute = false })!;
-        var port = FreePort();
+        var port = FreePorts.Next();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "callloop-tests", $"watchdog-{Guid.NewGuid():N}");
         try
         {
@@ -39,7 +39,7 @@ public sealed class TestPostgresWatchdogTests
     [Fact]
     public async Task Given_a_watch_on_a_process_already_gone_Then_the_script_fails_and_leaves_no_server()
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         var dataDirectory = Path.Combine(Path.GetTempPath(), "callloop-tests", $"watchdog-{Guid.NewGuid():N}");
         try
         {
@@ -86,12 +86,5 @@ public sealed class TestPostgresWatchdogTests
         {
             return false;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

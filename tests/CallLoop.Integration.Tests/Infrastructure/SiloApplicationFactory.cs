@@ -1,3 +1,4 @@
+using CallLoop.Testing;
 using CallLoop.Silo.Hosting;
 using System.Net;
 using System.Net.Sockets;
@@ -57,19 +58,12 @@ public class SiloApplicationFactory : WebApplicationFactory<Program>, IAsyncLife
         builder.UseSetting("ConnectionStrings:calloopdb", ConnectionString);
         builder.UseSetting("Orleans:ClusterId", "http-tests");
         builder.UseSetting("Orleans:ServiceId", "http-tests");
-        builder.UseSetting("Orleans:Endpoints:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
-        builder.UseSetting("Orleans:Endpoints:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:Endpoints:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:Endpoints:GatewayPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("CallLoop:AdvertisedAddress", "127.0.0.1");
 
         // HTTP tests read projections; publication to live subscribers has tests of its own (Publication/, Deadlines/)
         // and, left on, would make every wait for non-stale projections also wait for it.
         builder.UseSetting(SiloHostingExtensions.PublicationEnabledKey, "false");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
