@@ -272,7 +272,14 @@ public sealed class IncidentGrain(
                     return;
                 }
 
-                if (attempt >= attempts || job?.Number != number)
+                if (job?.Number != number)
+                {
+                    // A later assessment took its place: nothing to retry or to record (the decider would drop it).
+                    logger.LogInformation("Incident assessment {Number} failed ({ErrorType}) after a later one took its place", number, errorType);
+                    return;
+                }
+
+                if (attempt >= attempts)
                 {
                     await GiveUpAsync(number, errorType, attempt);
                     return;
