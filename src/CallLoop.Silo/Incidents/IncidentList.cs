@@ -1,6 +1,3 @@
-using System.Buffers.Text;
-using System.Globalization;
-using System.Text;
 using CallLoop.EventStore.Incidents;
 using CallLoop.EventStore.Projections.Facts;
 using CallLoop.Silo.Analytics;
@@ -129,36 +126,11 @@ public sealed record IncidentObligationCounts(long Open, long DueSoon, long Over
     public string State => Overdue > 0 ? "overdue" : DueSoon > 0 ? "due-soon" : Open > 0 ? "open" : Met > 0 ? "met" : "none";
 }
 
-/// <summary>Where a page ended: the last incident's discovery (whole microseconds, as PostgreSQL keeps it) and id, as an opaque URL-safe token.</summary>
+/// <summary>Where a page ended: the last incident's discovery and id, as an opaque URL-safe token (<see cref="TimeKeyToken"/>).</summary>
 public sealed record IncidentListCursor(DateTimeOffset DiscoveredAt, string IncidentId)
 {
-    public string ToToken()
-    {
-        var ticks = DiscoveredAt.UtcTicks - (DiscoveredAt.UtcTicks % 10);
-        return Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{ticks.ToString(CultureInfo.InvariantCulture)}|{IncidentId}"));
-    }
+    public string ToToken() => TimeKeyToken.Encode(DiscoveredAt, IncidentId);
 
-    public static IncidentListCursor? Parse(string? token, string name)
-    {
-        if (string.IsNullOrWhiteSpace(token))
-        {
-            return null;
-        }
-
-        try
-        {
-            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token.Trim()));
-            var bar = text.IndexOf('|', StringComparison.Ordinal);
-            if (bar > 0 && text.Length > bar + 1 && !text.AsSpan(bar + 1).ContainsAnyInRange('\0', '\u001f')
-                && long.TryParse(text.AsSpan(0, bar), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTimeOffset.MaxValue.UtcTicks)
-            {
-                return new IncidentListCursor(new DateTimeOffset(ticks, TimeSpan.Zero), text[(bar + 1)..]);
-            }
-        }
-        catch (FormatException)
-        {
-        }
-
-        throw QueryParameters.Invalid(name, "the nextCursor of a previous page");
-    }
+    public static IncidentListCursor? Parse(string? token, string name) =>
+        TimeKeyToken.Decode(token, name, "the nextCursor of a previous page") is { } cursor ? new IncidentListCursor(cursor.At, cursor.Key) : null;
 }
