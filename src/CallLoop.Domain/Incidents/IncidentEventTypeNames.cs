@@ -13,6 +13,7 @@ public static class IncidentEventTypeNames
         [typeof(IncidentAssessmentStarted)] = "incident_assessment_started",
         [typeof(IncidentAssessed)] = "incident_assessed",
         [typeof(IncidentAssessmentFailed)] = "incident_assessment_failed",
+        [typeof(IncidentAssessmentAttemptFailed)] = "incident_assessment_attempt_failed",
         [typeof(IndividualNoticesRecorded)] = "incident_individual_notices_recorded",
         [typeof(RegulatorNotified)] = "incident_regulator_notified",
         [typeof(CreditBureauNotified)] = "incident_credit_bureau_notified",

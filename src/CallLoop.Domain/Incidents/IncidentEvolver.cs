@@ -24,7 +24,7 @@ public static class IncidentEvolver
             AssessmentCompleted = state.AssessmentStarted,
             AssessmentStale = state.AssessmentStarted > 0,
         },
-        IncidentAssessmentStarted started => state with { AssessmentStarted = started.Assessment },
+        IncidentAssessmentStarted started => state with { AssessmentStarted = started.Assessment, AssessmentAttemptsFailed = 0 },
         IncidentAssessed assessed when assessed.Assessment == state.AssessmentStarted => state with
         {
             AssessmentCompleted = assessed.Assessment,
@@ -33,7 +33,9 @@ public static class IncidentEvolver
             Affected = assessed.Jurisdictions.ToImmutableDictionary(j => j.Jurisdiction, StringComparer.Ordinal),
         },
         IncidentAssessed => state,
-        IncidentAssessmentFailed failed when failed.Assessment == state.AssessmentStarted => state with { LastFailure = failed },
+        IncidentAssessmentAttemptFailed attempt when attempt.Assessment == state.AssessmentStarted => state with { AssessmentAttemptsFailed = attempt.Attempt },
+        IncidentAssessmentAttemptFailed => state,
+        IncidentAssessmentFailed failed when failed.Assessment == state.AssessmentStarted => state with { LastFailure = failed, AssessmentAttemptsFailed = failed.Attempts },
         IncidentAssessmentFailed => state,
         IndividualNoticesRecorded notices => RecordNotices(state, notices),
         RegulatorNotified regulator => state with { RegulatorNotices = state.RegulatorNotices.SetItem(regulator.Jurisdiction, regulator) },

@@ -27,6 +27,12 @@ public sealed record IncidentState
     /// <summary>The latest recorded failure of an assessment (its number says which).</summary>
     public IncidentAssessmentFailed? LastFailure { get; init; }
 
+    /// <summary>
+    /// Failed attempts of the latest assessment, as recorded (<see cref="IncidentAssessmentAttemptFailed"/>, then
+    /// <see cref="IncidentAssessmentFailed"/>); 0 when it starts.
+    /// </summary>
+    public int AssessmentAttemptsFailed { get; init; }
+
     /// <summary>The facts were corrected since the latest assessment: its counts wait for a new one.</summary>
     public bool AssessmentStale { get; init; }
 

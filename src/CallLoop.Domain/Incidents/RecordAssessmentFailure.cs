@@ -1,6 +1,9 @@
 namespace CallLoop.Domain;
 
-/// <summary>Record that the running assessment failed on every attempt (sent by the assessment job).</summary>
+/// <summary>
+/// Record that an attempt of the running assessment failed (sent by the assessment job). The stream counts the
+/// attempts, so the bound holds whichever activation or silo made them.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("callloop.record-assessment-failure")]
 public sealed record RecordAssessmentFailure : IncidentCommand
 {
@@ -10,8 +13,9 @@ public sealed record RecordAssessmentFailure : IncidentCommand
     [Id(1)]
     public string ErrorType { get; init; } = string.Empty;
 
+    /// <summary>How many attempts an assessment gets (setting <c>CallLoop:Incidents:AssessmentAttempts</c>).</summary>
     [Id(2)]
-    public int Attempts { get; init; }
+    public int AttemptsAllowed { get; init; }
 }
 
 internal static class RecordAssessmentFailureDecision
@@ -28,17 +32,28 @@ internal static class RecordAssessmentFailureDecision
             throw new InvalidCommandException("errorType", "Field 'errorType' must be a type name.");
         }
 
-        if (command.Attempts < 1)
+        if (command.AttemptsAllowed < 1)
         {
-            throw new InvalidCommandException("attempts", "Field 'attempts' must be at least 1.");
+            throw new InvalidCommandException("attemptsAllowed", "Field 'attemptsAllowed' must be at least 1.");
         }
 
         return command with { ErrorType = errorType };
     }
 
-    /// <summary>Only the assessment still running may fail: one overtaken (or already recorded) is dropped.</summary>
-    public static IReadOnlyList<IncidentEvent> Decide(IncidentState state, RecordAssessmentFailure command, DateTimeOffset now) =>
-        state.AssessmentRunning && command.Assessment == state.AssessmentStarted
-            ? [new IncidentAssessmentFailed { Assessment = command.Assessment, ErrorType = command.ErrorType, Attempts = command.Attempts }]
-            : [];
+    /// <summary>
+    /// Only the assessment still running may fail: one overtaken (or already recorded) is dropped. The attempt that
+    /// reaches the bound gives up (<see cref="IncidentAssessmentFailed"/>); an earlier one is recorded to be retried.
+    /// </summary>
+    public static IReadOnlyList<IncidentEvent> Decide(IncidentState state, RecordAssessmentFailure command, DateTimeOffset now)
+    {
+        if (!state.AssessmentRunning || command.Assessment != state.AssessmentStarted)
+        {
+            return [];
+        }
+
+        var attempt = state.AssessmentAttemptsFailed + 1;
+        return attempt >= command.AttemptsAllowed
+            ? [new IncidentAssessmentFailed { Assessment = command.Assessment, ErrorType = command.ErrorType, Attempts = attempt }]
+            : [new IncidentAssessmentAttemptFailed { Assessment = command.Assessment, ErrorType = command.ErrorType, Attempt = attempt }];
+    }
 }

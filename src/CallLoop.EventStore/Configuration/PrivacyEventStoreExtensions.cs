@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CallLoop.Domain;
+using CallLoop.EventStore.CatchUps;
 using CallLoop.EventStore.Incidents;
 using CallLoop.EventStore.Phones;
 using CallLoop.EventStore.Projections.Deliveries;
@@ -48,9 +49,14 @@ public static class PrivacyEventStoreExtensions
             options.Events.MapEventType(type, name);
         }
 
-        // Incidents: their affected subjects (kept for notices) and obligations (analytics.incident_obligations).
+        // Incidents: their affected subjects (kept for notices), obligations (analytics.incident_obligations) and the
+        // list of incidents (analytics.incidents).
         options.Storage.ExtendedSchemaObjects.Add(IncidentTables.SubjectsTable());
         options.Storage.ExtendedSchemaObjects.Add(IncidentTables.ObligationsTable());
+        options.Storage.ExtendedSchemaObjects.Add(IncidentTables.IncidentsTable());
+
+        // Which one-time catch-ups of stored history this database has had (CatchUps/OneTimeCatchUps).
+        options.Storage.ExtendedSchemaObjects.Add(OneTimeCatchUps.CatchUpsTable());
 
         // A stable table name (privacy.mt_doc_phone_index), looked up by number hash and cleaned up by subject.
         options.Schema.For<PhoneIndexEntry>().DocumentAlias("phone_index").Index(e => e.SubjectId).Index(e => e.PhoneHash!);

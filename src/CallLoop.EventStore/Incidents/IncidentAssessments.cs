@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CallLoop.Domain;
+using CallLoop.EventStore.Configuration;
 using CallLoop.EventStore.Projections.Facts;
 using Marten;
 using Npgsql;
@@ -151,11 +152,41 @@ public sealed class IncidentAssessments(NpgsqlDataSource db)
             subjectIds.ToArray());
     }
 
-    /// <summary>Writes the incident's line of the list of incidents (on activation: incidents older than the list get theirs).</summary>
-    public async Task SaveSummaryAsync(IncidentSummary summary, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ids of the incidents whose stream has no line in the list of incidents: those reported before the list existed
+    /// (every later event writes its incident's line in its own transaction).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> UnlistedAsync(CancellationToken cancellationToken)
+    {
+        var prefix = IncidentStreams.StreamId(string.Empty);
+        await using var command = db.CreateCommand(
+            $"""
+            select substr(s.id, @from) from {PrivacyEventStoreExtensions.SchemaName}.mt_streams s
+            where left(s.id, @length) = @prefix
+              and not exists (select 1 from {ReportTables.Qualified(IncidentTables.Incidents)} i where i.incident_id = substr(s.id, @from))
+            order by 1
+            """);
+        command.Parameters.AddWithValue("prefix", prefix);
+        command.Parameters.AddWithValue("length", prefix.Length);
+        command.Parameters.AddWithValue("from", prefix.Length + 1);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// Writes the incident's line unless it has one: a line written meanwhile with a newer event of the incident
+    /// is never overwritten by this older fold.
+    /// </summary>
+    public async Task AddSummaryIfAbsentAsync(IncidentSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var (sql, values) = SummaryUpsert(summary);
+        var (sql, values) = SummaryUpsert(summary, replace: false);
         var position = 0;
         await using var command = db.CreateCommand(string.Concat(sql.Select(c => c == '?' ? $"${++position}" : c.ToString())));
         foreach (var value in values)
@@ -170,20 +201,25 @@ public sealed class IncidentAssessments(NpgsqlDataSource db)
     internal static void QueueSummary(IDocumentOperations operations, IncidentSummary summary)
     {
         ArgumentNullException.ThrowIfNull(operations);
-        var (sql, values) = SummaryUpsert(summary);
+        var (sql, values) = SummaryUpsert(summary, replace: true);
         operations.QueueSqlCommand(sql, values!);
     }
 
-    /// <summary>The upsert with '?' placeholders (Marten's queued form; numbered for a plain command).</summary>
-    private static (string Sql, object?[] Values) SummaryUpsert(IncidentSummary summary) => (
+    private const string ReplaceLine =
+        """
+        update set
+            discovered_at = excluded.discovered_at, reported_at = excluded.reported_at, assessment = excluded.assessment,
+            assessment_status = excluded.assessment_status, affected = excluded.affected,
+            failed_attempts = excluded.failed_attempts, error_type = excluded.error_type
+        """;
+
+    /// <summary>The insert (replacing the line or leaving it) with '?' placeholders (Marten's queued form; numbered for a plain command).</summary>
+    private static (string Sql, object?[] Values) SummaryUpsert(IncidentSummary summary, bool replace) => (
         $"""
         insert into {ReportTables.Qualified(IncidentTables.Incidents)}
             (incident_id, discovered_at, reported_at, assessment, assessment_status, affected, failed_attempts, error_type)
         values (?, ?, ?::timestamptz, ?, ?, ?, ?, ?::text)
-        on conflict (incident_id) do update set
-            discovered_at = excluded.discovered_at, reported_at = excluded.reported_at, assessment = excluded.assessment,
-            assessment_status = excluded.assessment_status, affected = excluded.affected,
-            failed_attempts = excluded.failed_attempts, error_type = excluded.error_type
+        on conflict (incident_id) do {(replace ? ReplaceLine : "nothing")}
         """,
         [
             summary.IncidentId,

@@ -56,8 +56,6 @@ public sealed class IncidentGrain(
         state = await streams.LoadAsync(IncidentId, cancellationToken);
         if (state.IsReported)
         {
-            // Incidents reported before the list of incidents existed get their line (and a lost one is written again).
-            await assessments.SaveSummaryAsync(IncidentSummary.Of(state), cancellationToken);
             await FollowCommittedAsync();
         }
     }
@@ -232,6 +230,7 @@ public sealed class IncidentGrain(
             Number = number,
             ChunksTotal = IncidentAssessments.Chunks.Count,
             StartedAt = clock.GetUtcNow(),
+            FailedAttempts = state.AssessmentAttemptsFailed,
         };
 
         // Keeps running on this activation's scheduler, between the grain's calls; the activation stays while it runs.
@@ -240,17 +239,20 @@ public sealed class IncidentGrain(
     }
 
     /// <summary>
-    /// Runs assessment <paramref name="number"/>, retrying a failed attempt after a doubling wait; after
-    /// <see cref="IncidentOptions.AssessmentAttempts"/> attempts it records <see cref="IncidentAssessmentFailed"/> and
-    /// stops (the follow-up reminder then no longer starts it: a privacy officer restarts it). The count of attempts
-    /// lives in this activation: a silo that dies in the middle leaves the reminder to start counting again.
+    /// Runs assessment <paramref name="number"/>, retrying a failed attempt after a doubling wait. Each failed attempt
+    /// is recorded in the stream (<see cref="IncidentAssessmentAttemptFailed"/>), so the count survives a deactivation
+    /// or a dead silo; the attempt that reaches <see cref="IncidentOptions.AssessmentAttempts"/> records
+    /// <see cref="IncidentAssessmentFailed"/> and stops (the follow-up reminder then no longer starts it: a privacy
+    /// officer restarts it). Should recording fail too, this activation counts on from the stream's count, and once
+    /// that reaches the bound it leaves the assessment to the follow-up reminder.
     /// </summary>
     private async Task RunJobAsync(int number, IncidentFacts facts)
     {
         var attempts = options.Value.AssessmentAttempts;
+        var unrecorded = 0;
         try
         {
-            for (var attempt = 1; ; attempt++)
+            while (true)
             {
                 Exception failure;
                 try
@@ -279,9 +281,35 @@ public sealed class IncidentGrain(
                     return;
                 }
 
-                if (attempt >= attempts)
+                int attempt;
+                try
                 {
-                    await GiveUpAsync(number, errorType, attempt);
+                    await DecideAndAppendAsync(new RecordAssessmentFailure { IncidentId = IncidentId, Assessment = number, ErrorType = errorType, AttemptsAllowed = attempts }, actor: AssessmentActor);
+                    (attempt, unrecorded) = (state.AssessmentAttemptsFailed, 0);
+                }
+                catch (Exception recording)
+                {
+                    unrecorded++;
+                    attempt = state.AssessmentAttemptsFailed + unrecorded;
+                    if (attempt >= attempts)
+                    {
+                        Report(number, j => j with { Status = AssessmentProgress.Failed, FailedAttempts = attempt, ErrorType = errorType, FailedAt = clock.GetUtcNow() });
+                        // Nothing recorded: the assessment still runs in the stream, so the follow-up reminder starts it again.
+                        logger.LogError("Incident assessment {Number} failed ({ErrorType}) and recording that failed too ({RecordingErrorType}); its follow-up reminder starts it again", number, errorType, recording.GetType().Name);
+                        return;
+                    }
+                }
+
+                if (state.AssessmentFailed && state.LastFailure?.Assessment == number)
+                {
+                    Report(number, j => j with { Status = AssessmentProgress.Failed, FailedAttempts = attempt, ErrorType = errorType, FailedAt = clock.GetUtcNow() });
+                    PrivacyMetrics.IncidentAssessmentsFailed.Add(1);
+                    logger.LogError("Incident assessment {Number} failed {Attempts} times ({ErrorType}); recorded as failed, waiting for a restart", number, attempt, errorType);
+                    return;
+                }
+
+                if (!state.AssessmentRunning || state.AssessmentStarted != number)
+                {
                     return;
                 }
 
@@ -321,23 +349,6 @@ public sealed class IncidentGrain(
         await DecideAndAppendAsync(new RecordAssessment { IncidentId = IncidentId, Assessment = number, Jurisdictions = counts }, actor: AssessmentActor);
         Report(number, j => j with { Status = AssessmentProgress.Completed, SubjectsFound = counts.Sum(c => c.Affected), CompletedAt = clock.GetUtcNow() });
         logger.LogInformation("Incident assessment {Number} completed over {Jurisdictions} jurisdictions", number, counts.Count);
-    }
-
-    private async Task GiveUpAsync(int number, string errorType, int attempts)
-    {
-        try
-        {
-            await DecideAndAppendAsync(new RecordAssessmentFailure { IncidentId = IncidentId, Assessment = number, ErrorType = errorType, Attempts = attempts }, actor: AssessmentActor);
-            Report(number, j => j with { Status = AssessmentProgress.Failed, FailedAttempts = attempts, ErrorType = errorType, FailedAt = clock.GetUtcNow() });
-            PrivacyMetrics.IncidentAssessmentsFailed.Add(1);
-            logger.LogError("Incident assessment {Number} failed {Attempts} times ({ErrorType}); recorded as failed, waiting for a restart", number, attempts, errorType);
-        }
-        catch (Exception recording)
-        {
-            Report(number, j => j with { Status = AssessmentProgress.Failed, FailedAttempts = attempts, ErrorType = errorType, FailedAt = clock.GetUtcNow() });
-            // Nothing recorded: the assessment still runs in the stream, so the follow-up reminder starts it again.
-            logger.LogError("Incident assessment {Number} failed ({ErrorType}) and recording that failed too ({RecordingErrorType}); its follow-up reminder starts it again", number, errorType, recording.GetType().Name);
-        }
     }
 
     /// <summary>Progress of job <paramref name="number"/>, unless a later one took its place.</summary>
@@ -475,7 +486,7 @@ public sealed class IncidentGrain(
             ChunksTotal = IncidentAssessments.Chunks.Count,
             SubjectsFound = failure is not null ? 0 : state.Affected.Values.Sum(a => a.Affected),
             CompletedAt = state.AssessmentRunning || failure is not null ? null : state.AssessedAt,
-            FailedAttempts = failure?.Attempts ?? 0,
+            FailedAttempts = failure?.Attempts ?? (state.AssessmentRunning ? state.AssessmentAttemptsFailed : 0),
             ErrorType = failure?.ErrorType,
             FailedAt = failure?.OccurredAt,
         };

@@ -22,7 +22,10 @@ public sealed class IncidentOptions
     /// </summary>
     public TimeSpan FollowUpAfter { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How many times the assessment job runs before it gives up and records <see cref="IncidentAssessmentFailed"/>.</summary>
+    /// <summary>
+    /// How many times the assessment job runs before it gives up and records <see cref="IncidentAssessmentFailed"/>;
+    /// counted in the stream (<see cref="IncidentAssessmentAttemptFailed"/>), so across restarts and deactivations.
+    /// </summary>
     public int AssessmentAttempts { get; set; } = 5;
 
     /// <summary>Wait before the second attempt; each later wait doubles, up to <see cref="AssessmentRetryMax"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Net;
 using CallLoop.EventStore.Appending;
+using CallLoop.EventStore.CatchUps;
 using CallLoop.EventStore.Configuration;
 using CallLoop.EventStore.Phones;
 using CallLoop.EventStore.Recipients;
@@ -8,6 +9,7 @@ using CallLoop.EventStore.Subjects;
 using CallLoop.Silo.Daemon;
 using CallLoop.Silo.GrainAccess;
 using CallLoop.Grains.Daemon;
+using CallLoop.Grains.Retention;
 using CallLoop.Silo.Incidents;
 using CallLoop.Silo.Publication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -126,6 +128,10 @@ public static class SiloHostingExtensions
         services.TryAddSingleton<ISubjectStreams>(sp => sp.GetRequiredService<SubjectStreams>());
         services.TryAddSingleton<RecipientRegistry>();
         services.TryAddSingleton<PhoneIndex>();
+        services.TryAddSingleton<OneTimeCatchUps>();
+        services.TryAddSingleton<UnflaggedOptOuts>();
+        services.TryAddSingleton<RetentionCatchUp>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RetentionCatchUp>());
         services.AddSubjectKeys();
         services.AddCallLoopIncidents();
         return services;

@@ -1,6 +1,5 @@
 using CallLoop.EventStore.Incidents;
 using CallLoop.Grains.Incidents;
-using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CallLoop.Silo.Incidents;
@@ -10,7 +9,8 @@ public static class IncidentHostingExtensions
     /// <summary>
     /// What the incident grains need on every silo: their settings (<see cref="IncidentOptions"/>, section
     /// "CallLoop:Incidents": CeilingDays, DueSoonLead, RetryPeriod, FollowUpAfter,
-    /// AssessmentAttempts, AssessmentRetryAfter, AssessmentRetryMax), the incident stream and the assessment's SQL.
+    /// AssessmentAttempts, AssessmentRetryAfter, AssessmentRetryMax), the incident stream, the assessment's SQL and the
+    /// list of incidents' catch-up at start (<see cref="IncidentListCatchUp"/>).
     /// </summary>
     public static IServiceCollection AddCallLoopIncidents(this IServiceCollection services)
     {
@@ -22,11 +22,12 @@ public static class IncidentHostingExtensions
                 $"{IncidentOptions.Section}: CeilingDays must be 1-365, DueSoonLead not negative, FollowUpAfter positive, AssessmentAttempts 1-100 and AssessmentRetryMax at least AssessmentRetryAfter.")
             .ValidateOnStart();
 
-        // The list of incidents' table, created with the store's other tables (those are configured with the store).
-        services.ConfigureMarten(store => store.Storage.ExtendedSchemaObjects.Add(IncidentTables.IncidentsTable()));
         services.TryAddSingleton<IncidentStreams>();
         services.TryAddSingleton<IIncidentStreams>(sp => sp.GetRequiredService<IncidentStreams>());
         services.TryAddSingleton<IncidentAssessments>();
+
+        // Before the silo joins: incidents reported before the list of incidents existed get their line.
+        services.AddHostedService<IncidentListCatchUp>();
         return services;
     }
 

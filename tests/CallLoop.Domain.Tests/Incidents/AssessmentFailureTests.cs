@@ -8,8 +8,9 @@ public class AssessmentFailureTests
 
     private static IncidentScenario Running() => IncidentScenario.Reported().Given(new StartAssessment { IncidentId = Id });
 
-    private static RecordAssessmentFailure Failure(int assessment = 1, string errorType = "PostgresException", int attempts = 5) =>
-        new() { IncidentId = Id, Assessment = assessment, ErrorType = errorType, Attempts = attempts };
+    /// <summary>A failed attempt; with one attempt allowed (unless said) it gives the assessment up at once.</summary>
+    private static RecordAssessmentFailure Failure(int assessment = 1, string errorType = "PostgresException", int attemptsAllowed = 1) =>
+        new() { IncidentId = Id, Assessment = assessment, ErrorType = errorType, AttemptsAllowed = attemptsAllowed };
 
     [Fact]
     public void Given_assessment_running_When_its_failure_is_recorded_Then_failed_with_type_and_attempts_and_nothing_runs()
@@ -19,10 +20,60 @@ public class AssessmentFailureTests
         var failed = Assert.IsType<IncidentAssessmentFailed>(Assert.Single(scenario.When(Failure())));
         scenario.Given(Failure());
 
-        Assert.Equal((1, "PostgresException", 5), (failed.Assessment, failed.ErrorType, failed.Attempts));
+        Assert.Equal((1, "PostgresException", 1), (failed.Assessment, failed.ErrorType, failed.Attempts));
         Assert.True(scenario.State.AssessmentFailed);
         Assert.False(scenario.State.AssessmentRunning);
         Assert.Empty(scenario.When(Failure()));
+    }
+
+    [Fact]
+    public void Given_three_attempts_allowed_When_attempts_fail_Then_the_stream_counts_them_and_the_third_gives_up()
+    {
+        var scenario = Running();
+
+        var first = Assert.IsType<IncidentAssessmentAttemptFailed>(Assert.Single(scenario.When(Failure(attemptsAllowed: 3))));
+        scenario.Given(Failure(attemptsAllowed: 3));
+        var second = Assert.IsType<IncidentAssessmentAttemptFailed>(Assert.Single(scenario.When(Failure(attemptsAllowed: 3))));
+        scenario.Given(Failure(attemptsAllowed: 3));
+        var third = Assert.IsType<IncidentAssessmentFailed>(Assert.Single(scenario.When(Failure(errorType: "TimeoutException", attemptsAllowed: 3))));
+
+        Assert.Equal((1, "PostgresException", 1), (first.Assessment, first.ErrorType, first.Attempt));
+        Assert.Equal(2, second.Attempt);
+        Assert.True(scenario.State.AssessmentRunning);
+        Assert.Equal(2, scenario.State.AssessmentAttemptsFailed);
+        Assert.Equal((1, "TimeoutException", 3), (third.Assessment, third.ErrorType, third.Attempts));
+    }
+
+    [Fact]
+    public void Given_failed_attempts_recorded_When_the_stream_is_folded_again_Then_the_count_goes_on_from_there()
+    {
+        // What a new activation (or another silo) sees: the count is the stream's, not the job's.
+        var scenario = Running().Given(Failure(attemptsAllowed: 3), Failure(attemptsAllowed: 3));
+        var events = new IncidentEvent[]
+        {
+            new IncidentReported { IncidentId = Id, Facts = IncidentScenario.Facts() },
+            new IncidentAssessmentStarted { IncidentId = Id, Assessment = 1 },
+            new IncidentAssessmentAttemptFailed { IncidentId = Id, Assessment = 1, ErrorType = "PostgresException", Attempt = 1 },
+            new IncidentAssessmentAttemptFailed { IncidentId = Id, Assessment = 1, ErrorType = "PostgresException", Attempt = 2 },
+        };
+
+        var refolded = IncidentEvolver.Fold(events);
+
+        Assert.Equal(scenario.State.AssessmentAttemptsFailed, refolded.AssessmentAttemptsFailed);
+        var given = Assert.IsType<IncidentAssessmentFailed>(Assert.Single(IncidentDecider.Decide(refolded, Failure(attemptsAllowed: 3), scenario.Clock, scenario.Policy)));
+        Assert.Equal(3, given.Attempts);
+    }
+
+    [Fact]
+    public void Given_an_assessment_that_gave_up_When_restarted_Then_the_new_one_counts_from_one_and_the_old_ones_attempts_are_dropped()
+    {
+        var scenario = Running().Given(Failure(attemptsAllowed: 3), Failure(attemptsAllowed: 3), Failure(attemptsAllowed: 3))
+            .Given(new RestartAssessment { IncidentId = Id });
+
+        Assert.Equal(0, scenario.State.AssessmentAttemptsFailed);
+        Assert.Empty(scenario.When(Failure(assessment: 1, attemptsAllowed: 3)));
+        Assert.Equal(1, Assert.IsType<IncidentAssessmentAttemptFailed>(Assert.Single(scenario.When(Failure(assessment: 2, attemptsAllowed: 3)))).Attempt);
+        Assert.Equal(0, scenario.Given(Failure(assessment: 1, attemptsAllowed: 3)).State.AssessmentAttemptsFailed);
     }
 
     [Fact]
@@ -75,10 +126,10 @@ public class AssessmentFailureTests
     [Theory]
     [InlineData("Npgsql failed for alice@example.com", "errorType")]
     [InlineData("", "errorType")]
-    [InlineData("PostgresException", "attempts")]
+    [InlineData("PostgresException", "attemptsAllowed")]
     public void Given_bad_failure_When_recorded_Then_invalid_naming_the_field(string errorType, string field)
     {
-        var invalid = Running().Invalid(Failure(errorType: errorType, attempts: field == "attempts" ? 0 : 3));
+        var invalid = Running().Invalid(Failure(errorType: errorType, attemptsAllowed: field == "attemptsAllowed" ? 0 : 3));
 
         Assert.Equal(field, invalid.Field);
     }

@@ -30,6 +30,7 @@ public class IncidentEventSerializationTests
             new IndividualNoticesRecorded { IncidentId = "i", Channel = NoticeChannel.Email, SentAt = IncidentScenario.Discovered, Notices = [new() { Jurisdiction = "FL", Count = 2 }] },
             new RegulatorNotified { IncidentId = "i", Jurisdiction = "FL", Regulator = "DLA", SentAt = IncidentScenario.Discovered },
             new IncidentAssessmentStarted { IncidentId = "i", Assessment = 2 },
+            new IncidentAssessmentAttemptFailed { IncidentId = "i", Assessment = 2, ErrorType = "PostgresException", Attempt = 4 },
             new IncidentAssessmentFailed { IncidentId = "i", Assessment = 2, ErrorType = "PostgresException", Attempts = 5 },
             new CreditBureauNotified { IncidentId = "i", Jurisdictions = ["FL"], Bureau = CreditBureau.TransUnion, SentAt = IncidentScenario.Discovered },
         };
@@ -44,6 +45,7 @@ public class IncidentEventSerializationTests
         Assert.Equal(original.CreditBureauNotices["FL"], copy.CreditBureauNotices["FL"]);
         Assert.True(copy.AssessmentFailed);
         Assert.Equal(original.LastFailure!.ErrorType, copy.LastFailure!.ErrorType);
+        Assert.Equal(5, copy.AssessmentAttemptsFailed);
         Assert.Equal(2, scenario.State.Affected.Count);
     }
 }

@@ -126,6 +126,75 @@ public sealed class IncidentFollowUpTests(IncidentSiloFactory factory)
         Assert.Equal("assessment-not-failed", again.GetProperty("rule").GetString());
     }
 
+    [Fact]
+    public async Task Given_an_assessment_failing_across_a_deactivation_When_it_resumes_Then_it_counts_on_from_the_stream_and_gives_up_at_the_bound()
+    {
+        await SubjectAsync(client, "OR", ("A", DateTimeOffset.UtcNow.AddDays(-40)));
+        await factory.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(Patience.Long);
+        var incidentId = await ReportAsync(discoveredDaysAgo: 1, DateTimeOffset.UtcNow.AddDays(-50), DateTimeOffset.UtcNow);
+        var constraint = $"refuse_{incidentId.Replace('-', '_')}";
+        await ExecuteAsync($"alter table {ReportTablesName(IncidentTables.Subjects)} add constraint {constraint} check (incident_id <> '{incidentId}') not valid");
+        try
+        {
+            await using var blocker = new NpgsqlConnection(factory.ConnectionString);
+            await blocker.OpenAsync();
+            await using var holding = await blocker.BeginTransactionAsync();
+            await using (var lockTable = new NpgsqlCommand($"lock table {ReportTablesName(IncidentTables.Subjects)} in exclusive mode", blocker, holding))
+            {
+                await lockTable.ExecuteNonQueryAsync();
+            }
+
+            // Attempt 1 waits on the lock and is cut off while its activation lives: a failed attempt, recorded.
+            await client.PostAsync($"/api/incidents/{incidentId}/assessment", null).JsonAsync(HttpStatusCode.Accepted);
+            var first = await Eventually.ReturnsAsync(BlockedChunkAsync, pid => pid is not null, Patience.Long, "attempt 1 to wait on the lock");
+            await TerminateAsync(blocker, holding, first!.Value);
+            await Eventually.ReturnsAsync(() => AttemptEventsAsync(incidentId), attempts => attempts.Count == 1, Patience.Long, "attempt 1 recorded");
+
+            // Attempt 2 waits on the lock when its activation goes: not a failure of the assessment, nothing recorded.
+            var second = await Eventually.ReturnsAsync(BlockedChunkAsync, pid => pid is not null && pid != first, Patience.Long, "attempt 2 to wait on the lock");
+            await Grains.DeactivateAsync(Grains.GetGrain<IIncidentGrain>(incidentId));
+            await TerminateAsync(blocker, holding, second!.Value);
+            await holding.RollbackAsync();
+
+            // The follow-up reminder resumes it in a new activation, which counts on from the stream: two more attempts
+            // (the constraint refuses them), and the third counted gives up. Counted in memory, it would have made three more.
+            var failed = await Eventually.ReturnsAsync(() => FailureEventsAsync(incidentId), rows => rows.Count > 0, Patience.Long, "the assessment to give up");
+            Assert.Equal("1|3|PostgresException", string.Join('|', Assert.Single(failed).Split('|').Take(3)));
+            Assert.Equal([1, 2], await AttemptEventsAsync(incidentId));
+            var view = await client.GetAsync($"/api/incidents/{incidentId}").JsonAsync();
+            Assert.Equal(("failed", 3), (view.GetProperty("assessment").GetProperty("status").GetString(), view.GetProperty("assessment").GetProperty("failedAttempts").GetInt32()));
+        }
+        finally
+        {
+            await ExecuteAsync($"alter table {ReportTablesName(IncidentTables.Subjects)} drop constraint {constraint}");
+        }
+    }
+
+    private static async Task TerminateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int pid)
+    {
+        await using var terminate = new NpgsqlCommand("select pg_terminate_backend(@pid)", connection, transaction);
+        terminate.Parameters.AddWithValue("pid", pid);
+        await terminate.ExecuteNonQueryAsync();
+    }
+
+    private async Task<List<int>> AttemptEventsAsync(string incidentId)
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "select (data ->> 'attempt')::int from privacy.mt_events where stream_id = @id and type = 'incident_assessment_attempt_failed' order by seq_id",
+            connection);
+        command.Parameters.AddWithValue("id", IncidentStreams.StreamId(incidentId));
+        var attempts = new List<int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            attempts.Add(reader.GetInt32(0));
+        }
+
+        return attempts;
+    }
+
     private async Task ExecuteAsync(string sql)
     {
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
@@ -173,11 +242,7 @@ public sealed class IncidentFollowUpTests(IncidentSiloFactory factory)
         await client.PostAsync($"/api/incidents/{incidentId}/assessment", null).JsonAsync(HttpStatusCode.Accepted);
         var chunk = await Eventually.ReturnsAsync(BlockedChunkAsync, pid => pid is not null, Patience.Long, "the assessment's chunk to wait on the lock");
         await Grains.DeactivateAsync(Grains.GetGrain<IIncidentGrain>(incidentId));
-        await using (var terminate = new NpgsqlCommand("select pg_terminate_backend(@pid)", blocker, holding))
-        {
-            terminate.Parameters.AddWithValue("pid", chunk!.Value);
-            await terminate.ExecuteNonQueryAsync();
-        }
+        await TerminateAsync(blocker, holding, chunk!.Value);
 
         Assert.Equal(1, await FollowUpsAsync(incidentId));
         return new Interruption(blocker, holding);

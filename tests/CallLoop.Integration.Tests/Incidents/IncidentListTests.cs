@@ -3,6 +3,13 @@ using System.Text.Json;
 using CallLoop.Integration.Tests.Http;
 using CallLoop.Integration.Tests.Infrastructure;
 using CallLoop.Integration.Tests.Publication;
+using CallLoop.Domain;
+using CallLoop.EventStore.CatchUps;
+using CallLoop.EventStore.Incidents;
+using CallLoop.Silo.Incidents;
+using Marten;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using static CallLoop.Integration.Tests.Incidents.IncidentAcceptanceTests;
 
@@ -50,6 +57,70 @@ public sealed class IncidentListTests(IncidentSiloFactory factory)
         Assert.Equal("limit", await client.GetAsync("/api/incidents?limit=0").FieldProblemAsync());
         using var analyst = factory.CreateClientAs("analyst-1", "analyst");
         Assert.Equal(HttpStatusCode.Forbidden, (await analyst.GetAsync("/api/incidents")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Given_an_incident_stored_before_the_list_existed_When_two_silos_start_together_Then_it_is_listed_once_without_its_grain_being_called()
+    {
+        // Its events as the code before the list wrote them: no line of the list of incidents with them.
+        // Discovered long ago, so the other tests' newest incidents still lead the list.
+        var incidentId = $"inc-{Guid.NewGuid():N}";
+        var facts = new IncidentFacts
+        {
+            DiscoveredAt = DateTimeOffset.UtcNow.AddDays(-400),
+            OccurredFrom = DateTimeOffset.UtcNow.AddDays(-420),
+            OccurredTo = DateTimeOffset.UtcNow.AddDays(-410),
+            Description = "a laptop with an export of the mailing list was stolen.",
+            Categories = [PersonalInformationCategory.Identifiers],
+            DataElements = [BreachDataElement.Name, BreachDataElement.Ssn],
+            Systems = ["mailing"],
+        };
+        await using (var session = factory.Services.GetRequiredService<IDocumentStore>().LightweightSession())
+        {
+            session.Events.StartStream(
+                IncidentStreams.StreamId(incidentId),
+                new IncidentReported { IncidentId = incidentId, OccurredAt = DateTimeOffset.UtcNow, Facts = facts },
+                new IncidentAssessmentStarted { IncidentId = incidentId, OccurredAt = DateTimeOffset.UtcNow, Assessment = 1 },
+                new IncidentAssessed
+                {
+                    IncidentId = incidentId,
+                    OccurredAt = DateTimeOffset.UtcNow,
+                    Assessment = 1,
+                    Jurisdictions = [new AffectedJurisdiction { Jurisdiction = "FL", Affected = 3, Notifiable = 3 }, new AffectedJurisdiction { Jurisdiction = "TX", Affected = 1, Notifiable = 1 }],
+                });
+            await session.SaveChangesAsync();
+        }
+
+        // This database already had the catch-up when its silo started; forget it, as a database older than the list.
+        await ExecuteAsync($"delete from privacy.{OneTimeCatchUps.Table} where name = '{IncidentListCatchUp.Name}'");
+        Assert.DoesNotContain(incidentId, await ListedIdsAsync());
+        var catchUp = factory.Services.GetServices<IHostedService>().OfType<IncidentListCatchUp>().Single();
+        await Task.WhenAll(catchUp.StartAsync(CancellationToken.None), catchUp.StartAsync(CancellationToken.None));
+
+        var page = await client.GetAsync("/api/incidents?limit=200").JsonAsync();
+        var line = Assert.Single(page.GetProperty("items").EnumerateArray(), i => i.GetProperty("incidentId").GetString() == incidentId);
+        Assert.Equal(("completed", 4L, 1), (line.GetProperty("assessmentStatus").GetString(), line.GetProperty("affected").GetInt64(), line.GetProperty("assessment").GetInt32()));
+        Assert.Equal(1, await ScalarAsync($"select count(*) from privacy.{OneTimeCatchUps.Table} where name = '{IncidentListCatchUp.Name}'"));
+        var activations = await factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        Assert.DoesNotContain(activations, a => a.GrainId.Key.ToString() == incidentId);
+    }
+
+    private async Task<List<string>> ListedIdsAsync() => [.. Ids(await client.GetAsync("/api/incidents?limit=200").JsonAsync())];
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static string[] Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("incidentId").GetString()!)];

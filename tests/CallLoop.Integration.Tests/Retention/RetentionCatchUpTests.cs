@@ -1,0 +1,77 @@
+using CallLoop.Contracts.Retention;
+using CallLoop.Domain;
+using CallLoop.EventStore.CatchUps;
+using CallLoop.Grains.Retention;
+using CallLoop.Integration.Tests.Infrastructure;
+using CallLoop.Integration.Tests.Publication;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using Orleans.TestingHost;
+
+namespace CallLoop.Integration.Tests.Retention;
+
+/// <summary>
+/// Opt-outs stored before <see cref="OptedOut.FromNonSubject"/> existed arm the retention of people without an
+/// account once, at a silo's start, as a new opt-out arms it; the stored events are read, never rewritten.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class RetentionCatchUpTests(SubjectClusterFixture fixture)
+{
+    [Fact]
+    public async Task Given_opt_outs_stored_before_the_flag_When_the_catch_up_runs_Then_the_review_is_armed_for_someone_without_an_account_and_not_for_a_registered_subject()
+    {
+        var withoutAccount = $"ru-{Guid.NewGuid():N}";
+        var registered = $"rs-{Guid.NewGuid():N}";
+        var optedOutAt = DateTimeOffset.UtcNow.AddDays(-1);
+        var marker = $"select count(*) from privacy.{OneTimeCatchUps.Table} where name = '{RetentionCatchUp.Name}'";
+        await Eventually.ReturnsAsync(() => ExecuteScalarAsync(marker), done => done == 1, Patience.Long, "the silos' own catch-up at start");
+        await using (var session = fixture.Store.LightweightSession())
+        {
+            session.Events.StartStream(withoutAccount, OldOptOut(withoutAccount, optedOutAt));
+            session.Events.StartStream(registered, new SubjectRegistered { SubjectId = registered, Jurisdiction = "CA", OccurredAt = optedOutAt.AddHours(-1) }, OldOptOut(registered, optedOutAt));
+            await session.SaveChangesAsync();
+        }
+
+        // As the code before the flag stored them: the member absent from the JSON.
+        var shape = await ExecuteAsync(
+            "update privacy.mt_events set data = data - 'fromNonSubject' where stream_id = any(@ids) and type = 'opted_out'",
+            [withoutAccount, registered]);
+        Assert.Equal(2, shape);
+        Assert.False(await Retention(withoutAccount).IsPendingAsync());
+
+        // This database had the catch-up when its silos started; forget it, as a database older than the flag.
+        await ExecuteAsync($"delete from privacy.{OneTimeCatchUps.Table} where name = '{RetentionCatchUp.Name}'", []);
+        Assert.Equal(0, await ExecuteScalarAsync(marker));
+        var catchUp = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<RetentionCatchUp>();
+        var armed = await catchUp.RunAsync(CancellationToken.None);
+
+        Assert.True(armed >= 1);
+        Assert.True(await Retention(withoutAccount).IsPendingAsync());
+        Assert.False(await Retention(registered).IsPendingAsync());
+        Assert.Equal(1, await ExecuteScalarAsync(marker));
+        Assert.Equal(0, await catchUp.RunAsync(CancellationToken.None));
+    }
+
+    /// <summary>A GPC opt-out as any version writes it; the flag is dropped from the stored JSON afterwards.</summary>
+    private static OptedOut OldOptOut(string subjectId, DateTimeOffset at) =>
+        new() { SubjectId = subjectId, Scope = OptOutScope.Sale, Method = PreferenceMethod.Gpc, OccurredAt = at };
+
+    private IRetentionGrain Retention(string subjectId) => fixture.Grains.GetGrain<IRetentionGrain>(subjectId);
+
+    private async Task<long> ExecuteScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private async Task<int> ExecuteAsync(string sql, string[] ids)
+    {
+        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddWithValue("ids", ids);
+        return await command.ExecuteNonQueryAsync();
+    }
+}
