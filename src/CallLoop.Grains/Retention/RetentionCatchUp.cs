@@ -5,16 +5,17 @@ using Microsoft.Extensions.Logging;
 namespace CallLoop.Grains.Retention;
 
 /// <summary>
-/// Once per database, in the background once the silo is active: people without an account whose only trace is an
-/// opt-out stored before <see cref="Domain.OptedOut.FromNonSubject"/> existed get the retention review a new opt-out
-/// arms (<see cref="RetentionSchedulingReactor"/>), from their latest such opt-out. The review decides from their
-/// whole stream when it fires, as for any other arming; arming again is harmless. A failed or interrupted run leaves
-/// no mark and the next start does it again.
+/// Once per database, in the background once the silo is active: people without an account whose opt-outs were
+/// stored before <see cref="Domain.OptedOut.FromNonSubject"/> existed, or whose requests before the retention reactor
+/// did, get the retention review that such an event arms now (<see cref="RetentionSchedulingReactor"/>), from their
+/// latest one (<see cref="WithoutAccountTraces"/>). The review decides from their whole stream when it fires, as for
+/// any other arming, so arming someone again is harmless. A failed or interrupted run leaves no mark and the next
+/// start does it again.
 /// </summary>
-public sealed class RetentionCatchUp(OneTimeCatchUps catchUps, UnflaggedOptOuts optOuts, IGrainFactory grains, ILogger<RetentionCatchUp> logger)
+public sealed class RetentionCatchUp(OneTimeCatchUps catchUps, WithoutAccountTraces traces, IGrainFactory grains, ILogger<RetentionCatchUp> logger)
     : ILifecycleParticipant<ISiloLifecycle>
 {
-    public const string Name = "retention-unflagged-opt-outs";
+    public const string Name = "retention-without-account";
 
     private const int Parallelism = 16;
 
@@ -35,10 +36,10 @@ public sealed class RetentionCatchUp(OneTimeCatchUps catchUps, UnflaggedOptOuts 
             Name,
             async token =>
             {
-                foreach (var batch in (await optOuts.OfPeopleWithoutAccountAsync(token)).Chunk(Parallelism))
+                foreach (var batch in (await traces.LatestPerPersonAsync(token)).Chunk(Parallelism))
                 {
                     token.ThrowIfCancellationRequested();
-                    await Task.WhenAll(batch.Select(p => grains.GetGrain<IRetentionGrain>(p.SubjectId).EventWithoutAccountAsync(p.OptedOutAt)));
+                    await Task.WhenAll(batch.Select(p => grains.GetGrain<IRetentionGrain>(p.SubjectId).EventWithoutAccountAsync(p.At)));
                     armed += batch.Length;
                 }
             },
@@ -65,7 +66,7 @@ public sealed class RetentionCatchUp(OneTimeCatchUps catchUps, UnflaggedOptOuts 
             var armed = await RunAsync(stopping.Token);
             if (armed > 0)
             {
-                logger.LogInformation("Retention armed for {Armed} people without an account from opt-outs stored before the flag", armed);
+                logger.LogInformation("Retention armed for {Armed} people without an account from history older than its arming", armed);
             }
         }
         catch (Exception error)
@@ -73,7 +74,7 @@ public sealed class RetentionCatchUp(OneTimeCatchUps catchUps, UnflaggedOptOuts 
             if (!stopping.IsCancellationRequested)
             {
                 // Type only: a database error's message may quote a subject id.
-                logger.LogError("Retention catch-up of opt-outs stored before the flag failed ({ErrorType}); the next start does it again", error.GetType().Name);
+                logger.LogError("Retention catch-up of people without an account failed ({ErrorType}); the next start does it again", error.GetType().Name);
             }
         }
     }

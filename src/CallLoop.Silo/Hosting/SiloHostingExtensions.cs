@@ -129,7 +129,7 @@ public static class SiloHostingExtensions
         services.TryAddSingleton<RecipientRegistry>();
         services.TryAddSingleton<PhoneIndex>();
         services.TryAddSingleton<OneTimeCatchUps>();
-        services.TryAddSingleton<UnflaggedOptOuts>();
+        services.TryAddSingleton<WithoutAccountTraces>();
         services.TryAddSingleton<RetentionCatchUp>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<RetentionCatchUp>());
         services.AddSubjectKeys();

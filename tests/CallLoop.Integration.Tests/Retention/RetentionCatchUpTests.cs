@@ -11,8 +11,9 @@ using Orleans.TestingHost;
 namespace CallLoop.Integration.Tests.Retention;
 
 /// <summary>
-/// Opt-outs stored before <see cref="OptedOut.FromNonSubject"/> existed arm the retention of people without an
-/// account once, at a silo's start, as a new opt-out arms it; the stored events are read, never rewritten.
+/// Opt-outs stored before <see cref="OptedOut.FromNonSubject"/> existed, and requests of non-subjects, arm the retention
+/// of people without an account once, at a silo's start, as such an event arms it now; the stored events are read,
+/// never rewritten.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class RetentionCatchUpTests(SubjectClusterFixture fixture)
@@ -22,6 +23,7 @@ public sealed class RetentionCatchUpTests(SubjectClusterFixture fixture)
     {
         var withoutAccount = $"ru-{Guid.NewGuid():N}";
         var registered = $"rs-{Guid.NewGuid():N}";
+        var requester = $"rq-{Guid.NewGuid():N}";
         var optedOutAt = DateTimeOffset.UtcNow.AddDays(-1);
         var marker = $"select count(*) from privacy.{OneTimeCatchUps.Table} where name = '{RetentionCatchUp.Name}'";
         await Eventually.ReturnsAsync(() => ExecuteScalarAsync(marker), done => done == 1, Patience.Long, "the silos' own catch-up at start");
@@ -29,6 +31,8 @@ public sealed class RetentionCatchUpTests(SubjectClusterFixture fixture)
         {
             session.Events.StartStream(withoutAccount, OldOptOut(withoutAccount, optedOutAt));
             session.Events.StartStream(registered, new SubjectRegistered { SubjectId = registered, Jurisdiction = "CA", OccurredAt = optedOutAt.AddHours(-1) }, OldOptOut(registered, optedOutAt));
+            var request = new ReceiveRightsRequest { SubjectId = requester, RequestId = "r-1", Type = RightsRequestType.KnowCategories, Channel = RequestChannel.WebForm, Jurisdiction = "FL" };
+            session.Events.StartStream(requester, [.. SubjectDecider.Decide(SubjectState.Initial, request, optedOutAt)]);
             await session.SaveChangesAsync();
         }
 
@@ -47,6 +51,8 @@ public sealed class RetentionCatchUpTests(SubjectClusterFixture fixture)
 
         Assert.True(armed >= 1);
         Assert.True(await Retention(withoutAccount).IsPendingAsync());
+        // Nothing else arms it here: the cluster's shared store has no publication subscription, so no reactor saw the request.
+        Assert.True(await Retention(requester).IsPendingAsync());
         Assert.False(await Retention(registered).IsPendingAsync());
         Assert.Equal(1, await ExecuteScalarAsync(marker));
         Assert.Equal(0, await catchUp.RunAsync(CancellationToken.None));
