@@ -2,6 +2,7 @@ using CallLoop.Contracts.Daemon;
 using CallLoop.EventStore.Daemon;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime.Placement;
 
 namespace CallLoop.Grains.Daemon;
 
@@ -54,7 +55,19 @@ public sealed class DaemonShardGrain(DaemonShards shards, IOptions<DaemonShardOp
 
         logger.LogInformation("Daemon shard {Shard} handed over to silo {Silo}", Shard, silo);
         await StopHereAsync();
-        DeactivateOnIdle();
+
+        // Migrated, not deactivated: the directory points at the new silo from the moment this activation leaves, so
+        // a silo still caching this address is forwarded there. After a plain deactivation the directory was empty
+        // and a call through such a cache activated the shard here again, to be handed over again, round and round.
+        RequestContext.Set(IPlacementDirector.PlacementHintKey, silo);
+        try
+        {
+            MigrateOnIdle();
+        }
+        finally
+        {
+            RequestContext.Remove(IPlacementDirector.PlacementHintKey);
+        }
     }
 
     public async Task<DaemonShardStatus> RebuildAsync()

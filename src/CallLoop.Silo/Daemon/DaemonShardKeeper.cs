@@ -76,6 +76,9 @@ public sealed class DaemonShardKeeper(
                 if (!status.Silo.Equals(wanted) && silos.Contains(status.Silo))
                 {
                     await grain.HandOverAsync(wanted).WaitAsync(options.Value.CallTimeout, cancellationToken);
+
+                    // Queued behind the migration: runs the shard on its new silo now rather than a round later.
+                    await grain.EnsureRunningAsync().WaitAsync(options.Value.CallTimeout, cancellationToken);
                 }
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)

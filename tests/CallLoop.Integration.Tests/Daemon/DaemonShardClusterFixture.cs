@@ -16,19 +16,24 @@ namespace CallLoop.Integration.Tests.Daemon;
 /// silo dead after about two seconds of silence and the silos look after the shards every half second, so a killed
 /// silo's shards move within seconds. Dedicated to one test class, since its test kills a silo.
 /// </summary>
-public sealed class DaemonShardClusterFixture : IAsyncLifetime
+public class DaemonShardClusterFixture : IAsyncLifetime
 {
+    /// <summary>How many silos the cluster starts with.</summary>
+    protected virtual short InitialSilos => 2;
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public string ConnectionString { get; private set; } = string.Empty;
 
+    protected virtual string DatabaseName => "daemon_shards";
+
     public async Task InitializeAsync()
     {
-        ConnectionString = await PostgresServer.Instance.CreateDatabaseAsync("daemon_shards");
+        ConnectionString = await PostgresServer.Instance.CreateDatabaseAsync(DatabaseName);
         await OrleansPostgresSchema.ApplyAsync(ConnectionString);
         await SubscriberLedger.CreateAsync(ConnectionString);
 
-        var builder = new TestClusterBuilder(2);
+        var builder = new TestClusterBuilder(InitialSilos);
         builder.Options.ServiceId = "daemon-shards";
         builder.Options.ClusterId = $"shards-{Guid.NewGuid():N}"[..24];
         builder.Properties[PublicationSilo.ConnectionStringKey] = ConnectionString;
@@ -65,4 +70,12 @@ public sealed class DaemonShardClusterFixture : IAsyncLifetime
             });
         }
     }
+}
+
+/// <summary>The same wiring, starting with one silo: a test adds the second.</summary>
+public sealed class OneSiloDaemonShardClusterFixture : DaemonShardClusterFixture
+{
+    protected override short InitialSilos => 1;
+
+    protected override string DatabaseName => "daemon_shards_join";
 }
