@@ -40,13 +40,14 @@ public static class GrainCommands
     public static async Task<Measurement> RunAsync(IGrainFactory grains, BenchScale scale, int concurrency, NpgsqlDataSource? cpu = null)
     {
         (CpuClock Clock, long Sequence)? before = cpu is null ? null : (await CpuClock.ReadAsync(cpu), await DaemonProgress.HighSequenceAsync(cpu));
+        var gc = GcPauses.Start();
         var (perSecond, latency, errors) = await LoadRunner.RunAsync(concurrency, scale.Warmup, scale.Duration, (caller, n) =>
         {
             var id = SampleEvents.SubjectId(Random.Shared.Next(scale.Subjects));
             return grains.GetGrain<IDataSubjectGrain>(id).ExecuteAsync(SampleEvents.GrantConsent(id, (caller * 1_000_000L) + n));
         });
 
-        var note = $"{scale.Subjects:N0} subjects, {errors} errors";
+        var note = $"{scale.Subjects:N0} subjects, {errors} errors; {gc.Stop(scale.Warmup + scale.Duration)}";
         if (cpu is not null && before is { } b)
         {
             var used = await CpuClock.ReadAsync(cpu) - b.Clock;
