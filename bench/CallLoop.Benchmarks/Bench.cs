@@ -89,7 +89,13 @@ public static class Bench
             await GrainCommands.RegisterAsync(silo.Grains, scale.Subjects);
             foreach (var concurrency in scale.GrainConcurrency)
             {
+                // --allocations: which types the row at concurrency 256 allocates, sampled by the runtime.
+                using var sampler = concurrency == 256 && args.Contains("--allocations") ? new AllocationSampler() : null;
                 Done(await GrainCommands.RunAsync(silo.Grains, scale, concurrency, cpu: dataSource));
+                if (sampler is not null)
+                {
+                    Console.WriteLine($"Allocated at concurrency 256, by type (sampled):{Environment.NewLine}{sampler.Top(20)}");
+                }
             }
 
             Console.WriteLine(ResultTable.Render(rows, []));
