@@ -293,7 +293,7 @@ public sealed class IncidentGrain(
                     attempt = state.AssessmentAttemptsFailed + unrecorded;
                     if (attempt >= attempts)
                     {
-                        Report(number, j => j with { Status = AssessmentProgress.Failed, FailedAttempts = attempt, ErrorType = errorType, FailedAt = clock.GetUtcNow() });
+                        ReportGaveUp(number, attempt, errorType);
                         // Nothing recorded: the assessment still runs in the stream, so the follow-up reminder starts it again.
                         logger.LogError("Incident assessment {Number} failed ({ErrorType}) and recording that failed too ({RecordingErrorType}); its follow-up reminder starts it again", number, errorType, recording.GetType().Name);
                         return;
@@ -302,7 +302,7 @@ public sealed class IncidentGrain(
 
                 if (state.AssessmentFailed && state.LastFailure?.Assessment == number)
                 {
-                    Report(number, j => j with { Status = AssessmentProgress.Failed, FailedAttempts = attempt, ErrorType = errorType, FailedAt = clock.GetUtcNow() });
+                    ReportGaveUp(number, attempt, errorType);
                     PrivacyMetrics.IncidentAssessmentsFailed.Add(1);
                     logger.LogError("Incident assessment {Number} failed {Attempts} times ({ErrorType}); recorded as failed, waiting for a restart", number, attempt, errorType);
                     return;
@@ -350,6 +350,10 @@ public sealed class IncidentGrain(
         Report(number, j => j with { Status = AssessmentProgress.Completed, SubjectsFound = counts.Sum(c => c.Affected), CompletedAt = clock.GetUtcNow() });
         logger.LogInformation("Incident assessment {Number} completed over {Jurisdictions} jurisdictions", number, counts.Count);
     }
+
+    /// <summary>Job <paramref name="number"/> stopped trying after <paramref name="attempts"/> failed attempts.</summary>
+    private void ReportGaveUp(int number, int attempts, string errorType) =>
+        Report(number, j => j with { Status = AssessmentProgress.Failed, FailedAttempts = attempts, ErrorType = errorType, FailedAt = clock.GetUtcNow() });
 
     /// <summary>Progress of job <paramref name="number"/>, unless a later one took its place.</summary>
     private void Report(int number, Func<AssessmentProgress, AssessmentProgress> change)
