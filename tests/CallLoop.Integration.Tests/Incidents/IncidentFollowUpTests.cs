@@ -177,22 +177,36 @@ public sealed class IncidentFollowUpTests(IncidentSiloFactory factory)
         await terminate.ExecuteNonQueryAsync();
     }
 
-    private async Task<List<int>> AttemptEventsAsync(string incidentId)
+    private Task<List<int>> AttemptEventsAsync(string incidentId) =>
+        EventsAsync<int>(incidentId, "incident_assessment_attempt_failed", "(data ->> 'attempt')::int");
+
+    /// <summary>Each recorded failure's assessment, attempts, error type and the event's member names.</summary>
+    private Task<List<string>> FailureEventsAsync(string incidentId) =>
+        EventsAsync<string>(
+            incidentId,
+            "incident_assessment_failed",
+            """
+            concat_ws('|', data ->> 'assessment', data ->> 'attempts', data ->> 'errorType',
+                      (select string_agg(k, ',' order by k) from jsonb_object_keys(data) k))
+            """);
+
+    /// <summary>One value (<paramref name="selected"/>) of each stored event of <paramref name="type"/> in the incident's stream, in order.</summary>
+    private async Task<List<T>> EventsAsync<T>(string incidentId, string type, string selected)
     {
         await using var connection = new NpgsqlConnection(factory.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "select (data ->> 'attempt')::int from privacy.mt_events where stream_id = @id and type = 'incident_assessment_attempt_failed' order by seq_id",
-            connection);
+            $"select {selected} from privacy.mt_events where stream_id = @id and type = @type order by seq_id", connection);
         command.Parameters.AddWithValue("id", IncidentStreams.StreamId(incidentId));
-        var attempts = new List<int>();
+        command.Parameters.AddWithValue("type", type);
+        var values = new List<T>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            attempts.Add(reader.GetInt32(0));
+            values.Add(reader.GetFieldValue<T>(0));
         }
 
-        return attempts;
+        return values;
     }
 
     private async Task ExecuteAsync(string sql)
@@ -201,28 +215,6 @@ public sealed class IncidentFollowUpTests(IncidentSiloFactory factory)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    private async Task<List<string>> FailureEventsAsync(string incidentId)
-    {
-        await using var connection = new NpgsqlConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
-            """
-            select concat_ws('|', data ->> 'assessment', data ->> 'attempts', data ->> 'errorType',
-                             (select string_agg(k, ',' order by k) from jsonb_object_keys(data) k))
-            from privacy.mt_events where stream_id = @id and type = 'incident_assessment_failed' order by seq_id
-            """,
-            connection);
-        command.Parameters.AddWithValue("id", IncidentStreams.StreamId(incidentId));
-        var rows = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(reader.GetString(0));
-        }
-
-        return rows;
     }
 
     /// <summary>
