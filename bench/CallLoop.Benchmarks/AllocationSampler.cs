@@ -20,8 +20,23 @@ public sealed class AllocationSampler : EventListener
         }
     }
 
+    private readonly ConcurrentDictionary<string, long> markedByRoot = new(StringComparer.Ordinal);
+
     protected override void OnEventWritten(EventWrittenEventArgs eventData)
     {
+        if (eventData.EventName == "GCMarkWithType" && eventData.Payload is { } mark && eventData.PayloadNames is { } names)
+        {
+            // What each collection found alive, by the kind of root it was reached from (the runtime's mark types).
+            var root = Convert.ToInt32(mark[names.IndexOf("Type")], System.Globalization.CultureInfo.InvariantCulture) switch
+            {
+                0 => "stacks", 1 => "finalization queue", 2 => "handles", 3 => "older generations (cards)", 4 => "sized refs", 5 => "overflow",
+                var other => $"type {other}",
+            };
+            var bytes = Convert.ToInt64(mark[names.IndexOf("Bytes")], System.Globalization.CultureInfo.InvariantCulture);
+            markedByRoot.AddOrUpdate(root, bytes, (_, sum) => sum + bytes);
+            return;
+        }
+
         if (eventData.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) != true || eventData.Payload is null)
         {
             return;
@@ -31,6 +46,10 @@ public sealed class AllocationSampler : EventListener
         var amount = eventData.PayloadNames?.IndexOf("AllocationAmount64") is int a and >= 0 ? Convert.ToInt64(eventData.Payload[a], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
         bytesByType.AddOrUpdate(type, amount, (_, sum) => sum + amount);
     }
+
+    /// <summary>The bytes the collections marked, by the kind of root they were reached from.</summary>
+    public string MarkedByRoot() =>
+        string.Join(Environment.NewLine, markedByRoot.OrderByDescending(p => p.Value).Select(p => $"  {p.Value / 1024.0 / 1024.0,9:N1} MiB  {p.Key}"));
 
     /// <summary>The types with the most sampled bytes, each with its share of all sampled bytes.</summary>
     public string Top(int count)

@@ -24,6 +24,7 @@ public static class Bench
         }
 
         var scale = BenchScale.FromArgs(args);
+        GcPauses.PrintSequence = args.Contains("--gc-sequence");
         var clock = Stopwatch.StartNew();
         var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("bench");
         // The test support hands out unpooled connection strings; a service pools its connections.
@@ -95,7 +96,13 @@ public static class Bench
                 if (sampler is not null)
                 {
                     Console.WriteLine($"Allocated at concurrency 256, by type (sampled):{Environment.NewLine}{sampler.Top(20)}");
+                    Console.WriteLine($"Marked alive at concurrency 256, by root:{Environment.NewLine}{sampler.MarkedByRoot()}");
                 }
+            }
+
+            if (args.Contains("--reads"))
+            {
+                Done(await GrainCommands.ReadProfilesAsync(silo.Grains, scale));
             }
 
             Console.WriteLine(ResultTable.Render(rows, []));

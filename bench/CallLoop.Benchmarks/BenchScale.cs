@@ -12,6 +12,12 @@ public sealed record BenchScale(
     int ColdSubjects,
     int ReportSubjects)
 {
+    /// <summary>
+    /// How many of the subjects (the first ones) the write rows' commands go to: all by default. <c>--load-subjects
+    /// 10000</c> over the full run's 100,000 keeps the heap of 100,000 active grains but writes to a tenth of them.
+    /// </summary>
+    public int LoadSubjects { get; init; } = Subjects;
+
     public static BenchScale Quick { get; } = new("quick", 10_000, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2), 60, 64, [64, 256, 1_024], 10, 100_000);
 
     public static BenchScale Full { get; } = new("full", 100_000, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(5), 200, 64, [64, 256, 1_024], 30, 1_000_000);
@@ -23,6 +29,8 @@ public sealed record BenchScale(
     {
         var scale = args.Contains("--tiny") ? Tiny : args.Contains("--quick") ? Quick : Full;
         var reports = Array.IndexOf(args, "--report-subjects");
-        return reports >= 0 && reports + 1 < args.Length && int.TryParse(args[reports + 1], out var subjects) ? scale with { ReportSubjects = subjects } : scale;
+        scale = reports >= 0 && reports + 1 < args.Length && int.TryParse(args[reports + 1], out var subjects) ? scale with { ReportSubjects = subjects } : scale;
+        var load = Array.IndexOf(args, "--load-subjects");
+        return load >= 0 && load + 1 < args.Length && int.TryParse(args[load + 1], out var loaded) ? scale with { LoadSubjects = Math.Min(loaded, scale.Subjects) } : scale;
     }
 }

@@ -4,7 +4,11 @@ namespace CallLoop.Domain;
 public static class SubjectViews
 {
     /// <summary>The profile without personal values or free text (<see cref="SubjectProfile.ValuesWithheld"/>): metadata only.</summary>
-    public static SubjectProfile ToProfile(SubjectState state) => Build(FreeText.Withhold(state), withhold: true);
+    /// <remarks>
+    /// Every command answers with it, so it withholds the free text of exactly what it shows (consents and requests)
+    /// instead of copying the whole state through <see cref="FreeText.Withhold(SubjectState)"/>.
+    /// </remarks>
+    public static SubjectProfile ToProfile(SubjectState state) => Build(state, withhold: true);
 
     /// <summary>The profile with personal values and free text: only for an audited read, once the access is recorded.</summary>
     public static SubjectProfile ToPersonalProfile(SubjectState state) => Build(state, withhold: false);
@@ -29,17 +33,32 @@ public static class SubjectViews
             ProcessingRestricted = state.IsRestricted,
             ErasureStartedAt = state.ErasureStartedAt,
             ErasureReason = state.ErasureReason,
-            Categories = state.Categories.Values
-                .OrderBy(c => c.Category)
-                .Select(c => withhold ? c with { Values = ImmutableDictionary<string, string>.Empty } : c)
-                .ToArray(),
-            Consents = state.Consents.Values.OrderBy(c => c.Purpose).Select(c => withhold ? c with { ConsentedNumber = null } : c).ToArray(),
-            OptOuts = state.OptOuts.Values.OrderBy(o => o.Scope).ToArray(),
-            Disclosures = state.Disclosures.ToArray(),
-            Requests = ToViews(state, _ => true),
-            LegalHolds = state.LegalHolds.Values.OrderBy(h => h.PlacedAt).ThenBy(h => h.HoldId, StringComparer.Ordinal).ToArray(),
+            Categories = Sorted(state.Categories, c => c.Category, c => withhold ? c with { Values = ImmutableDictionary<string, string>.Empty } : c),
+            Consents = Sorted(state.Consents, c => c.Purpose, c => withhold ? FreeText.Withhold(c) with { ConsentedNumber = null } : c),
+            OptOuts = Sorted(state.OptOuts, o => o.Scope, o => o),
+            Disclosures = state.Disclosures.IsEmpty ? [] : state.Disclosures.ToArray(),
+            Requests = Views(state.Requests, _ => true, withhold),
+            LegalHolds = state.LegalHolds.IsEmpty
+                ? []
+                : state.LegalHolds.Values.OrderBy(h => h.PlacedAt).ThenBy(h => h.HoldId, StringComparer.Ordinal).ToArray(),
             ValuesWithheld = withhold,
         };
+    }
+
+    /// <summary>The values ordered by <paramref name="order"/>, each through <paramref name="view"/>; no sorting machinery for none or one.</summary>
+    private static TView[] Sorted<TKey, TValue, TView, TOrder>(
+        ImmutableDictionary<TKey, TValue> values, Func<TValue, TOrder> order, Func<TValue, TView> view)
+        where TKey : notnull
+    {
+        if (values.Count == 1)
+        {
+            foreach (var (_, only) in values)
+            {
+                return [view(only)];
+            }
+        }
+
+        return values.IsEmpty ? [] : values.Values.OrderBy(order).Select(view).ToArray();
     }
 
     /// <summary>Requests that still owe the requester an answer, oldest first.</summary>
@@ -50,13 +69,18 @@ public static class SubjectViews
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(include);
-        return state.Requests.Values
-            .Where(include)
-            .OrderBy(r => r.ReceivedAt)
-            .ThenBy(r => r.RequestId, StringComparer.Ordinal)
-            .Select(ToView)
-            .ToArray();
+        return Views(state.Requests, include, withhold: false);
     }
+
+    private static RightsRequestView[] Views(ImmutableDictionary<string, RightsRequest> requests, Func<RightsRequest, bool> include, bool withhold) =>
+        requests.IsEmpty
+            ? []
+            : requests.Values
+                .Where(include)
+                .OrderBy(r => r.ReceivedAt)
+                .ThenBy(r => r.RequestId, StringComparer.Ordinal)
+                .Select(r => ToView(withhold ? FreeText.Withhold(r) : r))
+                .ToArray();
 
     /// <summary>The view of one request; unknown ids raise <see cref="RequestNotFoundException"/>.</summary>
     public static RightsRequestView ToRequestView(SubjectState state, string requestId)

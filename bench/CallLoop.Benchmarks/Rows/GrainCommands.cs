@@ -40,14 +40,15 @@ public static class GrainCommands
     public static async Task<Measurement> RunAsync(IGrainFactory grains, BenchScale scale, int concurrency, NpgsqlDataSource? cpu = null)
     {
         (CpuClock Clock, long Sequence)? before = cpu is null ? null : (await CpuClock.ReadAsync(cpu), await DaemonProgress.HighSequenceAsync(cpu));
-        var gc = GcPauses.Start();
+        using var gc = GcPauses.Start();
         var (perSecond, latency, errors) = await LoadRunner.RunAsync(concurrency, scale.Warmup, scale.Duration, (caller, n) =>
         {
-            var id = SampleEvents.SubjectId(Random.Shared.Next(scale.Subjects));
+            var id = SampleEvents.SubjectId(Random.Shared.Next(scale.LoadSubjects));
             return grains.GetGrain<IDataSubjectGrain>(id).ExecuteAsync(SampleEvents.GrantConsent(id, (caller * 1_000_000L) + n));
         });
 
-        var note = $"{scale.Subjects:N0} subjects, {errors} errors; {gc.Stop(scale.Warmup + scale.Duration)}";
+        var spread = scale.LoadSubjects == scale.Subjects ? string.Empty : $" (commands to {scale.LoadSubjects:N0} of them)";
+        var note = $"{scale.Subjects:N0} subjects{spread}, {errors} errors; {gc.Stop(scale.Warmup + scale.Duration)}";
         if (cpu is not null && before is { } b)
         {
             var used = await CpuClock.ReadAsync(cpu) - b.Clock;
@@ -59,9 +60,10 @@ public static class GrainCommands
 
     public static async Task<Measurement> ReadProfilesAsync(IGrainFactory grains, BenchScale scale)
     {
+        using var gc = GcPauses.Start();
         var (perSecond, latency, errors) = await LoadRunner.RunAsync(256, scale.Warmup, scale.Duration, (_, _) =>
             grains.GetGrain<IDataSubjectGrain>(SampleEvents.SubjectId(Random.Shared.Next(scale.Subjects))).GetProfileAsync());
 
-        return new Measurement("Profile reads from active grains", "reads/s", perSecond, latency, $"concurrency 256, {errors} errors");
+        return new Measurement("Profile reads from active grains", "reads/s", perSecond, latency, $"concurrency 256, {errors} errors; {gc.Stop(scale.Warmup + scale.Duration)}");
     }
 }

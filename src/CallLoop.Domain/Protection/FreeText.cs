@@ -83,11 +83,7 @@ public static class FreeText
         ArgumentNullException.ThrowIfNull(map);
         var consents = state.Consents
             .OrderBy(c => c.Key)
-            .Select(c => c.Value with
-            {
-                Evidence = Optional(c.Value.Evidence, ConsentEvidenceField, map),
-                WithdrawalEvidence = Optional(c.Value.WithdrawalEvidence, WithdrawalEvidenceField, map),
-            })
+            .Select(c => Map(c.Value, map))
             .ToImmutableDictionary(c => c.Purpose);
         var requests = state.Requests
             .OrderBy(r => r.Key, StringComparer.Ordinal)
@@ -98,6 +94,18 @@ public static class FreeText
             .Select(d => d.Value with { WaiverReason = Optional(d.Value.WaiverReason, WaiverReasonField, map) })
             .ToImmutableDictionary(d => d.DeliveryId, StringComparer.Ordinal);
         return state with { Consents = consents, Requests = requests, Propagation = state.Propagation with { Deliveries = deliveries } };
+    }
+
+    /// <summary>A copy of <paramref name="consent"/> with each free text (the evidence of the grant and of the withdrawal) replaced by <paramref name="map"/>'s answer.</summary>
+    public static ConsentRecord Map(ConsentRecord consent, Func<PersonalValue, string?> map)
+    {
+        ArgumentNullException.ThrowIfNull(consent);
+        ArgumentNullException.ThrowIfNull(map);
+        return consent with
+        {
+            Evidence = Optional(consent.Evidence, ConsentEvidenceField, map),
+            WithdrawalEvidence = Optional(consent.WithdrawalEvidence, WithdrawalEvidenceField, map),
+        };
     }
 
     /// <summary>A copy of <paramref name="request"/> with each free text replaced by <paramref name="map"/>'s answer.</summary>
@@ -118,6 +126,9 @@ public static class FreeText
 
     /// <summary>The state without its free text: what an unaudited read may show.</summary>
     public static SubjectState Withhold(SubjectState state) => Map(state, _ => null);
+
+    /// <summary>The consent without its free text.</summary>
+    public static ConsentRecord Withhold(ConsentRecord consent) => Map(consent, _ => null);
 
     /// <summary>The request without its free text.</summary>
     public static RightsRequest Withhold(RightsRequest request) => Map(request, _ => null);

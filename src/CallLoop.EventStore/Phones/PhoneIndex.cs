@@ -63,6 +63,15 @@ public sealed class PhoneIndex(IDocumentStore store, IOptions<PhoneIndexOptions>
     /// </summary>
     public PhoneIndexChange? Changes(string subjectId, SubjectState before, SubjectState after)
     {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+
+        // The phones come from the contact phone and the held categories only: most events change neither.
+        if (string.Equals(before.Phone, after.Phone, StringComparison.Ordinal) && ReferenceEquals(before.Categories, after.Categories))
+        {
+            return null;
+        }
+
         var previous = SubjectPhones.Known(before);
         var current = SubjectPhones.Known(after);
         var added = current.Except(previous).Select(Hash).ToArray();

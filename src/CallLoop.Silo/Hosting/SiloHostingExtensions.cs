@@ -148,6 +148,7 @@ public static class SiloHostingExtensions
                 (options.Invariant, options.DataSource, options.ConnectionString) = (Invariant, dataSource, null)));
         silo.AddSubjectEventStreams();
         silo.AddSubjectKeyStorage();
+        GrainInterfaceTypeCache.Register(silo.Services);
         return silo;
     }
 

@@ -65,6 +65,24 @@ public class FreeTextTests
     }
 
     [Fact]
+    public void Given_several_consents_and_requests_with_free_text_When_profile_built_without_audit_Then_each_withheld_and_in_order()
+    {
+        var state = WithFreeText()
+            .Given(new GrantConsent { SubjectId = Scenario.SubjectId, Purpose = ConsentPurpose.Analytics, Basis = ConsentBasis.Express, NoticeVersion = "v1", Evidence = $"clicked by {Email}" })
+            .GivenRequest("r-2", RightsRequestType.KnowCategories)
+            .Given(new ExtendRequest { SubjectId = Scenario.SubjectId, RequestId = "r-2", Reason = $"still waiting on {Email}" })
+            .State;
+
+        var withheld = SubjectViews.ToProfile(state);
+
+        Assert.DoesNotContain(Email, Json(withheld), StringComparison.Ordinal);
+        Assert.Equal(state.Consents.Keys.Order(), withheld.Consents.Select(c => c.Purpose));
+        Assert.Equal(["r-1", "r-2"], withheld.Requests.Select(r => r.RequestId));
+        Assert.All(withheld.Consents, c => Assert.Null(c.Evidence));
+        Assert.Equal(2, SubjectViews.ToPersonalProfile(state).Consents.Count(c => c.Evidence?.Contains(Email, StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
     public void Given_subject_with_free_text_When_state_values_listed_Then_free_text_is_among_them_for_sealed_snapshots()
     {
         var state = WithFreeText().State;
