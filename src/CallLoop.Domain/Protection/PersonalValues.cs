@@ -41,6 +41,12 @@ public static class PersonalValues
 
     public static IReadOnlyList<PersonalValue> Of(SubjectEvent e)
     {
+        ArgumentNullException.ThrowIfNull(e);
+        if (!CarryingTypes.Contains(e.GetType()))
+        {
+            return [];
+        }
+
         var found = new List<PersonalValue>();
         Map(e, value =>
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
@@ -22,6 +23,9 @@ internal sealed class SetBasedEventWriter
     private readonly string insertStreams;
     private readonly string updateStreams;
     private readonly string insertEvents;
+
+    /// <summary>Each event type's stored names, as Marten's graph names them (asked once per type, not once per event).</summary>
+    private readonly ConcurrentDictionary<Type, (string EventTypeName, string DotNetTypeName)> names = new();
 
     public SetBasedEventWriter(IDocumentStore store)
     {
@@ -52,6 +56,13 @@ internal sealed class SetBasedEventWriter
 
     private EventGraph Graph => (EventGraph)store.Options.Events;
 
+    private (string EventTypeName, string DotNetTypeName) NamesOf(EventGraph graph, object data) =>
+        names.GetOrAdd(data.GetType(), static (_, state) =>
+        {
+            var described = state.Graph.BuildEvent(state.Data);
+            return (described.EventTypeName, described.DotNetTypeName);
+        }, (Graph: graph, Data: data));
+
     public async Task WriteAsync(NpgsqlTransaction transaction, IReadOnlyList<PendingAppend> accepted, IReadOnlyDictionary<string, long> versions)
     {
         var graph = Graph;
@@ -67,8 +78,8 @@ internal sealed class SetBasedEventWriter
             for (var i = 0; i < append.Events.Count; i++)
             {
                 var data = append.Events[i];
-                var described = graph.BuildEvent(data);
-                var id = events.Add(append.StreamId, ++version, serializer.ToJson(data), described.EventTypeName, described.DotNetTypeName, append.CausationId, append.CorrelationId, headers);
+                var (eventTypeName, dotNetTypeName) = NamesOf(graph, data);
+                var id = events.Add(append.StreamId, ++version, serializer.ToJson(data), eventTypeName, dotNetTypeName, append.CausationId, append.CorrelationId, headers);
                 if (i == 0)
                 {
                     pending.FirstEventId = id;

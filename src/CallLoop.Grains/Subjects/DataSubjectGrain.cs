@@ -243,7 +243,21 @@ public sealed class DataSubjectGrain(
         }
 
         await AppendAsync(events, actor);
-        await CompleteErasureAsync(actor, events.OfType<LegalHoldReleased>().Select(e => e.HoldId).FirstOrDefault());
+        await CompleteErasureAsync(actor, ReleasedHoldId(events));
+    }
+
+    /// <summary>The legal hold these events release, if any (a loop: this runs after every command).</summary>
+    private static string? ReleasedHoldId(IReadOnlyList<SubjectEvent> events)
+    {
+        foreach (var e in events)
+        {
+            if (e is LegalHoldReleased released)
+            {
+                return released.HoldId;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
