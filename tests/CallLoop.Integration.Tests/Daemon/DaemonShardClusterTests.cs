@@ -169,16 +169,5 @@ public sealed class DaemonShardClusterTests(DaemonShardClusterFixture fixture, I
             ids);
     }
 
-    private async Task<long> ScalarAsync(string sql, object? parameter)
-    {
-        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        if (parameter is not null)
-        {
-            command.Parameters.AddWithValue(parameter);
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private Task<long> ScalarAsync(string sql, object? parameter = null) => TestSql.ScalarAsync(fixture.ConnectionString, sql, parameter);
 }

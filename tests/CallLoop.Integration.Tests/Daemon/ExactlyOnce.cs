@@ -17,7 +17,7 @@ internal sealed class ExactlyOnce(string connectionString)
     public async Task AssertAsync(IReadOnlyList<string> shards, string[] subjectIds, int collectionsPerSubject)
     {
         // Caught up: every projection and the publication passed the last committed event.
-        var last = await ScalarAsync("select max(seq_id) from privacy.mt_events", null);
+        var last = await ScalarAsync("select max(seq_id) from privacy.mt_events");
         foreach (var shard in shards)
         {
             await Eventually.ReturnsAsync(
@@ -66,18 +66,7 @@ internal sealed class ExactlyOnce(string connectionString)
         Assert.Equal(committed, streamed);
     }
 
-    public async Task<long> ScalarAsync(string sql, object? parameter)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        if (parameter is not null)
-        {
-            command.Parameters.AddWithValue(parameter);
-        }
-
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<long> ScalarAsync(string sql, object? parameter = null) => TestSql.ScalarAsync(connectionString, sql, parameter);
 
     private Task<long> CountEventsAsync(string[] subjectIds, string type) =>
         ScalarAsync($"select count(*) from privacy.mt_events where stream_id = any($1) and type = '{type}'", subjectIds);

@@ -209,13 +209,7 @@ public sealed class IncidentFollowUpTests(IncidentSiloFactory factory)
         return values;
     }
 
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task<int> ExecuteAsync(string sql) => TestSql.ExecuteAsync(factory.ConnectionString, sql);
 
     /// <summary>
     /// Starts the assessment with its first chunk held on a lock, so the job is surely in the middle; then the

@@ -107,21 +107,9 @@ public sealed class IncidentListTests(IncidentSiloFactory factory)
 
     private async Task<List<string>> ListedIdsAsync() => [.. Ids(await client.GetAsync("/api/incidents?limit=200").JsonAsync())];
 
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    private Task<int> ExecuteAsync(string sql) => TestSql.ExecuteAsync(factory.ConnectionString, sql);
 
-    private async Task<long> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(factory.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private Task<long> ScalarAsync(string sql) => TestSql.ScalarAsync(factory.ConnectionString, sql);
 
     private static string[] Ids(JsonElement page) => [.. page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("incidentId").GetString()!)];
 

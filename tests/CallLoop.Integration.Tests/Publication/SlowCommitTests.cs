@@ -3,6 +3,7 @@ using CallLoop.Domain;
 using CallLoop.EventStore.Projections;
 using CallLoop.EventStore.Projections.Facts;
 using CallLoop.EventStore.Publication;
+using CallLoop.Integration.Tests.Infrastructure;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -100,13 +101,7 @@ public sealed class SlowCommitTests(PublicationClusterFixture fixture)
         return await command.ExecuteScalarAsync() is double seconds ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
     }
 
-    private async Task<long> CountAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private Task<long> CountAsync(string sql) => TestSql.ScalarAsync(fixture.ConnectionString, sql);
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, NpgsqlTransaction transaction)
     {

@@ -38,13 +38,13 @@ public sealed class RetentionCatchUpTests(SubjectClusterFixture fixture)
 
         // As the code before the flag stored them: the member absent from the JSON.
         var shape = await ExecuteAsync(
-            "update privacy.mt_events set data = data - 'fromNonSubject' where stream_id = any(@ids) and type = 'opted_out'",
-            [withoutAccount, registered]);
+            "update privacy.mt_events set data = data - 'fromNonSubject' where stream_id = any($1) and type = 'opted_out'",
+            new[] { withoutAccount, registered });
         Assert.Equal(2, shape);
         Assert.False(await Retention(withoutAccount).IsPendingAsync());
 
         // This database had the catch-up when its silos started; forget it, as a database older than the flag.
-        await ExecuteAsync($"delete from privacy.{OneTimeCatchUps.Table} where name = '{RetentionCatchUp.Name}'", []);
+        await ExecuteAsync($"delete from privacy.{OneTimeCatchUps.Table} where name = '{RetentionCatchUp.Name}'");
         Assert.Equal(0, await ExecuteScalarAsync(marker));
         var catchUp = ((InProcessSiloHandle)fixture.Cluster.Primary!).SiloHost.Services.GetRequiredService<RetentionCatchUp>();
         var armed = await catchUp.RunAsync(CancellationToken.None);
@@ -64,20 +64,7 @@ public sealed class RetentionCatchUpTests(SubjectClusterFixture fixture)
 
     private IRetentionGrain Retention(string subjectId) => fixture.Grains.GetGrain<IRetentionGrain>(subjectId);
 
-    private async Task<long> ExecuteScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private Task<long> ExecuteScalarAsync(string sql) => TestSql.ScalarAsync(fixture.ConnectionString, sql);
 
-    private async Task<int> ExecuteAsync(string sql, string[] ids)
-    {
-        await using var connection = new NpgsqlConnection(fixture.ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.AddWithValue("ids", ids);
-        return await command.ExecuteNonQueryAsync();
-    }
+    private Task<int> ExecuteAsync(string sql, object? parameter = null) => TestSql.ExecuteAsync(fixture.ConnectionString, sql, parameter);
 }
