@@ -29,7 +29,12 @@ public sealed class GrainInterfaceTypeCache(IServiceProvider services) : IGrainI
             return false;
         }
 
-        grainInterfaceType = known.GetOrAdd(type, Resolve);
+        // A lookup first: GetOrAdd with the instance method would allocate its delegate on every call.
+        if (!known.TryGetValue(type, out grainInterfaceType))
+        {
+            grainInterfaceType = known.GetOrAdd(type, Resolve(type));
+        }
+
         return true;
     }
 
