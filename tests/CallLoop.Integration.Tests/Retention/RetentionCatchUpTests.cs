@@ -5,7 +5,6 @@ using CallLoop.Grains.Retention;
 using CallLoop.Integration.Tests.Infrastructure;
 using CallLoop.Integration.Tests.Publication;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Orleans.TestingHost;
 
 namespace CallLoop.Integration.Tests.Retention;
