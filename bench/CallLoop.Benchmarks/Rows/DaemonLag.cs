@@ -10,7 +10,8 @@ namespace CallLoop.Benchmarks.Rows;
 /// Whether the daemon keeps up with a given arrival rate: in a production silo, commands arrive open-loop at a fixed
 /// rate (the write path's rate at concurrency 64 of the same run), whatever their latency, for the row's duration,
 /// while the lag (the log's last committed event minus the slowest shard's position, in events) is sampled. A daemon
-/// that follows keeps a flat lag; one that cannot, a lag growing at the difference of the two rates.
+/// that follows keeps a flat lag; one that cannot, a lag growing at the difference of the two rates. The load lasts
+/// <see cref="BenchScale.LagDuration"/> after the warm-up, long enough for the pages' sawtooth to average out.
 /// </summary>
 public static class DaemonLag
 {
@@ -22,7 +23,7 @@ public static class DaemonLag
 
     public static async Task<Measurement> RunAsync(IGrainFactory grains, NpgsqlDataSource dataSource, BenchScale scale, double rate)
     {
-        var length = scale.Warmup + scale.Duration;
+        var length = scale.Warmup + scale.LagDuration;
         var lags = new List<(double Seconds, long Lag)>();
         var latencies = new List<long>();
         long errors = 0, dropped = 0;
@@ -92,7 +93,8 @@ public static class DaemonLag
             "commands/s",
             latencies.Count / loadEnded.TotalSeconds,
             LatencySummary.From(latencies),
-            $"lag max {(measured.Count == 0 ? 0 : measured.Max(l => l.Lag)):N0}, at the end {(measured.Count == 0 ? 0 : measured[^1].Lag):N0} events, trend {slope:N0} events/s ({(grew ? "growing" : "not growing")}); " +
+            $"lag max {(measured.Count == 0 ? 0 : measured.Max(l => l.Lag)):N0}, at the end {(measured.Count == 0 ? 0 : measured[^1].Lag):N0} events, " +
+            $"mean {MeanLag(measured, firstHalf: true):N0} then {MeanLag(measured, firstHalf: false):N0} events over the two halves, trend {slope:N0} events/s ({(grew ? "growing" : "not growing")}); " +
             $"all shards caught up {(slowest is { } s ? $"{s.TotalSeconds:N1} s" : "not within 5 min")} after the load; {errors} errors, {dropped} not sent");
     }
 
@@ -103,6 +105,14 @@ public static class DaemonLag
             "select (select coalesce(max(seq_id), 0) from privacy.mt_events) - coalesce(min(last_seq_id), 0) from privacy.mt_event_progression where name = any($1)");
         command.Parameters.AddWithValue(Names.Select(n => n + ":All").ToArray());
         return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>The mean lag over the first or the second half of the measured samples.</summary>
+    private static double MeanLag(IReadOnlyList<(double Seconds, long Lag)> points, bool firstHalf)
+    {
+        var half = points.Count / 2;
+        var part = firstHalf ? points.Take(half) : points.Skip(half);
+        return part.Select(p => (double)p.Lag).DefaultIfEmpty(0).Average();
     }
 
     /// <summary>Least-squares slope of lag over time, in events per second.</summary>
