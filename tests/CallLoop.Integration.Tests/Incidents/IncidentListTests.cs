@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using CallLoop.Integration.Tests.Http;
-using CallLoop.Integration.Tests.Infrastructure;
-using CallLoop.Integration.Tests.Publication;
 using CallLoop.Domain;
 using CallLoop.EventStore.CatchUps;
 using CallLoop.EventStore.Incidents;
+using CallLoop.Integration.Tests.Http;
+using CallLoop.Integration.Tests.Infrastructure;
+using CallLoop.Integration.Tests.Publication;
 using CallLoop.Silo.Incidents;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
