@@ -84,8 +84,8 @@ public static class Bench
         if (args.Contains("--grains-only"))
         {
             // Row 4 alone, for quick comparisons while tuning: no baselines, so no ratios. --work Projections|Production adds the daemon.
-            var work = Array.IndexOf(args, "--work") is var at and >= 0 && at + 1 < args.Length ? Enum.Parse<SiloWork>(args[at + 1], ignoreCase: true) : SiloWork.WritePathOnly;
-            var streams = Array.IndexOf(args, "--streams") is var s and >= 0 && s + 1 < args.Length ? args[s + 1] : SubjectEventStreamsHosting.AdoNetProvider;
+            var work = BenchArguments.ValueAfter(args, "--work") is { } named ? Enum.Parse<SiloWork>(named, ignoreCase: true) : SiloWork.WritePathOnly;
+            var streams = BenchArguments.ValueAfter(args, "--streams") ?? SubjectEventStreamsHosting.AdoNetProvider;
             await using var silo = await BenchSilo.StartAsync(connectionString, GroupCommitPath.SetBased, work, streams);
             await GrainCommands.RegisterAsync(silo.Grains, scale.Subjects);
             foreach (var concurrency in scale.GrainConcurrency)

@@ -38,9 +38,7 @@ public sealed record BenchScale(
     public static BenchScale FromArgs(string[] args)
     {
         var scale = args.Contains("--tiny") ? Tiny : args.Contains("--quick") ? Quick : Full;
-        var reports = Array.IndexOf(args, "--report-subjects");
-        scale = reports >= 0 && reports + 1 < args.Length && int.TryParse(args[reports + 1], out var subjects) ? scale with { ReportSubjects = subjects } : scale;
-        var load = Array.IndexOf(args, "--load-subjects");
-        return load >= 0 && load + 1 < args.Length && int.TryParse(args[load + 1], out var loaded) ? scale with { LoadSubjects = Math.Min(loaded, scale.Subjects) } : scale;
+        scale = int.TryParse(BenchArguments.ValueAfter(args, "--report-subjects"), out var subjects) ? scale with { ReportSubjects = subjects } : scale;
+        return int.TryParse(BenchArguments.ValueAfter(args, "--load-subjects"), out var loaded) ? scale with { LoadSubjects = Math.Min(loaded, scale.Subjects) } : scale;
     }
 }

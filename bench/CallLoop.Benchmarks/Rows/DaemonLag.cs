@@ -8,9 +8,9 @@ namespace CallLoop.Benchmarks.Rows;
 
 /// <summary>
 /// Whether the daemon keeps up with a given arrival rate: in a production silo, commands arrive open-loop at a fixed
-/// rate (the write path's rate at concurrency 64 of the same run), whatever their latency, for the row's duration,
-/// while the lag (the log's last committed event minus the slowest shard's position, in events) is sampled. A daemon
-/// that follows keeps a flat lag; one that cannot, a lag growing at the difference of the two rates. The load lasts
+/// rate (the write path's rate at concurrency 64 of the same run), whatever their latency, while the lag (the log's
+/// last committed event minus the slowest shard's position, in events) is sampled. A daemon that follows keeps a flat
+/// lag; one that cannot, a lag growing at the difference of the two rates. The load lasts
 /// <see cref="BenchScale.LagDuration"/> after the warm-up, long enough for the pages' sawtooth to average out.
 /// </summary>
 public static class DaemonLag
