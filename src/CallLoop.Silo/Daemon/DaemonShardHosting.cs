@@ -1,6 +1,8 @@
 using CallLoop.EventStore.Daemon;
 using CallLoop.Grains.Daemon;
+using Marten;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 namespace CallLoop.Silo.Daemon;
@@ -16,7 +18,15 @@ public static class DaemonShardHosting
     {
         services.TryAddSingleton(new DaemonShardLayout(DaemonShards.Names(publish)));
         services.AddPlacementDirector<DaemonShardPlacement, DaemonShardPlacementDirector>();
-        services.AddOptions<DaemonShardOptions>().BindConfiguration(DaemonShardOptions.Section);
+        services.AddOptions<DaemonShardOptions>()
+            .BindConfiguration(DaemonShardOptions.Section)
+            .Validate(o => o.IsValid(), $"{DaemonShardOptions.Section}: PollPeriod must be {DaemonShardOptions.MinPollPeriod} to {DaemonShardOptions.MaxPollPeriod}.")
+            .ValidateOnStart();
+        services.ConfigureMarten((provider, store) =>
+        {
+            var poll = provider.GetRequiredService<IOptions<DaemonShardOptions>>().Value.PollPeriod;
+            (store.Projections.FastPollingTime, store.Projections.SlowPollingTime) = (poll, poll);
+        });
         if (runDaemon)
         {
             services.TryAddSingleton<DaemonShards>();

@@ -5,23 +5,26 @@ using Microsoft.Extensions.Options;
 namespace CallLoop.Integration.Tests.Hosting;
 
 /// <summary>
-/// The deadline settings the subject's decider takes as its policy are checked when the silo starts, not when the
-/// first request or appeal meets them.
+/// Settings with a range are checked when the silo starts, not when they are first used: the deadline settings the
+/// subject's decider takes as its policy (before the first request or appeal meets them), and how often the daemon
+/// looks for new events (before a daemon that polls the database without pause, or falls minutes behind).
 /// </summary>
-public sealed class DeadlineSettingsStartupTests
+public sealed class SettingsStartupTests
 {
     [Theory]
-    [InlineData("BusinessTimeZone", "Mars/Olympus")]
-    [InlineData("ReopenedDueDays", "0")]
-    [InlineData("ReopenedDueDays", "366")]
-    public void Given_a_policy_setting_out_of_range_When_the_host_starts_Then_it_fails_naming_the_section(string setting, string value)
+    [InlineData("CallLoop:Deadlines", "BusinessTimeZone", "Mars/Olympus")]
+    [InlineData("CallLoop:Deadlines", "ReopenedDueDays", "0")]
+    [InlineData("CallLoop:Deadlines", "ReopenedDueDays", "366")]
+    [InlineData("CallLoop:Daemon", "PollPeriod", "00:00:00.001")]
+    [InlineData("CallLoop:Daemon", "PollPeriod", "00:00:30")]
+    public void Given_a_setting_out_of_range_When_the_host_starts_Then_it_fails_naming_the_section_and_setting(string section, string setting, string value)
     {
-        using var factory = new MisconfiguredFactory($"CallLoop:Deadlines:{setting}", value);
+        using var factory = new MisconfiguredFactory($"{section}:{setting}", value);
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         var validation = Assert.IsType<OptionsValidationException>(error is AggregateException aggregate ? aggregate.InnerException : error);
-        Assert.Contains("CallLoop:Deadlines", validation.Message, StringComparison.Ordinal);
+        Assert.Contains(section, validation.Message, StringComparison.Ordinal);
         Assert.Contains(setting, validation.Message, StringComparison.Ordinal);
     }
 
@@ -34,7 +37,7 @@ public sealed class DeadlineSettingsStartupTests
             // Never reached: validation fails before any hosted service (database, Orleans) starts.
             builder.UseSetting("ConnectionStrings:calloopdb", "Host=127.0.0.1;Port=1;Database=unused");
 
-            // Every other required setting valid, so that the deadline setting is the only one refused.
+            // Every other required setting valid, so that the setting under test is the only one refused.
             builder.UseSetting("CallLoop:Auth:SigningKey", Convert.ToBase64String(new byte[32]));
             builder.UseSetting("CallLoop:Encryption:MasterKeys:primary", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
             builder.UseSetting("CallLoop:Encryption:CurrentMasterKeyId", "primary");
