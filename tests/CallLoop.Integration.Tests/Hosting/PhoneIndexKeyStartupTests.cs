@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
 
 namespace CallLoop.Integration.Tests.Hosting;
@@ -13,7 +11,7 @@ public sealed class PhoneIndexKeyStartupTests
     [InlineData("c2hvcnQta2V5")]
     public void Given_production_without_a_usable_key_When_the_host_starts_Then_it_fails_naming_the_setting_only(string? key)
     {
-        using var factory = new ProductionFactory(key);
+        using var factory = new ProductionSiloFactory("CallLoop:PhoneIndexKey", key);
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
@@ -22,27 +20,6 @@ public sealed class PhoneIndexKeyStartupTests
         if (key is not null)
         {
             Assert.DoesNotContain(key, validation.Message, StringComparison.Ordinal);
-        }
-    }
-
-    private sealed class ProductionFactory(string? key) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-
-            // Never reached: validation fails before any hosted service (database, Orleans) starts.
-            builder.UseSetting("ConnectionStrings:calloopdb", "Host=127.0.0.1;Port=1;Database=unused");
-
-            // Valid bearer-token and master keys and certificates, so that the phone index key is the only setting missing.
-            builder.UseSetting("CallLoop:Auth:SigningKey", Convert.ToBase64String(new byte[32]));
-            builder.UseSetting("CallLoop:Encryption:MasterKeys:primary", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
-            builder.UseSetting("CallLoop:Encryption:CurrentMasterKeyId", "primary");
-            builder.UseSiloCertificates();
-            if (key is not null)
-            {
-                builder.UseSetting("CallLoop:PhoneIndexKey", key);
-            }
         }
     }
 }

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using CallLoop.Silo.Hosting;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace CallLoop.Integration.Tests.Hosting;
 
@@ -15,7 +13,7 @@ public sealed class PublishedDevelopmentKeyStartupTests
     [InlineData("CallLoop:PhoneIndexKey", PublishedDevelopmentKeys.BearerTokenSigningKey, "CallLoop:PhoneIndexKey")]
     public void Given_production_with_a_published_development_key_When_the_host_starts_Then_it_fails_naming_the_setting_only(string setting, string published, string named)
     {
-        using var factory = new ProductionFactory(setting, published);
+        using var factory = new ProductionSiloFactory(setting, published);
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
@@ -45,23 +43,6 @@ public sealed class PublishedDevelopmentKeyStartupTests
                     yield return inner;
                 }
             }
-        }
-    }
-
-    private sealed class ProductionFactory(string setting, string published) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-
-            // Never reached: validation fails before any hosted service (database, Orleans) starts.
-            builder.UseSetting("ConnectionStrings:calloopdb", "Host=127.0.0.1;Port=1;Database=unused");
-            builder.UseSetting("CallLoop:Auth:SigningKey", NewKey());
-            builder.UseSetting("CallLoop:PhoneIndexKey", NewKey());
-            builder.UseSetting("CallLoop:Encryption:MasterKeys:primary", NewKey());
-            builder.UseSetting("CallLoop:Encryption:CurrentMasterKeyId", "primary");
-            builder.UseSiloCertificates();
-            builder.UseSetting(setting, published);
         }
     }
 }

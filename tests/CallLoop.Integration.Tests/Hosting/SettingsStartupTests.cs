@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Options;
 
 namespace CallLoop.Integration.Tests.Hosting;
@@ -19,31 +17,12 @@ public sealed class SettingsStartupTests
     [InlineData("CallLoop:Daemon", "PollPeriod", "00:00:30")]
     public void Given_a_setting_out_of_range_When_the_host_starts_Then_it_fails_naming_the_section_and_setting(string section, string setting, string value)
     {
-        using var factory = new MisconfiguredFactory($"{section}:{setting}", value);
+        using var factory = new ProductionSiloFactory($"{section}:{setting}", value);
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
         var validation = Assert.IsType<OptionsValidationException>(error is AggregateException aggregate ? aggregate.InnerException : error);
         Assert.Contains(section, validation.Message, StringComparison.Ordinal);
         Assert.Contains(setting, validation.Message, StringComparison.Ordinal);
-    }
-
-    private sealed class MisconfiguredFactory(string key, string value) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-
-            // Never reached: validation fails before any hosted service (database, Orleans) starts.
-            builder.UseSetting("ConnectionStrings:calloopdb", "Host=127.0.0.1;Port=1;Database=unused");
-
-            // Every other required setting valid, so that the setting under test is the only one refused.
-            builder.UseSetting("CallLoop:Auth:SigningKey", Convert.ToBase64String(new byte[32]));
-            builder.UseSetting("CallLoop:Encryption:MasterKeys:primary", Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()));
-            builder.UseSetting("CallLoop:Encryption:CurrentMasterKeyId", "primary");
-            builder.UseSetting("CallLoop:PhoneIndexKey", Convert.ToBase64String(Enumerable.Range(101, 32).Select(i => (byte)i).ToArray()));
-            builder.UseSiloCertificates();
-            builder.UseSetting(key, value);
-        }
     }
 }
