@@ -21,8 +21,6 @@ public sealed class DaemonShardOptions
     /// </summary>
     public TimeSpan PollPeriod { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    public bool IsValid() => PollPeriod >= MinPollPeriod && PollPeriod <= MaxPollPeriod;
-
     /// <summary>How often each daemon silo makes sure every shard runs somewhere and sits where the layout wants it.</summary>
     public TimeSpan KeepPeriod { get; set; } = TimeSpan.FromSeconds(2);
 
@@ -31,4 +29,9 @@ public sealed class DaemonShardOptions
 
     /// <summary>How long one look after a shard may take before the silo moves on (its silo may have just died).</summary>
     public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>What <see cref="PollPeriod"/> must be, for the error a silo that refuses to start gives.</summary>
+    public static string PollPeriodRule => $"{Section}: PollPeriod must be {MinPollPeriod.TotalMilliseconds} ms to {MaxPollPeriod.TotalSeconds} s.";
+
+    public bool IsValid() => PollPeriod >= MinPollPeriod && PollPeriod <= MaxPollPeriod;
 }

@@ -20,7 +20,7 @@ public static class DaemonShardHosting
         services.AddPlacementDirector<DaemonShardPlacement, DaemonShardPlacementDirector>();
         services.AddOptions<DaemonShardOptions>()
             .BindConfiguration(DaemonShardOptions.Section)
-            .Validate(o => o.IsValid(), $"{DaemonShardOptions.Section}: PollPeriod must be {DaemonShardOptions.MinPollPeriod} to {DaemonShardOptions.MaxPollPeriod}.")
+            .Validate(o => o.IsValid(), DaemonShardOptions.PollPeriodRule)
             .ValidateOnStart();
         services.ConfigureMarten((provider, store) =>
         {
