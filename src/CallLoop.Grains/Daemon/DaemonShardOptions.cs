@@ -17,7 +17,8 @@ public sealed class DaemonShardOptions
     /// the events of up to a second gather, and each shard then reads them as pages of up to 2,000 back to back: a
     /// burst that takes both cores of a small machine and holds up the commands committing meanwhile. Looking every
     /// 100 ms spreads the same work into pages a tenth as large (docs/benchmarks.md: the production row's p99).
-    /// An idle silo pays one small query per period.
+    /// An idle silo pays one look per period: two statements, one of them a one-row update of Marten's progression
+    /// table (about 0.05 ms of PostgreSQL's time each in the benchmark's statement statistics).
     /// </summary>
     public TimeSpan PollPeriod { get; set; } = TimeSpan.FromMilliseconds(100);
 
