@@ -1,7 +1,9 @@
+using CallLoop.Integration.Tests.Publication;
 using CallLoop.Silo.Daemon;
 using Marten;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
 
 namespace CallLoop.Integration.Tests.Hosting;
 
@@ -9,21 +11,28 @@ namespace CallLoop.Integration.Tests.Hosting;
 /// <c>CallLoop:Daemon:PollPeriod</c> is how often Marten's daemon looks for new events, after a look that found some
 /// and after one that did not alike: the silo hands it to the store it builds.
 /// </summary>
-public sealed class DaemonPollPeriodTests
+[Collection(PublicationCollection.Name)]
+public sealed class DaemonPollPeriodTests(PublicationClusterFixture fixture)
 {
-    [Theory]
-    [InlineData(null, 100)]
-    [InlineData("00:00:00.250", 250)]
-    public void Given_the_daemon_settings_When_the_silo_configures_the_store_Then_the_daemon_looks_every_poll_period(string? configured, int expectedMilliseconds)
+    [Fact]
+    public void Given_a_running_silo_without_the_setting_When_its_daemon_looks_for_events_Then_it_looks_every_100_ms()
     {
-        var settings = new Dictionary<string, string?>();
-        if (configured is not null)
+        foreach (var silo in fixture.Cluster.Silos.Cast<InProcessSiloHandle>())
         {
-            settings["CallLoop:Daemon:PollPeriod"] = configured;
-        }
+            var store = (DocumentStore)silo.SiloHost.Services.GetRequiredService<IDocumentStore>();
 
+            Assert.Equal(TimeSpan.FromMilliseconds(100), store.Options.Projections.FastPollingTime);
+            Assert.Equal(TimeSpan.FromMilliseconds(100), store.Options.Projections.SlowPollingTime);
+        }
+    }
+
+    [Fact]
+    public void Given_a_configured_period_When_the_silo_configures_the_store_Then_the_daemon_looks_every_period()
+    {
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["CallLoop:Daemon:PollPeriod"] = "00:00:00.250" })
+            .Build());
         services.AddDaemonShards(publish: true, runDaemon: false);
         using var provider = services.BuildServiceProvider();
         var store = new StoreOptions();
@@ -33,8 +42,7 @@ public sealed class DaemonPollPeriodTests
             configure.Configure(provider, store);
         }
 
-        var expected = TimeSpan.FromMilliseconds(expectedMilliseconds);
-        Assert.Equal(expected, store.Projections.FastPollingTime);
-        Assert.Equal(expected, store.Projections.SlowPollingTime);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), store.Projections.FastPollingTime);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), store.Projections.SlowPollingTime);
     }
 }
