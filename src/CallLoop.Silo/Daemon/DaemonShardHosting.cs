@@ -24,8 +24,12 @@ public static class DaemonShardHosting
             .ValidateOnStart();
         services.ConfigureMarten((provider, store) =>
         {
-            var poll = provider.GetRequiredService<IOptions<DaemonShardOptions>>().Value.PollPeriod;
-            (store.Projections.FastPollingTime, store.Projections.SlowPollingTime) = (poll, poll);
+            // The period as configured, not validated here: Marten builds the store while the host resolves its hosted
+            // services, before ValidateOnStart runs, and a period out of range must fail the start there, with its rule.
+            var configured = new OptionsFactory<DaemonShardOptions>(
+                provider.GetServices<IConfigureOptions<DaemonShardOptions>>(),
+                provider.GetServices<IPostConfigureOptions<DaemonShardOptions>>()).Create(Options.DefaultName);
+            (store.Projections.FastPollingTime, store.Projections.SlowPollingTime) = (configured.PollPeriod, configured.PollPeriod);
         });
         if (runDaemon)
         {
