@@ -1,26 +1,38 @@
 using System.Diagnostics;
+using System.Runtime;
 
 namespace CallLoop.Benchmarks;
 
-/// <summary>Runs <c>concurrency</c> closed-loop callers for a while and records the latency of every operation after the warm-up.</summary>
+/// <summary>
+/// Runs <c>concurrency</c> closed-loop callers and records the latency of every operation after the warm-up, for the
+/// row's duration. The warm-up lasts at least its given length and then until the JIT is quiet (under
+/// <see cref="QuietJitPerSecond"/> of compiling in the last second, tiered recompilation included), at most
+/// <see cref="MaxWarmup"/>: a row that runs code paths new to the process (a fresh silo's daemon) measures them
+/// compiled, as a long-running silo runs them, and not the compiler.
+/// </summary>
 public static class LoadRunner
 {
-    public static async Task<(double PerSecond, LatencySummary Latency, long Errors)> RunAsync(
-        int concurrency, TimeSpan warmup, TimeSpan duration, Func<int, long, Task> operation)
+    /// <summary>How much compiling a second still counts as quiet: 2.5% of one core.</summary>
+    public static readonly TimeSpan QuietJitPerSecond = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>The longest a warm-up waits for the JIT to be quiet; a row that reaches it says so.</summary>
+    public static readonly TimeSpan MaxWarmup = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan JitCheck = TimeSpan.FromMilliseconds(250);
+
+    public static async Task<LoadResult> RunAsync(int concurrency, TimeSpan warmup, TimeSpan duration, Func<int, long, Task> operation)
     {
-        var started = Stopwatch.GetTimestamp();
-        var measureFrom = started + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
-        var stopAt = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var window = new MeasuredWindow();
         var perCaller = new List<long>[concurrency];
         long errors = 0;
 
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(caller => Task.Run(async () =>
+        var callers = Task.WhenAll(Enumerable.Range(0, concurrency).Select(caller => Task.Run(async () =>
         {
             var latencies = perCaller[caller] = new List<long>(4096);
             for (long n = 0; ; n++)
             {
                 var before = Stopwatch.GetTimestamp();
-                if (before >= stopAt)
+                if (before >= window.StopAt)
                 {
                     return;
                 }
@@ -35,14 +47,72 @@ public static class LoadRunner
                     continue;
                 }
 
-                if (before >= measureFrom)
+                if (before >= window.MeasureFrom)
                 {
                     latencies.Add(Stopwatch.GetTimestamp() - before);
                 }
             }
         })));
 
+        var (warmedUp, jitQuiet) = await WarmUpAsync(warmup);
+        var jit = JitInfo.GetCompilationTime();
+        window.Open(duration);
+        await callers;
         var all = perCaller.SelectMany(l => l).ToArray();
-        return (all.Length / duration.TotalSeconds, LatencySummary.From(all), errors);
+        return new LoadResult(all.Length / duration.TotalSeconds, LatencySummary.From(all), errors, warmedUp, jitQuiet, JitInfo.GetCompilationTime() - jit);
     }
+
+    /// <summary>Waits out the warm-up: at least <paramref name="least"/>, then until a second passes with the JIT quiet.</summary>
+    private static async Task<(TimeSpan Length, bool JitQuiet)> WarmUpAsync(TimeSpan least)
+    {
+        var clock = Stopwatch.StartNew();
+        var compiled = new Queue<(TimeSpan At, TimeSpan Jit)>();
+        while (true)
+        {
+            compiled.Enqueue((clock.Elapsed, JitInfo.GetCompilationTime()));
+            while (compiled.Count > 1 && clock.Elapsed - compiled.Peek().At > TimeSpan.FromSeconds(1))
+            {
+                compiled.Dequeue();
+            }
+
+            var (since, jitThen) = compiled.Peek();
+            var lastSecondQuiet = clock.Elapsed - since >= TimeSpan.FromSeconds(1) - JitCheck
+                && JitInfo.GetCompilationTime() - jitThen < QuietJitPerSecond;
+            if (clock.Elapsed >= least && (lastSecondQuiet || clock.Elapsed >= MaxWarmup))
+            {
+                return (clock.Elapsed, lastSecondQuiet);
+            }
+
+            await Task.Delay(JitCheck);
+        }
+    }
+
+    /// <summary>When the callers start recording and when they stop: unknown (never, and never) until the warm-up ends.</summary>
+    private sealed class MeasuredWindow
+    {
+        private long measureFrom = long.MaxValue;
+        private long stopAt = long.MaxValue;
+
+        public long MeasureFrom => Volatile.Read(ref measureFrom);
+
+        public long StopAt => Volatile.Read(ref stopAt);
+
+        public void Open(TimeSpan duration)
+        {
+            var now = Stopwatch.GetTimestamp();
+            Volatile.Write(ref stopAt, now + (long)(duration.TotalSeconds * Stopwatch.Frequency));
+            Volatile.Write(ref measureFrom, now);
+        }
+    }
+}
+
+/// <summary>
+/// A load's result over its measured window; how long its warm-up ran, whether the JIT was quiet by then (false: the
+/// warm-up reached <see cref="LoadRunner.MaxWarmup"/>), and how much compiling still happened while it was measured.
+/// </summary>
+public sealed record LoadResult(double PerSecond, LatencySummary Latency, long Errors, TimeSpan Warmup, bool JitQuiet, TimeSpan JitWhileMeasured)
+{
+    /// <summary>For a row's note: the warm-up and the compiling in the measured window.</summary>
+    public string WarmupNote =>
+        $"warm-up {Warmup.TotalSeconds:N1} s{(JitQuiet ? string.Empty : " (the JIT never went quiet)")}, JIT {JitWhileMeasured.TotalMilliseconds:N0} ms while measured";
 }

@@ -41,29 +41,30 @@ public static class GrainCommands
     {
         (CpuClock Clock, long Sequence)? before = cpu is null ? null : (await CpuClock.ReadAsync(cpu), await DaemonProgress.HighSequenceAsync(cpu));
         using var gc = GcPauses.Start();
-        var (perSecond, latency, errors) = await LoadRunner.RunAsync(concurrency, scale.Warmup, scale.Duration, (caller, n) =>
+        var load = await LoadRunner.RunAsync(concurrency, scale.Warmup, scale.Duration, (caller, n) =>
         {
             var id = SampleEvents.SubjectId(Random.Shared.Next(scale.LoadSubjects));
             return grains.GetGrain<IDataSubjectGrain>(id).ExecuteAsync(SampleEvents.GrantConsent(id, (caller * 1_000_000L) + n));
         });
 
         var spread = scale.LoadSubjects == scale.Subjects ? string.Empty : $" (commands to {scale.LoadSubjects:N0} of them)";
-        var note = $"{scale.Subjects:N0} subjects{spread}, {errors} errors; {gc.Stop(scale.Warmup + scale.Duration)}";
+        var note = $"{scale.Subjects:N0} subjects{spread}, {load.Errors} errors; {load.WarmupNote}; {gc.Stop(load.Warmup + scale.Duration)}";
         if (cpu is not null && before is { } b)
         {
             var used = await CpuClock.ReadAsync(cpu) - b.Clock;
             note += "; " + used.PerThousand(await DaemonProgress.HighSequenceAsync(cpu) - b.Sequence);
         }
 
-        return new Measurement($"4. CallLoop.Actors grains, concurrency {concurrency:N0}", "commands/s", perSecond, latency, note);
+        return new Measurement($"4. CallLoop.Actors grains, concurrency {concurrency:N0}", "commands/s", load.PerSecond, load.Latency, note);
     }
 
     public static async Task<Measurement> ReadProfilesAsync(IGrainFactory grains, BenchScale scale)
     {
         using var gc = GcPauses.Start();
-        var (perSecond, latency, errors) = await LoadRunner.RunAsync(256, scale.Warmup, scale.Duration, (_, _) =>
+        var load = await LoadRunner.RunAsync(256, scale.Warmup, scale.Duration, (_, _) =>
             grains.GetGrain<IDataSubjectGrain>(SampleEvents.SubjectId(Random.Shared.Next(scale.Subjects))).GetProfileAsync());
 
-        return new Measurement("Profile reads from active grains", "reads/s", perSecond, latency, $"concurrency 256, {errors} errors; {gc.Stop(scale.Warmup + scale.Duration)}");
+        return new Measurement("Profile reads from active grains", "reads/s", load.PerSecond, load.Latency,
+            $"concurrency 256, {load.Errors} errors; {load.WarmupNote}; {gc.Stop(load.Warmup + scale.Duration)}");
     }
 }

@@ -24,7 +24,7 @@ public static class NaiveService
             await session.SaveChangesAsync();
         }
 
-        var (perSecond, latency, errors) = await LoadRunner.RunAsync(scale.NaiveConcurrency, scale.Warmup, scale.Duration, async (caller, n) =>
+        var load = await LoadRunner.RunAsync(scale.NaiveConcurrency, scale.Warmup, scale.Duration, async (caller, n) =>
         {
             var subjectId = Subject(Random.Shared.Next(subjects));
             await using var session = store.LightweightSession();
@@ -35,7 +35,7 @@ public static class NaiveService
             await session.SaveChangesAsync();
         });
 
-        return new Measurement("3. Naive service (session per command)", "commands/s", perSecond, latency,
-            $"concurrency {scale.NaiveConcurrency}, {subjects:N0} subjects, {errors} conflicts/errors");
+        return new Measurement("3. Naive service (session per command)", "commands/s", load.PerSecond, load.Latency,
+            $"concurrency {scale.NaiveConcurrency}, {subjects:N0} subjects, {load.Errors} conflicts/errors; {load.WarmupNote}");
     }
 }

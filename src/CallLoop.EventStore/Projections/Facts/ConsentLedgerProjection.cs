@@ -13,6 +13,11 @@ namespace CallLoop.EventStore.Projections.Facts;
 /// </summary>
 public sealed class ConsentLedgerProjection : IProjection
 {
+    private const string Columns = "(seq_id, subject_id, entry, purpose, basis, notice_version, channel, method, request_id, occurred_at, evidence_kind, granted_at)";
+
+    /// <summary>A row of the page's arrays as the table stores it: empty text is null.</summary>
+    private const string Values = "seq_id, subject_id, entry, purpose, nullif(basis, ''), nullif(notice_version, ''), nullif(channel, ''), nullif(method, ''), nullif(request_id, ''), occurred_at, nullif(evidence_kind, ''), granted_at";
+
     public static string[] Tables { get; } = [ReportTables.Qualified(ReportTables.ConsentLedger)];
 
     /// <summary>The events a row is mapped from (<see cref="ConsentEvolution.Changes"/>); the daemon loads no other.</summary>
@@ -29,14 +34,24 @@ public sealed class ConsentLedgerProjection : IProjection
         }
 
         var ledger = ReportTables.Qualified(ReportTables.ConsentLedger);
+        // Pages move forward, so a page's rows are normally all above the ledger's highest sequence: those are inserted
+        // plainly. Only rows at or under it (a replay, a rebuild over kept rows) take the upsert, whose speculative
+        // insertion costs about half as much again per row. One statement, one snapshot: the two halves are disjoint.
         operations.QueueSqlCommand(
             $"""
-            insert into {ledger}
-                (seq_id, subject_id, entry, purpose, basis, notice_version, channel, method, request_id, occurred_at, evidence_kind, granted_at)
-            select seq_id, subject_id, entry, purpose, nullif(basis, ''), nullif(notice_version, ''), nullif(channel, ''), nullif(method, ''),
-                   nullif(request_id, ''), occurred_at, nullif(evidence_kind, ''), granted_at
-            from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[])
-                as r(seq_id, subject_id, entry, purpose, basis, notice_version, channel, method, request_id, occurred_at, evidence_kind, granted_at)
+            with r as (
+                select * from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[])
+                    as r{Columns}
+            ), known as (
+                select coalesce(max(seq_id), 0) as highest from {ledger}
+            ), fresh as (
+                insert into {ledger} {Columns}
+                select {Values}
+                from r, known where r.seq_id > known.highest
+            )
+            insert into {ledger} {Columns}
+            select {Values}
+            from r, known where r.seq_id <= known.highest
             on conflict (seq_id) do update set evidence_kind = excluded.evidence_kind, granted_at = excluded.granted_at
             where excluded.entry = '{ConsentLedgerEntries.Granted}'
             """,
