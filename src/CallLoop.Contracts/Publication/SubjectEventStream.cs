@@ -16,7 +16,7 @@ public static class SubjectEventStream
     public const string Namespace = "subject-partitions";
 
     /// <summary>Partitions when "CallLoop:Streams:Partitions" does not say otherwise.</summary>
-    public const int DefaultPartitions = 64;
+    public const int DefaultPartitions = 16;
 
     /// <summary>
     /// The partition of a subject: FNV-1a (32-bit) of the subject id's UTF-16 code units, modulo
@@ -35,6 +35,6 @@ public static class SubjectEventStream
         return (int)(hash % (uint)partitions);
     }
 
-    /// <summary>The stream key of a partition: its number in decimal ("0" to "63" with the default count).</summary>
+    /// <summary>The stream key of a partition: its number in decimal ("0" to "15" with the default count).</summary>
     public static string PartitionKey(int partition) => partition.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
