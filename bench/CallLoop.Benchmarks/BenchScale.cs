@@ -25,6 +25,9 @@ public sealed record BenchScale(
     /// </summary>
     public TimeSpan LagDuration { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The longest a load row's warm-up waits for the JIT to be quiet (<see cref="LoadRunner"/>); a row that reaches it says so.</summary>
+    public TimeSpan MaxWarmup { get; init; } = TimeSpan.FromSeconds(30);
+
     public static BenchScale Quick { get; } = new("quick", 10_000, TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(2), 60, 64, [64, 256, 1_024], 10, 100_000);
 
     public static BenchScale Full { get; } = new("full", 100_000, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(5), 200, 64, [64, 256, 1_024], 30, 1_000_000);
@@ -33,6 +36,7 @@ public sealed record BenchScale(
     public static BenchScale Tiny { get; } = new("tiny", 500, TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1), 5, 16, [64], 3, 2_000)
     {
         LagDuration = TimeSpan.FromSeconds(2),
+        MaxWarmup = TimeSpan.FromSeconds(1),
     };
 
     public static BenchScale FromArgs(string[] args)

@@ -7,7 +7,7 @@ namespace CallLoop.Benchmarks;
 /// Runs <c>concurrency</c> closed-loop callers and records the latency of every operation after the warm-up, for the
 /// row's duration. The warm-up lasts at least its given length and then until the JIT is quiet (under
 /// <see cref="QuietJitPerSecond"/> of compiling in the last second, tiered recompilation included), at most
-/// <see cref="MaxWarmup"/>: a row that runs code paths new to the process (a fresh silo's daemon) measures them
+/// <see cref="BenchScale.MaxWarmup"/>: a row that runs code paths new to the process (a fresh silo's daemon) measures them
 /// compiled, as a long-running silo runs them, and not the compiler.
 /// </summary>
 public static class LoadRunner
@@ -15,12 +15,9 @@ public static class LoadRunner
     /// <summary>How much compiling a second still counts as quiet: 2.5% of one core.</summary>
     public static readonly TimeSpan QuietJitPerSecond = TimeSpan.FromMilliseconds(25);
 
-    /// <summary>The longest a warm-up waits for the JIT to be quiet; a row that reaches it says so.</summary>
-    public static readonly TimeSpan MaxWarmup = TimeSpan.FromSeconds(30);
-
     private static readonly TimeSpan JitCheck = TimeSpan.FromMilliseconds(250);
 
-    public static async Task<LoadResult> RunAsync(int concurrency, TimeSpan warmup, TimeSpan duration, Func<int, long, Task> operation)
+    public static async Task<LoadResult> RunAsync(int concurrency, BenchScale scale, Func<int, long, Task> operation)
     {
         var window = new MeasuredWindow();
         var perCaller = new List<long>[concurrency];
@@ -54,16 +51,16 @@ public static class LoadRunner
             }
         })));
 
-        var (warmedUp, jitQuiet) = await WarmUpAsync(warmup);
+        var (warmedUp, jitQuiet) = await WarmUpAsync(scale.Warmup, scale.MaxWarmup);
         var jit = JitInfo.GetCompilationTime();
-        window.Open(duration);
+        window.Open(scale.Duration);
         await callers;
         var all = perCaller.SelectMany(l => l).ToArray();
-        return new LoadResult(all.Length / duration.TotalSeconds, LatencySummary.From(all), errors, warmedUp, jitQuiet, JitInfo.GetCompilationTime() - jit);
+        return new LoadResult(all.Length / scale.Duration.TotalSeconds, LatencySummary.From(all), errors, warmedUp, jitQuiet, JitInfo.GetCompilationTime() - jit);
     }
 
-    /// <summary>Waits out the warm-up: at least <paramref name="least"/>, then until a second passes with the JIT quiet.</summary>
-    private static async Task<(TimeSpan Length, bool JitQuiet)> WarmUpAsync(TimeSpan least)
+    /// <summary>Waits out the warm-up: at least <paramref name="least"/>, then until a second passes with the JIT quiet, at most <paramref name="most"/>.</summary>
+    private static async Task<(TimeSpan Length, bool JitQuiet)> WarmUpAsync(TimeSpan least, TimeSpan most)
     {
         var clock = Stopwatch.StartNew();
         var compiled = new Queue<(TimeSpan At, TimeSpan Jit)>();
@@ -78,7 +75,7 @@ public static class LoadRunner
             var (since, jitThen) = compiled.Peek();
             var lastSecondQuiet = clock.Elapsed - since >= TimeSpan.FromSeconds(1) - JitCheck
                 && JitInfo.GetCompilationTime() - jitThen < QuietJitPerSecond;
-            if (clock.Elapsed >= least && (lastSecondQuiet || clock.Elapsed >= MaxWarmup))
+            if (clock.Elapsed >= least && (lastSecondQuiet || clock.Elapsed >= most))
             {
                 return (clock.Elapsed, lastSecondQuiet);
             }
@@ -108,7 +105,7 @@ public static class LoadRunner
 
 /// <summary>
 /// A load's result over its measured window; how long its warm-up ran, whether the JIT was quiet by then (false: the
-/// warm-up reached <see cref="LoadRunner.MaxWarmup"/>), and how much compiling still happened while it was measured.
+/// warm-up reached <see cref="BenchScale.MaxWarmup"/>), and how much compiling still happened while it was measured.
 /// </summary>
 public sealed record LoadResult(double PerSecond, LatencySummary Latency, long Errors, TimeSpan Warmup, bool JitQuiet, TimeSpan JitWhileMeasured)
 {

@@ -41,7 +41,7 @@ public static class GrainCommands
     {
         (CpuClock Clock, long Sequence)? before = cpu is null ? null : (await CpuClock.ReadAsync(cpu), await DaemonProgress.HighSequenceAsync(cpu));
         using var gc = GcPauses.Start();
-        var load = await LoadRunner.RunAsync(concurrency, scale.Warmup, scale.Duration, (caller, n) =>
+        var load = await LoadRunner.RunAsync(concurrency, scale, (caller, n) =>
         {
             var id = SampleEvents.SubjectId(Random.Shared.Next(scale.LoadSubjects));
             return grains.GetGrain<IDataSubjectGrain>(id).ExecuteAsync(SampleEvents.GrantConsent(id, (caller * 1_000_000L) + n));
@@ -61,7 +61,7 @@ public static class GrainCommands
     public static async Task<Measurement> ReadProfilesAsync(IGrainFactory grains, BenchScale scale)
     {
         using var gc = GcPauses.Start();
-        var load = await LoadRunner.RunAsync(256, scale.Warmup, scale.Duration, (_, _) =>
+        var load = await LoadRunner.RunAsync(256, scale, (_, _) =>
             grains.GetGrain<IDataSubjectGrain>(SampleEvents.SubjectId(Random.Shared.Next(scale.Subjects))).GetProfileAsync());
 
         return new Measurement("Profile reads from active grains", "reads/s", load.PerSecond, load.Latency,

@@ -24,7 +24,7 @@ public static class NaiveService
             await session.SaveChangesAsync();
         }
 
-        var load = await LoadRunner.RunAsync(scale.NaiveConcurrency, scale.Warmup, scale.Duration, async (caller, n) =>
+        var load = await LoadRunner.RunAsync(scale.NaiveConcurrency, scale, async (caller, n) =>
         {
             var subjectId = Subject(Random.Shared.Next(subjects));
             await using var session = store.LightweightSession();
