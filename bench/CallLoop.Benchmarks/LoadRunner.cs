@@ -84,7 +84,7 @@ public static class LoadRunner
         }
     }
 
-    /// <summary>When the callers start recording and when they stop: unknown (never, and never) until the warm-up ends.</summary>
+    /// <summary>When the callers start recording and when they stop; until the warm-up ends, neither comes (both are <c>long.MaxValue</c>).</summary>
     private sealed class MeasuredWindow
     {
         private long measureFrom = long.MaxValue;
