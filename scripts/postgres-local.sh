@@ -144,7 +144,14 @@ case "$command_name" in
     ;;
   stop)
     if [ -f "$data_dir/PG_VERSION" ] && as_owner "$bindir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
-      as_owner "$bindir/pg_ctl" -D "$data_dir" -m fast -w stop >/dev/null
+      # Another stop (a watchdog's, a second caller's) may finish between the status and this stop, which then fails
+      # on the missing postmaster.pid: a server no longer running is what was asked for.
+      if ! stop_output=$(as_owner "$bindir/pg_ctl" -D "$data_dir" -m fast -w stop 2>&1); then
+        if as_owner "$bindir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+          echo "$stop_output" >&2
+          exit 1
+        fi
+      fi
       echo "PostgreSQL stopped ($data_dir)"
     else
       echo "PostgreSQL not running ($data_dir)"

@@ -28,6 +28,7 @@ public sealed class TestPostgresWatchdogTests
             await starter.WaitForExitAsync();
 
             await Eventually.ReturnsAsync(() => AnswersAsync(port), answers => !answers, TimeSpan.FromSeconds(60), "the watchdog to stop the server");
+            await Eventually.ReturnsAsync(() => Task.FromResult(File.Exists(Path.Combine(dataDirectory, "postmaster.pid"))), running => !running, TimeSpan.FromSeconds(60), "the server to finish its shutdown");
         }
         finally
         {
