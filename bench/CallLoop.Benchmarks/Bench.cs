@@ -27,7 +27,7 @@ public static class Bench
         GcPauses.PrintSequence = args.Contains("--gc-sequence");
         var clock = Stopwatch.StartNew();
         var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("bench");
-        // The test support hands out unpooled connection strings; a service pools its connections.
+        // A service's pool is larger than a test database's.
         connectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = true, MaxPoolSize = 100 }.ConnectionString;
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         using var store = DocumentStore.For(options =>
