@@ -27,8 +27,16 @@ public static class Bench
         GcPauses.PrintSequence = args.Contains("--gc-sequence");
         var clock = Stopwatch.StartNew();
         var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("bench");
-        // A service's pool is larger than a test database's.
-        connectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = true, MaxPoolSize = 100 }.ConnectionString;
+        // A service's pool: larger than a test database's, and with Npgsql's default idle lifetime and pruning (a test
+        // database closes idle connections after 5 s, since many share one server).
+        var deployed = new NpgsqlConnectionStringBuilder();
+        connectionString = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Pooling = true,
+            MaxPoolSize = 100,
+            ConnectionIdleLifetime = deployed.ConnectionIdleLifetime,
+            ConnectionPruningInterval = deployed.ConnectionPruningInterval,
+        }.ConnectionString;
         await using var dataSource = NpgsqlDataSource.Create(connectionString);
         using var store = DocumentStore.For(options =>
         {
