@@ -55,6 +55,9 @@ as_owner() {
   fi
 }
 
+# Whether a server runs on the data folder (pg_ctl finds its postmaster.pid and the process).
+server_running() { as_owner "$bindir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; }
+
 ensure_cluster() {
   if [ -f "$data_dir/PG_VERSION" ]; then return; fi
   mkdir -p "$data_dir"
@@ -112,7 +115,7 @@ start_watchdog() {
 case "$command_name" in
   start)
     ensure_cluster
-    if as_owner "$bindir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+    if server_running; then
       ensure_database; ensure_roles; start_watchdog; echo "PostgreSQL already running in $data_dir"; exit 0
     fi
     as_owner "$bindir/pg_ctl" -D "$data_dir" -o "-p $port" -l "$data_dir/server.log" -w -t 60 start >/dev/null
@@ -123,7 +126,7 @@ case "$command_name" in
     ;;
   run)
     ensure_cluster
-    if as_owner "$bindir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+    if server_running; then
       as_owner "$bindir/pg_ctl" -D "$data_dir" -m fast -w stop >/dev/null
     fi
     if [ -n "$database" ]; then
@@ -143,11 +146,11 @@ case "$command_name" in
     ensure_roles
     ;;
   stop)
-    if [ -f "$data_dir/PG_VERSION" ] && as_owner "$bindir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+    if [ -f "$data_dir/PG_VERSION" ] && server_running; then
       # Another stop (a watchdog's, a second caller's) may finish between the status and this stop, which then fails
       # on the missing postmaster.pid: a server no longer running is what was asked for.
       if ! stop_output=$(as_owner "$bindir/pg_ctl" -D "$data_dir" -m fast -w stop 2>&1); then
-        if as_owner "$bindir/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
+        if server_running; then
           echo "$stop_output" >&2
           exit 1
         fi
