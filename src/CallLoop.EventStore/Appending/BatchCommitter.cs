@@ -57,16 +57,10 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
             await EnsureEventTablesAsync().ConfigureAwait(false);
             await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
-            var versions = await locks.LockAsync(transaction, batch.Select(p => p.Append.StreamId)).ConfigureAwait(false);
-            (accepted, var conflicts) = BatchPlan.Split(batch, versions);
+            (accepted, var conflicts) = await WriteAsync(transaction, batch).ConfigureAwait(false);
             foreach (var conflict in conflicts)
             {
                 conflict.Fail(new StreamVersionConflictException(conflict.Append.StreamId, conflict.Append.ExpectedVersion));
-            }
-
-            if (accepted.Count > 0)
-            {
-                await WriteAsync(transaction, accepted, versions).ConfigureAwait(false);
             }
 
             committing = true;
@@ -75,7 +69,7 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
         catch (Exception error) when (!committing && VersionConflicts.IsVersionConflict(error))
         {
             LogLateConflict(logger, batch.Count);
-            return (accepted, false);
+            return (batch.Where(p => !p.Completion.IsCompleted).ToList(), false);
         }
         catch (Exception error) when (committing)
         {
@@ -112,11 +106,33 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
         return ([], false);
     }
 
-    private async Task WriteAsync(NpgsqlTransaction transaction, List<PendingAppend> accepted, Dictionary<string, long> versions)
+    /// <summary>
+    /// Writes the batch's events and documents; returns the appends written and those whose expected version their
+    /// stream is not at. The set-based path first writes, in one statement, every stream at the version its appends
+    /// expect (a grain knows its stream's version, so that is nearly every one); only the rest are locked and read.
+    /// </summary>
+    private async Task<(List<PendingAppend> Accepted, List<PendingAppend> Conflicts)> WriteAsync(NpgsqlTransaction transaction, IReadOnlyList<PendingAppend> batch)
     {
+        List<PendingAppend> accepted = [];
+        List<PendingAppend> conflicts = [];
+        var unsettled = batch;
         if (setBased is not null)
         {
-            await setBased.WriteAsync(transaction, accepted, versions).ConfigureAwait(false);
+            (accepted, conflicts, var left) = await setBased.WriteAtExpectedVersionsAsync(transaction, batch).ConfigureAwait(false);
+            unsettled = left;
+        }
+
+        if (unsettled.Count > 0)
+        {
+            var versions = await locks.LockAsync(transaction, unsettled.Select(p => p.Append.StreamId)).ConfigureAwait(false);
+            var (lockedAccepted, lockedConflicts) = BatchPlan.Split(unsettled, versions);
+            if (setBased is not null && lockedAccepted.Count > 0)
+            {
+                await setBased.WriteAsync(transaction, lockedAccepted, versions).ConfigureAwait(false);
+            }
+
+            accepted.AddRange(lockedAccepted);
+            conflicts.AddRange(lockedConflicts);
         }
 
         var withDocuments = setBased is null ? accepted : accepted.Where(p => p.Append.HasDocumentWork).ToList();
@@ -126,6 +142,8 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
             BatchStaging.Stage(session, withDocuments, includeEvents: setBased is null);
             await session.SaveChangesAsync().ConfigureAwait(false);
         }
+
+        return (accepted, conflicts);
     }
 
     /// <summary>The version check reads Marten's tables directly, so they must exist before the first batch.</summary>

@@ -51,6 +51,44 @@ public sealed class VersionConflictTests(EventStoreFixture fixture)
     [Theory]
     [InlineData(GroupCommitPath.SetBased)]
     [InlineData(GroupCommitPath.MartenSession)]
+    public async Task Given_a_batch_whose_first_append_to_a_stream_expects_a_wrong_version_Then_that_append_fails_and_the_one_after_it_commits(GroupCommitPath path)
+    {
+        // The set-based path writes each stream at the version its first append expects, and must not take a wrong
+        // first expectation (behind or ahead of the stream) as the stream's version for the appends after it.
+        var prefix = Marked.NewPrefix();
+        var (behind, ahead, fresh) = ($"{prefix}behind", $"{prefix}ahead", $"{prefix}fresh");
+        var committer = fixture.NewCommitter(path);
+        await CommitAsync(committer, [Marked.Append(behind, 0, $"{behind}/1"), Marked.Append(ahead, 0, $"{ahead}/1")]);
+
+        var batch = new[]
+        {
+            new PendingAppend(Marked.Append(behind, 0, $"{behind}/stale")),
+            new PendingAppend(Marked.Append(ahead, 3, $"{ahead}/future")),
+            new PendingAppend(Marked.Append(fresh, 0, $"{fresh}/1")),
+            new PendingAppend(Marked.Append(behind, 1, $"{behind}/2")),
+            new PendingAppend(Marked.Append(ahead, 1, $"{ahead}/2")),
+            new PendingAppend(Marked.Append(ahead, 2, $"{ahead}/3")),
+        };
+        await committer.CommitAsync(batch);
+
+        await Assert.ThrowsAsync<StreamVersionConflictException>(() => batch[0].Completion);
+        await Assert.ThrowsAsync<StreamVersionConflictException>(() => batch[1].Completion);
+        await Task.WhenAll(batch.Skip(2).Select(p => p.Completion));
+        var stored = await Marked.StoredAsync(fixture.DataSource, prefix);
+        Assert.Empty(stored[$"{behind}/stale"]);
+        Assert.Empty(stored[$"{ahead}/future"]);
+        Assert.Equal((fresh, 1L), Assert.Single(stored[$"{fresh}/1"]));
+        Assert.Equal((behind, 2L), Assert.Single(stored[$"{behind}/2"]));
+        Assert.Equal((ahead, 2L), Assert.Single(stored[$"{ahead}/2"]));
+        Assert.Equal((ahead, 3L), Assert.Single(stored[$"{ahead}/3"]));
+        await using var session = fixture.Store.QuerySession();
+        Assert.Equal(2, (await session.Events.FetchStreamStateAsync(behind))!.Version);
+        Assert.Equal(3, (await session.Events.FetchStreamStateAsync(ahead))!.Version);
+    }
+
+    [Theory]
+    [InlineData(GroupCommitPath.SetBased)]
+    [InlineData(GroupCommitPath.MartenSession)]
     public async Task Given_a_stream_started_by_another_writer_while_the_batch_waits_Then_only_the_colliding_start_fails(GroupCommitPath path)
     {
         var prefix = Marked.NewPrefix();
