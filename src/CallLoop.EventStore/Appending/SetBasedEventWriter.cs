@@ -101,8 +101,11 @@ internal sealed class SetBasedEventWriter
         await using var command = new NpgsqlCommand(writeAtExpectedVersions, transaction.Connection, transaction);
         var started = streams.Where(s => s.Value.Before == 0).ToArray();
         var moved = streams.Where(s => s.Value.Before > 0).ToArray();
-        AddStreamParameters(command.Parameters, "started_", started, includeBefore: false);
-        AddStreamParameters(command.Parameters, "moved_", moved, includeBefore: true);
+        command.Parameters.Add(StreamIds("started_ids", started));
+        command.Parameters.Add(StreamVersions("started_versions", started, v => v.After));
+        command.Parameters.Add(StreamIds("moved_ids", moved));
+        command.Parameters.Add(StreamVersions("moved_from", moved, v => v.Before));
+        command.Parameters.Add(StreamVersions("moved_to", moved, v => v.After));
         events.AddParameters(command.Parameters, DateTimeOffset.UtcNow);
 
         var written = new HashSet<string>(streams.Count, StringComparer.Ordinal);
@@ -114,8 +117,8 @@ internal sealed class SetBasedEventWriter
             }
         }
 
-        var unsettled = batch.Where(p => !written.Contains(p.Append.StreamId)).ToList();
-        return (accepted.Where(p => written.Contains(p.Append.StreamId)).ToList(), conflicts.Where(p => written.Contains(p.Append.StreamId)).ToList(), unsettled);
+        bool Written(PendingAppend pending) => written.Contains(pending.Append.StreamId);
+        return (accepted.Where(Written).ToList(), conflicts.Where(Written).ToList(), batch.Where(p => !Written(p)).ToList());
     }
 
     /// <summary>Writes appends that follow the given versions, which the caller read and locked in this transaction.</summary>
@@ -172,21 +175,15 @@ internal sealed class SetBasedEventWriter
     private static NpgsqlBatchCommand StreamCommand(string sql, KeyValuePair<string, (long Before, long After)>[] streams)
     {
         var command = new NpgsqlBatchCommand(sql);
-        AddStreamParameters(command.Parameters, string.Empty, streams, includeBefore: false);
+        command.Parameters.Add(StreamIds("ids", streams));
+        command.Parameters.Add(StreamVersions("versions", streams, v => v.After));
         return command;
     }
 
-    private static void AddStreamParameters(NpgsqlParameterCollection parameters, string prefix, KeyValuePair<string, (long Before, long After)>[] streams, bool includeBefore)
-    {
-        parameters.Add(new NpgsqlParameter($"{prefix}ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = streams.Select(s => s.Key).ToArray() });
-        if (includeBefore)
-        {
-            parameters.Add(new NpgsqlParameter($"{prefix}from", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = streams.Select(s => s.Value.Before).ToArray() });
-            parameters.Add(new NpgsqlParameter($"{prefix}to", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = streams.Select(s => s.Value.After).ToArray() });
-        }
-        else
-        {
-            parameters.Add(new NpgsqlParameter($"{prefix}versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = streams.Select(s => s.Value.After).ToArray() });
-        }
-    }
+    private static NpgsqlParameter StreamIds(string name, KeyValuePair<string, (long Before, long After)>[] streams) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = streams.Select(s => s.Key).ToArray() };
+
+    private static NpgsqlParameter StreamVersions(
+        string name, KeyValuePair<string, (long Before, long After)>[] streams, Func<(long Before, long After), long> version) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = streams.Select(s => version(s.Value)).ToArray() };
 }
