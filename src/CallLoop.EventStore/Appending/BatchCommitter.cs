@@ -69,7 +69,7 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
         catch (Exception error) when (!committing && VersionConflicts.IsVersionConflict(error))
         {
             LogLateConflict(logger, batch.Count);
-            return (batch.Where(p => !p.Completion.IsCompleted).ToList(), false);
+            return (Unsettled(batch), false);
         }
         catch (Exception error) when (committing)
         {
@@ -79,7 +79,7 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
         catch (Exception error) when (batch.Count > 1 && IsPoison(error))
         {
             LogPoison(logger, error.GetType().Name, batch.Count);
-            return (batch.Where(p => !p.Completion.IsCompleted).ToList(), true);
+            return (Unsettled(batch), true);
         }
         catch (Exception error)
         {
@@ -115,17 +115,17 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
     {
         List<PendingAppend> accepted = [];
         List<PendingAppend> conflicts = [];
-        var unsettled = batch;
+        var toLock = batch;
         if (setBased is not null)
         {
-            (accepted, conflicts, var left) = await setBased.WriteAtExpectedVersionsAsync(transaction, batch).ConfigureAwait(false);
-            unsettled = left;
+            (accepted, conflicts, var elsewhere) = await setBased.WriteAtExpectedVersionsAsync(transaction, batch).ConfigureAwait(false);
+            toLock = elsewhere;
         }
 
-        if (unsettled.Count > 0)
+        if (toLock.Count > 0)
         {
-            var versions = await locks.LockAsync(transaction, unsettled.Select(p => p.Append.StreamId)).ConfigureAwait(false);
-            var (lockedAccepted, lockedConflicts) = BatchPlan.Split(unsettled, versions);
+            var versions = await locks.LockAsync(transaction, toLock.Select(p => p.Append.StreamId)).ConfigureAwait(false);
+            var (lockedAccepted, lockedConflicts) = BatchPlan.Split(toLock, versions);
             if (setBased is not null && lockedAccepted.Count > 0)
             {
                 await setBased.WriteAsync(transaction, lockedAccepted, versions).ConfigureAwait(false);
@@ -183,6 +183,9 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
             }
         }
     }
+
+    /// <summary>The appends of a batch whose outcome is not known yet, to try again after a failed attempt.</summary>
+    private static List<PendingAppend> Unsettled(IReadOnlyList<PendingAppend> batch) => batch.Where(p => !p.Completion.IsCompleted).ToList();
 
     /// <summary>
     /// An error that one append's own data can cause (a value PostgreSQL refuses, a document breaking a unique index,

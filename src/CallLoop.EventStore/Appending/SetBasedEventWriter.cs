@@ -84,10 +84,10 @@ internal sealed class SetBasedEventWriter
     /// <summary>
     /// Writes the batch on the assumption that each stream is at the version its first append expects, checking that
     /// in the same statement: streams found there are written (their appends that do not chain on the ones before them
-    /// are conflicts), and the appends of streams found elsewhere, or started by another writer, are left unsettled
-    /// for the caller to lock and decide.
+    /// are conflicts), and the appends of streams found elsewhere, or started by another writer, are returned
+    /// untouched (<c>Elsewhere</c>) for the caller to lock and decide.
     /// </summary>
-    public async Task<(List<PendingAppend> Accepted, List<PendingAppend> Conflicts, List<PendingAppend> Unsettled)> WriteAtExpectedVersionsAsync(
+    public async Task<(List<PendingAppend> Accepted, List<PendingAppend> Conflicts, List<PendingAppend> Elsewhere)> WriteAtExpectedVersionsAsync(
         NpgsqlTransaction transaction, IReadOnlyList<PendingAppend> batch)
     {
         var expected = new Dictionary<string, long>(batch.Count, StringComparer.Ordinal);
