@@ -25,20 +25,20 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
     private Task? eventTablesReady;
 
     /// <summary>Never throws: every append's task carries its own outcome.</summary>
-    public async Task CommitAsync(IReadOnlyList<PendingAppend> batch)
+    public async Task CommitAsync(IReadOnlyList<PendingAppend> batch, LaneConnection lane)
     {
         IReadOnlyList<PendingAppend> remaining = batch;
         var oneByOne = false;
         for (var attempt = 0; attempt < Attempts && remaining.Count > 0 && !oneByOne; attempt++)
         {
-            (remaining, oneByOne) = await TryCommitAsync(remaining).ConfigureAwait(false);
+            (remaining, oneByOne) = await TryCommitAsync(remaining, lane).ConfigureAwait(false);
         }
 
         // A stream kept appearing between check and append, or one append poisons its batch:
         // commit the rest one by one so that only the offender fails.
         foreach (var pending in remaining)
         {
-            var (left, _) = await TryCommitAsync([pending]).ConfigureAwait(false);
+            var (left, _) = await TryCommitAsync([pending], lane).ConfigureAwait(false);
             foreach (var conflicting in left)
             {
                 conflicting.Fail(new StreamVersionConflictException(conflicting.Append.StreamId, conflicting.Append.ExpectedVersion));
@@ -47,7 +47,7 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
     }
 
     /// <summary>Returns the appends to try again (none once every outcome is settled), and whether to try them one by one.</summary>
-    private async Task<(IReadOnlyList<PendingAppend> Retry, bool OneByOne)> TryCommitAsync(IReadOnlyList<PendingAppend> batch)
+    private async Task<(IReadOnlyList<PendingAppend> Retry, bool OneByOne)> TryCommitAsync(IReadOnlyList<PendingAppend> batch, LaneConnection lane)
     {
         List<PendingAppend> accepted = [];
         var committing = false;
@@ -55,7 +55,7 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
         try
         {
             await EnsureEventTablesAsync().ConfigureAwait(false);
-            await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+            var connection = await lane.OpenAsync().ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync().ConfigureAwait(false);
             (accepted, var conflicts) = await WriteAsync(transaction, batch).ConfigureAwait(false);
             foreach (var conflict in conflicts)
@@ -66,30 +66,11 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
             committing = true;
             await transaction.CommitAsync().ConfigureAwait(false);
         }
-        catch (Exception error) when (!committing && VersionConflicts.IsVersionConflict(error))
-        {
-            LogLateConflict(logger, batch.Count);
-            return (Unsettled(batch), false);
-        }
-        catch (Exception error) when (committing)
-        {
-            await SettleInDoubtAsync(accepted, error).ConfigureAwait(false);
-            return ([], false);
-        }
-        catch (Exception error) when (batch.Count > 1 && IsPoison(error))
-        {
-            LogPoison(logger, error.GetType().Name, batch.Count);
-            return (Unsettled(batch), true);
-        }
         catch (Exception error)
         {
-            LogFailed(logger, error, batch.Count);
-            foreach (var pending in batch)
-            {
-                pending.Fail(error);
-            }
-
-            return ([], false);
+            // Whatever failed, the lane's connection may be broken or inside an aborted transaction.
+            await lane.DropAsync().ConfigureAwait(false);
+            return await SettleFailedAttemptAsync(batch, accepted, committing, error).ConfigureAwait(false);
         }
 
         // The Marten path is measured by AppendLatencyListener; the set-based path writes events past Marten's session.
@@ -101,6 +82,37 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
         foreach (var pending in accepted)
         {
             pending.Succeed();
+        }
+
+        return ([], false);
+    }
+
+    /// <summary>Settles what a failed attempt leaves: the appends to try again, and whether one by one.</summary>
+    private async Task<(IReadOnlyList<PendingAppend> Retry, bool OneByOne)> SettleFailedAttemptAsync(
+        IReadOnlyList<PendingAppend> batch, List<PendingAppend> accepted, bool committing, Exception error)
+    {
+        if (committing)
+        {
+            await SettleInDoubtAsync(accepted, error).ConfigureAwait(false);
+            return ([], false);
+        }
+
+        if (VersionConflicts.IsVersionConflict(error))
+        {
+            LogLateConflict(logger, batch.Count);
+            return (Unsettled(batch), false);
+        }
+
+        if (batch.Count > 1 && IsPoison(error))
+        {
+            LogPoison(logger, error.GetType().Name, batch.Count);
+            return (Unsettled(batch), true);
+        }
+
+        LogFailed(logger, error, batch.Count);
+        foreach (var pending in batch)
+        {
+            pending.Fail(error);
         }
 
         return ([], false);

@@ -14,6 +14,8 @@ namespace CallLoop.EventStore.Appending;
 public sealed class GroupCommitWriter : IAsyncDisposable
 {
     private readonly GroupCommitOptions options;
+    private readonly NpgsqlDataSource dataSource;
+    private readonly LaneConnection.Failures laneFailures = new();
     private readonly BatchCommitter committer;
     private readonly Channel<PendingAppend>[] lanes;
     private readonly Task[] loops;
@@ -22,6 +24,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
+        this.dataSource = dataSource;
         committer = new BatchCommitter(store, dataSource, this.options, logger);
         lanes = Enumerable.Range(0, Math.Max(1, this.options.Lanes))
             .Select(_ => Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true }))
@@ -61,6 +64,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     private async Task RunLaneAsync(ChannelReader<PendingAppend> reader)
     {
+        await using var connection = new LaneConnection(dataSource, laneFailures);
         var batch = new List<PendingAppend>(options.MaxBatchSize);
         var underLoad = false;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
@@ -73,7 +77,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
             }
 
             underLoad = batch.Count > 1;
-            await committer.CommitAsync(batch.ToArray()).ConfigureAwait(false);
+            await committer.CommitAsync(batch.ToArray(), connection).ConfigureAwait(false);
             batch.Clear();
         }
     }

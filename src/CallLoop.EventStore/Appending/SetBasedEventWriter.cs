@@ -107,6 +107,7 @@ internal sealed class SetBasedEventWriter
         command.Parameters.Add(StreamVersions("moved_from", moved, v => v.Before));
         command.Parameters.Add(StreamVersions("moved_to", moved, v => v.After));
         events.AddParameters(command.Parameters, DateTimeOffset.UtcNow);
+        await command.PrepareAsync().ConfigureAwait(false);
 
         var written = new HashSet<string>(streams.Count, StringComparer.Ordinal);
         await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using CallLoop.EventStore.Appending;
 using CallLoop.EventStore.Subjects;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace CallLoop.Integration.Tests.Appending;
@@ -32,7 +34,8 @@ public sealed class DatabaseFailureTests(EventStoreFixture fixture)
         var batch = new[] { new PendingAppend(Marked.Append(victim, 1, $"{victim}/2")) }
             .Concat(Enumerable.Range(0, 5).Select(i => new PendingAppend(Marked.Append($"{prefix}{i}", 0, $"{prefix}{i}/1"))))
             .ToArray();
-        var committing = fixture.NewCommitter(path).CommitAsync(batch);
+        await using var committer = fixture.NewCommitter(path);
+        var committing = committer.CommitAsync(batch);
         var writerBackend = await FaultInjection.WaitForLockWaitAsync(fixture.ConnectionString);
         await FaultInjection.TerminateAsync(fixture.ConnectionString, writerBackend);
         await committing;
@@ -115,5 +118,63 @@ public sealed class DatabaseFailureTests(EventStoreFixture fixture)
         Assert.All(acknowledged, marker => Assert.Single(stored[marker]));
         Assert.All(failed, marker => Assert.Empty(stored[marker]));
         Assert.Equal(acknowledged.Count, stored.Sum(g => g.Count()));
+    }
+
+    [Fact]
+    public async Task Given_the_lanes_connections_broken_while_idle_When_one_lane_fails_a_batch_Then_every_lane_opens_a_new_one_before_its_next_batch()
+    {
+        // A writer on a pool of its own, so that its backends can be told apart from everyone else's.
+        var application = $"lanes-{Guid.NewGuid():N}";
+        await using var dataSource = NpgsqlDataSource.Create($"{fixture.ConnectionString};Application Name={application}");
+        await using var writer = new GroupCommitWriter(
+            fixture.Store, dataSource, Options.Create(new GroupCommitOptions { Lanes = 2 }), NullLogger<GroupCommitWriter>.Instance);
+        var prefix = Marked.NewPrefix();
+        var streams = Enumerable.Range(0, 12).Select(i => $"{prefix}{i}").ToArray();
+        foreach (var stream in streams)
+        {
+            await writer.AppendAsync(Marked.Append(stream, 0, $"{stream}/1"));
+        }
+
+        // Both lanes hold their connection between batches; the server restarts under them (here: their backends end).
+        await using var observer = await fixture.DataSource.OpenConnectionAsync();
+        Assert.Equal(2, await BackendsAsync(observer, application));
+        await using (var terminate = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @application", observer))
+        {
+            terminate.Parameters.AddWithValue("application", application);
+            Assert.Equal(2L, await terminate.ExecuteScalarAsync());
+        }
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await BackendsAsync(observer, application) > 0)
+        {
+            await Task.Delay(10, patience.Token);
+        }
+
+        // The first batch after it finds its lane's connection broken; no other batch does, whichever lane it takes.
+        var outcomes = new List<bool>();
+        foreach (var stream in streams)
+        {
+            try
+            {
+                await writer.AppendAsync(Marked.Append(stream, 1, $"{stream}/2"));
+                outcomes.Add(true);
+            }
+            catch (Exception error) when (error is not StreamVersionConflictException)
+            {
+                outcomes.Add(false);
+            }
+        }
+
+        Assert.Equal([false, .. Enumerable.Repeat(true, streams.Length - 1)], outcomes);
+        var stored = await Marked.StoredAsync(fixture.DataSource, prefix);
+        Assert.Empty(stored[$"{streams[0]}/2"]);
+        Assert.All(streams.Skip(1), stream => Assert.Single(stored[$"{stream}/2"]));
+    }
+
+    private static async Task<long> BackendsAsync(NpgsqlConnection observer, string application)
+    {
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = @application", observer);
+        command.Parameters.AddWithValue("application", application);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

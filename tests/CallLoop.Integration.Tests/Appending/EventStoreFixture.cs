@@ -33,7 +33,16 @@ public sealed class EventStoreFixture : IAsyncLifetime
     public GroupCommitWriter NewWriter(GroupCommitOptions? options = null) =>
         new(Store, DataSource, Options.Create(options ?? new GroupCommitOptions()), NullLogger<GroupCommitWriter>.Instance);
 
-    internal BatchCommitter NewCommitter(GroupCommitPath path = GroupCommitPath.SetBased) => new(Store, DataSource, new GroupCommitOptions { Path = path }, NullLogger.Instance);
+    /// <summary>A batch committer with a lane connection of its own, as one lane of the writer has.</summary>
+    internal LaneCommitter NewCommitter(GroupCommitPath path = GroupCommitPath.SetBased) =>
+        new(new BatchCommitter(Store, DataSource, new GroupCommitOptions { Path = path }, NullLogger.Instance), new LaneConnection(DataSource, new LaneConnection.Failures()));
+
+    internal sealed class LaneCommitter(BatchCommitter committer, LaneConnection lane) : IAsyncDisposable
+    {
+        public Task CommitAsync(IReadOnlyList<PendingAppend> batch) => committer.CommitAsync(batch, lane);
+
+        public ValueTask DisposeAsync() => lane.DisposeAsync();
+    }
 
     public async Task DisposeAsync()
     {

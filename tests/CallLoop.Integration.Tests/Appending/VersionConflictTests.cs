@@ -14,7 +14,7 @@ public sealed class VersionConflictTests(EventStoreFixture fixture)
     {
         var prefix = Marked.NewPrefix();
         var streams = Enumerable.Range(0, 10).Select(i => $"{prefix}{i}").ToArray();
-        var committer = fixture.NewCommitter(path);
+        await using var committer = fixture.NewCommitter(path);
         await CommitAsync(committer, streams.Select(s => Marked.Append(s, 0, $"{s}/1")).ToArray());
 
         var batch = streams.Select((s, i) => new PendingAppend(Marked.Append(s, i == 4 ? 0 : 1, $"{s}/2"))).ToList();
@@ -57,7 +57,7 @@ public sealed class VersionConflictTests(EventStoreFixture fixture)
         // first expectation (behind or ahead of the stream) as the stream's version for the appends after it.
         var prefix = Marked.NewPrefix();
         var (behind, ahead, fresh) = ($"{prefix}behind", $"{prefix}ahead", $"{prefix}fresh");
-        var committer = fixture.NewCommitter(path);
+        await using var committer = fixture.NewCommitter(path);
         await CommitAsync(committer, [Marked.Append(behind, 0, $"{behind}/1"), Marked.Append(ahead, 0, $"{ahead}/1")]);
 
         var batch = new[]
@@ -106,7 +106,8 @@ public sealed class VersionConflictTests(EventStoreFixture fixture)
         var batch = new[] { contested, $"{prefix}a", $"{prefix}b" }
             .Select(s => new PendingAppend(Marked.Append(s, 0, $"{s}/batch")))
             .ToArray();
-        var committing = fixture.NewCommitter(path).CommitAsync(batch);
+        await using var committer = fixture.NewCommitter(path);
+        var committing = committer.CommitAsync(batch);
         await FaultInjection.WaitForLockWaitAsync(fixture.ConnectionString);
         await otherTransaction.CommitAsync();
         await committing;
@@ -121,7 +122,7 @@ public sealed class VersionConflictTests(EventStoreFixture fixture)
         Assert.Single(stored[$"{prefix}b/batch"]);
     }
 
-    private static async Task CommitAsync(BatchCommitter committer, IEnumerable<StreamAppend> appends)
+    private static async Task CommitAsync(EventStoreFixture.LaneCommitter committer, IEnumerable<StreamAppend> appends)
     {
         var batch = appends.Select(a => new PendingAppend(a)).ToArray();
         await committer.CommitAsync(batch);
