@@ -1,4 +1,5 @@
 using System.Data;
+using System.Diagnostics;
 using Npgsql;
 
 namespace CallLoop.EventStore.Appending;
@@ -12,20 +13,30 @@ namespace CallLoop.EventStore.Appending;
 /// </summary>
 internal sealed class LaneConnection(NpgsqlDataSource dataSource, LaneConnection.Failures failures) : IAsyncDisposable
 {
+    /// <summary>How long the connection's cached plans are used before they are planned again.</summary>
+    private static readonly TimeSpan PlanLifetime = TimeSpan.FromSeconds(1);
+
     private NpgsqlConnection? connection;
     private int failuresSeen;
+    private long plannedAt;
 
     public async ValueTask<NpgsqlConnection> OpenAsync()
     {
         var failed = failures.Count;
         if (connection is { State: ConnectionState.Open } && failuresSeen == failed)
         {
+            if (Stopwatch.GetElapsedTime(plannedAt) >= PlanLifetime)
+            {
+                await DiscardPlansAsync(connection).ConfigureAwait(false);
+            }
+
             return connection;
         }
 
         await CloseAsync().ConfigureAwait(false);
         failuresSeen = failed;
         connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        plannedAt = Stopwatch.GetTimestamp();
         return connection;
     }
 
@@ -37,6 +48,19 @@ internal sealed class LaneConnection(NpgsqlDataSource dataSource, LaneConnection
     }
 
     public ValueTask DisposeAsync() => CloseAsync();
+
+    /// <summary>
+    /// A plan cached on a long-lived connection (the prepared write statement's, the foreign key check's) keeps the
+    /// table sizes it was made for until the tables are analyzed again; made while a fresh database's tables were nearly
+    /// empty, it made every batch several times dearer for as long as a minute. Planning them again every second keeps
+    /// them current at the cost of one statement a second.
+    /// </summary>
+    private async ValueTask DiscardPlansAsync(NpgsqlConnection open)
+    {
+        await using var discard = new NpgsqlCommand("DISCARD PLANS", open);
+        await discard.ExecuteNonQueryAsync().ConfigureAwait(false);
+        plannedAt = Stopwatch.GetTimestamp();
+    }
 
     private async ValueTask CloseAsync()
     {
