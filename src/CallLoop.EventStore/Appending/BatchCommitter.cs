@@ -68,8 +68,7 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
         }
         catch (Exception error)
         {
-            // Whatever failed, the lane's connection may be broken or inside an aborted transaction.
-            await lane.DropAsync().ConfigureAwait(false);
+            await lane.AfterFailedBatchAsync().ConfigureAwait(false);
             return await SettleFailedAttemptAsync(batch, accepted, committing, error).ConfigureAwait(false);
         }
 

@@ -6,10 +6,11 @@ namespace CallLoop.EventStore.Appending;
 
 /// <summary>
 /// A lane's own connection, kept open from one batch to the next: no pool hand-over and no session reset per batch,
-/// and the write statement stays prepared on it. A failed batch drops it, and every other lane of the writer replaces
-/// its own before its next batch: a failure is most often the server restarting or going away, and a connection that
-/// sat idle through that is as broken as the one that failed (Npgsql's pool clears its idle connections for the same
-/// reason). So a restart costs each writer one failed batch, as it costs each pool one failed command.
+/// and the write statement stays prepared on it. A batch whose connection broke closes it, and every other lane of the
+/// writer replaces its own before its next batch: a broken connection is most often the server restarting or going
+/// away, and a connection that sat idle through that is as broken as the one that failed (Npgsql's pool clears its idle
+/// connections for the same reason). So a restart costs each writer one failed batch, as it costs each pool one failed
+/// command. A batch that failed on its own account (a conflict, a value refused) leaves the connection open and kept.
 /// </summary>
 internal sealed class LaneConnection(NpgsqlDataSource dataSource, LaneConnection.Failures failures) : IAsyncDisposable
 {
@@ -40,9 +41,17 @@ internal sealed class LaneConnection(NpgsqlDataSource dataSource, LaneConnection
         return connection;
     }
 
-    /// <summary>After a failed batch: its connection may be broken or aborted, and the other lanes' may be too.</summary>
-    public ValueTask DropAsync()
+    /// <summary>
+    /// After a failed batch, whose transaction is rolled back by then: a connection still open is kept; a broken one is
+    /// closed, and the other lanes' are presumed broken too.
+    /// </summary>
+    public ValueTask AfterFailedBatchAsync()
     {
+        if (connection is { State: ConnectionState.Open })
+        {
+            return ValueTask.CompletedTask;
+        }
+
         failures.Record();
         return CloseAsync();
     }
