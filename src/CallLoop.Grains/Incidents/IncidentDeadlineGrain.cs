@@ -9,9 +9,11 @@ namespace CallLoop.Grains.Incidents;
 
 /// <summary>
 /// Reminders named "{jurisdiction}/{obligation}/{due-soon|overdue}/{unix seconds of the moment}", so a moved due date
-/// is a new reminder and the old one is dropped. When one fires, the incident decides whether the fact is still true
-/// (a notice recorded meanwhile wins); a wait longer than a timer allows fires early and re-arms. Reentrant: the
-/// incident schedules from inside its own turn while a reminder here may be waiting on that incident.
+/// is a new reminder and the old one is dropped. A moment whose fact is recorded is not armed again: every commit of the
+/// incident schedules, and it would otherwise fire again after each one for nothing. When one fires, the incident decides
+/// whether the fact is still true (a notice recorded meanwhile wins); a wait longer than a timer allows fires early and
+/// re-arms. Reentrant: the incident schedules from inside its own turn while a reminder here may be waiting on that
+/// incident.
 /// </summary>
 [Reentrant]
 public sealed class IncidentDeadlineGrain(IOptions<IncidentOptions> options, TimeProvider clock, ILogger<IncidentDeadlineGrain> logger)
@@ -24,14 +26,15 @@ public sealed class IncidentDeadlineGrain(IOptions<IncidentOptions> options, Tim
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
     private static readonly TimeSpan ShortestWait = TimeSpan.FromSeconds(1);
 
-    public static IReadOnlyList<ObligationDeadline> Deadlines(IEnumerable<JurisdictionObligation> obligations) => ObligationDeadline.OpenOf(obligations);
+    public static IReadOnlyList<ObligationDeadline> Deadlines(IEnumerable<JurisdictionObligation> obligations, IncidentState incident) =>
+        ObligationDeadline.OpenOf(obligations, incident);
 
     public async Task ScheduleAsync(IReadOnlyList<ObligationDeadline> deadlines)
     {
         ArgumentNullException.ThrowIfNull(deadlines);
         var lead = options.Value.DueSoonLead;
         var wanted = deadlines
-            .SelectMany(d => new[] { Name(d, DueSoon, d.DueAt - lead), Name(d, Overdue, d.DueAt) })
+            .SelectMany(d => Moments(d, lead))
             .ToDictionary(n => n.Name, n => n.At, StringComparer.Ordinal);
         var armed = (await this.GetReminders()).ToList();
         foreach (var reminder in armed.Where(r => !wanted.ContainsKey(r.ReminderName)))
@@ -78,6 +81,20 @@ public sealed class IncidentDeadlineGrain(IOptions<IncidentOptions> options, Tim
         if (await this.GetReminder(reminderName) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
+        }
+    }
+
+    /// <summary>The moments of a deadline whose fact the incident has not recorded yet: a recorded one is never armed again.</summary>
+    private static IEnumerable<(string Name, DateTimeOffset At)> Moments(ObligationDeadline d, TimeSpan lead)
+    {
+        if (!d.DueSoonRecorded)
+        {
+            yield return Name(d, DueSoon, d.DueAt - lead);
+        }
+
+        if (!d.OverdueRecorded)
+        {
+            yield return Name(d, Overdue, d.DueAt);
         }
     }
 

@@ -163,12 +163,13 @@ public sealed class IncidentAcceptanceTests(IncidentSiloFactory factory)
         var subjectId = await SubjectAsync("WA", ("A", DateTimeOffset.UtcNow.AddDays(-40)));
         await factory.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(Patience.Long);
         var incidentId = $"inc-{Guid.NewGuid():N}";
+        var discoveredAt = DateTimeOffset.UtcNow.AddDays(-60);
         await client.PostJsonAsync("/api/incidents", new
         {
             incidentId,
-            discoveredAt = Iso(DateTimeOffset.UtcNow.AddDays(-60)),
-            occurredFrom = Iso(DateTimeOffset.UtcNow.AddDays(-70)),
-            occurredTo = Iso(DateTimeOffset.UtcNow),
+            discoveredAt = Iso(discoveredAt),
+            occurredFrom = Iso(discoveredAt.AddDays(-10)),
+            occurredTo = Iso(discoveredAt.AddDays(60)),
             description = "a laptop with an export of the customer table was stolen.",
             categories = new[] { "A" },
             dataElements = new[] { "name", "ssn" },
@@ -183,11 +184,28 @@ public sealed class IncidentAcceptanceTests(IncidentSiloFactory factory)
         Assert.Equal(1, recorded);
         var deadlines = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IIncidentDeadlineGrain>(incidentId);
         await Eventually.ReturnsAsync(() => deadlines.PendingAsync(), pending => !pending.Any(name => name.StartsWith("WA/individuals/", StringComparison.Ordinal)), Patience.Long, "the fired reminders to go");
+
         var incident = await client.GetAsync($"/api/incidents/{incidentId}").JsonAsync();
         Assert.True(Jurisdictions(incident)["WA"].GetProperty("individualNoticeRequired").GetBoolean());
         Assert.Equal("overdue", Jurisdictions(incident)["WA"].GetProperty("individualNoticeState").GetString());
         Assert.Contains(subjectId, (await client.GetAsync($"/api/incidents/{incidentId}/subjects?jurisdiction=WA").JsonAsync())
             .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("subjectId").GetString()));
+
+        // Every commit of the incident schedules its reminders again; a moment whose fact is recorded stays unarmed.
+        await client.PostJsonAsync($"/api/incidents/{incidentId}/corrections", new
+        {
+            reason = "the description named the wrong device.",
+            discoveredAt = Iso(discoveredAt),
+            occurredFrom = Iso(discoveredAt.AddDays(-10)),
+            occurredTo = Iso(discoveredAt.AddDays(60)),
+            description = "a tablet with an export of the customer table was stolen.",
+            categories = new[] { "A" },
+            dataElements = new[] { "name", "ssn" },
+            encrypted = false,
+            keyCompromised = false,
+            systems = new[] { "laptop" },
+        }).JsonAsync();
+        Assert.DoesNotContain(await deadlines.PendingAsync(), name => name.StartsWith("WA/individuals/", StringComparison.Ordinal));
     }
 
     internal static async Task<long> OverdueFactsAsync(string connectionString, string incidentId, string jurisdiction)
