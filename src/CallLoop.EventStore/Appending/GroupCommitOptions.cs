@@ -20,6 +20,13 @@ public sealed class GroupCommitOptions
     /// </summary>
     public int Lanes { get; set; } = 2;
 
+    /// <summary>
+    /// A lane whose connection sat idle this long asks the server whether it is still there (one round trip) before
+    /// it writes its next batch on it, and opens a new one if not: after a restart or a failover, nothing fails for a
+    /// connection that went stale while idle. A lane under load never waits this long between batches, so never asks.
+    /// </summary>
+    public TimeSpan IdleCheckAfter { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>How events reach Marten's tables; see <see cref="GroupCommitPath"/>.</summary>
     public GroupCommitPath Path { get; set; } = GroupCommitPath.SetBased;
 }

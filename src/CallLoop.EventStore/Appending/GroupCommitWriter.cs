@@ -64,7 +64,7 @@ public sealed class GroupCommitWriter : IAsyncDisposable
 
     private async Task RunLaneAsync(ChannelReader<PendingAppend> reader)
     {
-        await using var connection = new LaneConnection(dataSource, laneFailures);
+        await using var connection = new LaneConnection(dataSource, laneFailures, options.IdleCheckAfter);
         var batch = new List<PendingAppend>(options.MaxBatchSize);
         var underLoad = false;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))

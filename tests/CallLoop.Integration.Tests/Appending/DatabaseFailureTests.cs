@@ -121,13 +121,36 @@ public sealed class DatabaseFailureTests(EventStoreFixture fixture)
     }
 
     [Fact]
-    public async Task Given_the_lanes_connections_broken_while_idle_When_one_lane_fails_a_batch_Then_every_lane_opens_a_new_one_before_its_next_batch()
+    public async Task Given_the_lanes_connections_broken_while_idle_When_appends_arrive_Then_each_lane_finds_its_connection_stale_before_its_batch_and_none_fails()
     {
-        // A writer on a pool of its own, so that its backends can be told apart from everyone else's.
+        var (outcomes, stored, streams) = await AppendAfterBackendsEndAsync(idleCheckAfter: TimeSpan.Zero);
+
+        Assert.All(outcomes, Assert.True);
+        Assert.All(streams, stream => Assert.Single(stored[$"{stream}/2"]));
+    }
+
+    [Fact]
+    public async Task Given_the_lanes_connections_broken_while_idle_and_not_checked_When_one_lane_fails_a_batch_Then_every_lane_opens_a_new_one_before_its_next_batch()
+    {
+        // Without the idle check (a connection can also break between the check and the batch), one batch fails.
+        var (outcomes, stored, streams) = await AppendAfterBackendsEndAsync(idleCheckAfter: TimeSpan.FromHours(1));
+
+        Assert.Equal([false, .. Enumerable.Repeat(true, streams.Length - 1)], outcomes);
+        Assert.Empty(stored[$"{streams[0]}/2"]);
+        Assert.All(streams.Skip(1), stream => Assert.Single(stored[$"{stream}/2"]));
+    }
+
+    /// <summary>
+    /// A writer on a pool of its own (so that its backends can be told apart from everyone else's) appends once to each
+    /// of 12 streams; both lanes' backends are ended while idle (as a server restart ends them); then one append per
+    /// stream, in order. Returns whether each of those committed, and what is stored.
+    /// </summary>
+    private async Task<(List<bool> Outcomes, ILookup<string, (string Stream, long Version)> Stored, string[] Streams)> AppendAfterBackendsEndAsync(TimeSpan idleCheckAfter)
+    {
         var application = $"lanes-{Guid.NewGuid():N}";
         await using var dataSource = NpgsqlDataSource.Create($"{fixture.ConnectionString};Application Name={application}");
         await using var writer = new GroupCommitWriter(
-            fixture.Store, dataSource, Options.Create(new GroupCommitOptions { Lanes = 2 }), NullLogger<GroupCommitWriter>.Instance);
+            fixture.Store, dataSource, Options.Create(new GroupCommitOptions { Lanes = 2, IdleCheckAfter = idleCheckAfter }), NullLogger<GroupCommitWriter>.Instance);
         var prefix = Marked.NewPrefix();
         var streams = Enumerable.Range(0, 12).Select(i => $"{prefix}{i}").ToArray();
         foreach (var stream in streams)
@@ -135,7 +158,6 @@ public sealed class DatabaseFailureTests(EventStoreFixture fixture)
             await writer.AppendAsync(Marked.Append(stream, 0, $"{stream}/1"));
         }
 
-        // Both lanes hold their connection between batches; the server restarts under them (here: their backends end).
         await using var observer = await fixture.DataSource.OpenConnectionAsync();
         Assert.Equal(2, await BackendsAsync(observer, application));
         await using (var terminate = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = @application", observer))
@@ -150,7 +172,6 @@ public sealed class DatabaseFailureTests(EventStoreFixture fixture)
             await Task.Delay(10, patience.Token);
         }
 
-        // The first batch after it finds its lane's connection broken; no other batch does, whichever lane it takes.
         var outcomes = new List<bool>();
         foreach (var stream in streams)
         {
@@ -165,10 +186,7 @@ public sealed class DatabaseFailureTests(EventStoreFixture fixture)
             }
         }
 
-        Assert.Equal([false, .. Enumerable.Repeat(true, streams.Length - 1)], outcomes);
-        var stored = await Marked.StoredAsync(fixture.DataSource, prefix);
-        Assert.Empty(stored[$"{streams[0]}/2"]);
-        Assert.All(streams.Skip(1), stream => Assert.Single(stored[$"{stream}/2"]));
+        return (outcomes, await Marked.StoredAsync(fixture.DataSource, prefix), streams);
     }
 
     private static async Task<long> BackendsAsync(NpgsqlConnection observer, string application)

@@ -35,7 +35,7 @@ public sealed class EventStoreFixture : IAsyncLifetime
 
     /// <summary>A batch committer with a lane connection of its own, as one lane of the writer has.</summary>
     internal LaneCommitter NewCommitter(GroupCommitPath path = GroupCommitPath.SetBased) =>
-        new(new BatchCommitter(Store, DataSource, new GroupCommitOptions { Path = path }, NullLogger.Instance), new LaneConnection(DataSource, new LaneConnection.Failures()));
+        new(new BatchCommitter(Store, DataSource, new GroupCommitOptions { Path = path }, NullLogger.Instance), new LaneConnection(DataSource, new LaneConnection.Failures(), new GroupCommitOptions().IdleCheckAfter));
 
     internal sealed class LaneCommitter(BatchCommitter committer, LaneConnection lane) : IAsyncDisposable
     {
