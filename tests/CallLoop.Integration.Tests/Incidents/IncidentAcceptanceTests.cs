@@ -164,19 +164,19 @@ public sealed class IncidentAcceptanceTests(IncidentSiloFactory factory)
         await factory.Services.GetRequiredService<IDocumentStore>().WaitForNonStaleProjectionDataAsync(Patience.Long);
         var incidentId = $"inc-{Guid.NewGuid():N}";
         var discoveredAt = DateTimeOffset.UtcNow.AddDays(-60);
-        await client.PostJsonAsync("/api/incidents", new
+        Dictionary<string, object?> Facts(string device) => new()
         {
-            incidentId,
-            discoveredAt = Iso(discoveredAt),
-            occurredFrom = Iso(discoveredAt.AddDays(-10)),
-            occurredTo = Iso(discoveredAt.AddDays(60)),
-            description = "a laptop with an export of the customer table was stolen.",
-            categories = new[] { "A" },
-            dataElements = new[] { "name", "ssn" },
-            encrypted = false,
-            keyCompromised = false,
-            systems = new[] { "laptop" },
-        }).JsonAsync(HttpStatusCode.Created);
+            ["discoveredAt"] = Iso(discoveredAt),
+            ["occurredFrom"] = Iso(discoveredAt.AddDays(-10)),
+            ["occurredTo"] = Iso(discoveredAt.AddDays(60)),
+            ["description"] = $"a {device} with an export of the customer table was stolen.",
+            ["categories"] = new[] { "A" },
+            ["dataElements"] = new[] { "name", "ssn" },
+            ["encrypted"] = false,
+            ["keyCompromised"] = false,
+            ["systems"] = new[] { "laptop" },
+        };
+        await client.PostJsonAsync("/api/incidents", new Dictionary<string, object?>(Facts("laptop")) { ["incidentId"] = incidentId }).JsonAsync(HttpStatusCode.Created);
 
         await client.PostAsync($"/api/incidents/{incidentId}/assessment", null).JsonAsync(HttpStatusCode.Accepted);
         var recorded = await Eventually.ReturnsAsync(() => OverdueFactsAsync(factory.ConnectionString, incidentId, "WA"), count => count > 0, Patience.Long, "the overdue reminder of Washington's individual notice");
@@ -192,19 +192,8 @@ public sealed class IncidentAcceptanceTests(IncidentSiloFactory factory)
             .GetProperty("items").EnumerateArray().Select(i => i.GetProperty("subjectId").GetString()));
 
         // Every commit of the incident schedules its reminders again; a moment whose fact is recorded stays unarmed.
-        await client.PostJsonAsync($"/api/incidents/{incidentId}/corrections", new
-        {
-            reason = "the description named the wrong device.",
-            discoveredAt = Iso(discoveredAt),
-            occurredFrom = Iso(discoveredAt.AddDays(-10)),
-            occurredTo = Iso(discoveredAt.AddDays(60)),
-            description = "a tablet with an export of the customer table was stolen.",
-            categories = new[] { "A" },
-            dataElements = new[] { "name", "ssn" },
-            encrypted = false,
-            keyCompromised = false,
-            systems = new[] { "laptop" },
-        }).JsonAsync();
+        await client.PostJsonAsync($"/api/incidents/{incidentId}/corrections", new Dictionary<string, object?>(Facts("tablet")) { ["reason"] = "the description named the wrong device." })
+            .JsonAsync();
         Assert.DoesNotContain(await deadlines.PendingAsync(), name => name.StartsWith("WA/individuals/", StringComparison.Ordinal));
     }
 
