@@ -36,7 +36,7 @@ public sealed class DatabaseFailureTests(EventStoreFixture fixture)
             .ToArray();
         await using var committer = fixture.NewCommitter(path);
         var committing = committer.CommitAsync(batch);
-        var writerBackend = await FaultInjection.WaitForLockWaitAsync(fixture.ConnectionString);
+        var writerBackend = await FaultInjection.WaitForLockWaitAsync(fixture.ConnectionString, committing, () => Outcomes(batch));
         await FaultInjection.TerminateAsync(fixture.ConnectionString, writerBackend);
         await committing;
         await blockerTransaction.RollbackAsync();
@@ -188,6 +188,10 @@ public sealed class DatabaseFailureTests(EventStoreFixture fixture)
 
         return (outcomes, await Marked.StoredAsync(fixture.DataSource, prefix), streams);
     }
+
+    /// <summary>Each append's outcome, by type only (a failure's message may quote a value).</summary>
+    private static string Outcomes(IEnumerable<PendingAppend> batch) =>
+        string.Join(", ", batch.Select(p => p.Completion.Exception?.InnerException?.GetType().Name ?? p.Completion.Status.ToString()));
 
     private static async Task<long> BackendsAsync(NpgsqlConnection observer, string application)
     {
