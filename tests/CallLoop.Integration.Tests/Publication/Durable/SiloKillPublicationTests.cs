@@ -53,10 +53,14 @@ public sealed class SiloKillPublicationTests(DurableStreamClusterFixture fixture
                 h => Assert.Equal(committed[subjectId].Single(e => e.Version == h.Version).Sequence, h.Sequence));
         }
 
-        // Durable, not merely repaired: every committed event also arrived on the stream itself (a batch the dead
+        // Durable, not merely repaired: every committed event also arrives on the stream itself (a batch the dead
         // silo held comes back after the visibility timeout, possibly after a later one made the subscriber fill
-        // the gap from history, and is then dropped as a duplicate).
-        var streamed = await StreamedVersionsAsync(subjectIds);
+        // the gap from history, and is then dropped as a duplicate), so this waits out that timeout if it must.
+        var streamed = await Eventually.ReturnsAsync(
+            () => StreamedVersionsAsync(subjectIds),
+            s => subjectIds.All(id => s.TryGetValue(id, out var versions) && versions.Length >= committed[id].Count),
+            Patience.Long,
+            "every committed event on the stream itself");
         foreach (var subjectId in subjectIds)
         {
             Assert.Equal(committed[subjectId].Select(e => e.Version), streamed.GetValueOrDefault(subjectId, []).Order());
