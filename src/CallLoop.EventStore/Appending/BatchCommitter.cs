@@ -65,6 +65,7 @@ internal sealed partial class BatchCommitter(IDocumentStore store, NpgsqlDataSou
 
             committing = true;
             await transaction.CommitAsync().ConfigureAwait(false);
+            lane.AfterCommittedBatch();
         }
         catch (Exception error)
         {

@@ -31,7 +31,6 @@ internal sealed class LaneConnection(NpgsqlDataSource dataSource, LaneConnection
         {
             if (await StillAnswersAsync(open).ConfigureAwait(false))
             {
-                usedAt = Stopwatch.GetTimestamp();
                 return open;
             }
 
@@ -46,14 +45,18 @@ internal sealed class LaneConnection(NpgsqlDataSource dataSource, LaneConnection
         return connection;
     }
 
+    /// <summary>After a committed batch: the connection's idle time counts from here, not from the batch's start.</summary>
+    public void AfterCommittedBatch() => usedAt = Stopwatch.GetTimestamp();
+
     /// <summary>
-    /// After a failed batch, whose transaction is rolled back by then: a connection still open is kept; a broken one is
-    /// closed, and the other lanes' are presumed broken too.
+    /// After a failed batch, whose transaction is rolled back by then: a connection still open is kept (its idle time
+    /// counts from here); a broken one is closed, and the other lanes' are presumed broken too.
     /// </summary>
     public ValueTask AfterFailedBatchAsync()
     {
         if (connection is { State: ConnectionState.Open })
         {
+            usedAt = Stopwatch.GetTimestamp();
             return ValueTask.CompletedTask;
         }
 
