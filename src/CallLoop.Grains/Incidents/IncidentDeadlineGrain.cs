@@ -26,9 +26,6 @@ public sealed class IncidentDeadlineGrain(IOptions<IncidentOptions> options, Tim
     private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
     private static readonly TimeSpan ShortestWait = TimeSpan.FromSeconds(1);
 
-    public static IReadOnlyList<ObligationDeadline> Deadlines(IEnumerable<JurisdictionObligation> obligations, IncidentState incident) =>
-        ObligationDeadline.OpenOf(obligations, incident);
-
     public async Task ScheduleAsync(IReadOnlyList<ObligationDeadline> deadlines)
     {
         ArgumentNullException.ThrowIfNull(deadlines);

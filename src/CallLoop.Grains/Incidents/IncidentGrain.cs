@@ -413,7 +413,7 @@ public sealed class IncidentGrain(
     /// </summary>
     private async Task FollowCommittedAsync(bool rearm = false)
     {
-        var deadlines = IncidentDeadlineGrain.Deadlines(BreachObligations.For(state, Policy, clock.GetUtcNow()), state);
+        var deadlines = ObligationDeadline.OpenOf(BreachObligations.For(state, Policy, clock.GetUtcNow()), state);
         await GrainFactory.GetGrain<IIncidentDeadlineGrain>(IncidentId).ScheduleAsync(deadlines);
         if (state.AssessmentRunning)
         {
