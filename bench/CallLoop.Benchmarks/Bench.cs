@@ -25,6 +25,7 @@ public static class Bench
 
         var scale = BenchScale.FromArgs(args);
         GcPauses.PrintSequence = args.Contains("--gc-sequence");
+        Stalls.Print = args.Contains("--stalls");
         var clock = Stopwatch.StartNew();
         var connectionString = await PostgresServer.Instance.CreateDatabaseAsync("bench");
         // A service's pool: larger than a test database's, and with Npgsql's default idle lifetime and pruning (a test
@@ -45,6 +46,9 @@ public static class Bench
         });
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(IEvent));
         Console.WriteLine(await MachineDescription.DescribeAsync(dataSource, scale));
+        Console.WriteLine(args.Contains(SteadyStateWal.FreshArgument)
+            ? "Write-ahead log: a new cluster's, each segment created on the commit path (--fresh-wal)\n"
+            : await SteadyStateWal.PrepareAsync(dataSource));
 
         var rows = new List<Measurement>();
         void Done(Measurement row)

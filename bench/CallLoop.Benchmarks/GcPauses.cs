@@ -7,9 +7,13 @@ namespace CallLoop.Benchmarks;
 /// </summary>
 public sealed class GcPauses : IDisposable
 {
+    /// <summary>How often the watcher looks for a new collection.</summary>
+    public static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(10);
+
     private readonly (TimeSpan Paused, int Gen0, int Gen1, int Gen2, long Allocated) start = Now();
     private readonly long startIndex = GC.GetGCMemoryInfo(GCKind.Any).Index;
     private readonly Dictionary<long, GCMemoryInfo> seen = [];
+    private readonly List<(long SeenAt, TimeSpan Pause)> pauses = [];
     private readonly CancellationTokenSource stop = new();
     private readonly Task watching;
 
@@ -19,6 +23,12 @@ public sealed class GcPauses : IDisposable
     public static bool PrintSequence { get; set; }
 
     public static GcPauses Start() => new();
+
+    /// <summary>
+    /// Each collection seen: when the watcher saw it (a <see cref="System.Diagnostics.Stopwatch"/> timestamp, at most
+    /// one poll after it ended) and its pause. Complete once <see cref="Stop"/> has returned.
+    /// </summary>
+    public IReadOnlyList<(long SeenAt, TimeSpan Pause)> Pauses => pauses;
 
     /// <summary>What the collector did since <see cref="Start"/>, as a note: the pauses' share of the row's wall time.</summary>
     public string Stop(TimeSpan wall)
@@ -59,15 +69,15 @@ public sealed class GcPauses : IDisposable
     /// <summary>The runtime keeps the latest collection's details only: poll often enough to see each one.</summary>
     private async Task WatchAsync()
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
+        using var timer = new PeriodicTimer(Poll);
         try
         {
             while (await timer.WaitForNextTickAsync(stop.Token))
             {
                 var info = GC.GetGCMemoryInfo(GCKind.Any);
-                if (info.Index > startIndex)
+                if (info.Index > startIndex && seen.TryAdd(info.Index, info))
                 {
-                    seen.TryAdd(info.Index, info);
+                    pauses.Add((System.Diagnostics.Stopwatch.GetTimestamp(), info.PauseDurations[0]));
                 }
             }
         }

@@ -21,11 +21,13 @@ public static class LoadRunner
     {
         var window = new MeasuredWindow();
         var perCaller = new List<long>[concurrency];
+        var completedAt = new List<long>[concurrency];
         long errors = 0;
 
         var callers = Task.WhenAll(Enumerable.Range(0, concurrency).Select(caller => Task.Run(async () =>
         {
             var latencies = perCaller[caller] = new List<long>(4096);
+            var completions = completedAt[caller] = new List<long>(4096);
             for (long n = 0; ; n++)
             {
                 var before = Stopwatch.GetTimestamp();
@@ -46,7 +48,9 @@ public static class LoadRunner
 
                 if (before >= window.MeasureFrom)
                 {
-                    latencies.Add(Stopwatch.GetTimestamp() - before);
+                    var after = Stopwatch.GetTimestamp();
+                    latencies.Add(after - before);
+                    completions.Add(after);
                 }
             }
         })));
@@ -56,7 +60,11 @@ public static class LoadRunner
         window.Open(scale.Duration);
         await callers;
         var all = perCaller.SelectMany(l => l).ToArray();
-        return new LoadResult(all.Length / scale.Duration.TotalSeconds, LatencySummary.From(all), errors, warmedUp, jitQuiet, JitInfo.GetCompilationTime() - jit);
+        var completed = completedAt.SelectMany(l => l).Order().ToArray();
+        return new LoadResult(all.Length / scale.Duration.TotalSeconds, LatencySummary.From(all), errors, warmedUp, jitQuiet, JitInfo.GetCompilationTime() - jit)
+        {
+            CompletedAt = completed,
+        };
     }
 
     /// <summary>Waits out the warm-up: at least <paramref name="least"/>, then until a second passes with the JIT quiet, at most <paramref name="most"/>.</summary>
@@ -109,6 +117,9 @@ public static class LoadRunner
 /// </summary>
 public sealed record LoadResult(double PerSecond, LatencySummary Latency, long Errors, TimeSpan Warmup, bool JitQuiet, TimeSpan JitWhileMeasured)
 {
+    /// <summary>When each measured operation completed (<see cref="Stopwatch"/> timestamps, in order): see <see cref="Stalls"/>.</summary>
+    public IReadOnlyList<long> CompletedAt { get; init; } = [];
+
     /// <summary>For a row's note: the warm-up and the compiling in the measured window.</summary>
     public string WarmupNote =>
         $"warm-up {Warmup.TotalSeconds:N1} s{(JitQuiet ? string.Empty : " (the JIT never went quiet)")}, JIT {JitWhileMeasured.TotalMilliseconds:N0} ms while measured";

@@ -47,8 +47,14 @@ public static class GrainCommands
             return grains.GetGrain<IDataSubjectGrain>(id).ExecuteAsync(SampleEvents.GrantConsent(id, (caller * 1_000_000L) + n));
         });
 
+        var collected = gc.Stop(load.Warmup + scale.Duration);
+        if (Stalls.Print)
+        {
+            Console.WriteLine($"Concurrency {concurrency:N0}: {Stalls.Describe(load.CompletedAt, gc.Pauses)}");
+        }
+
         var spread = scale.LoadSubjects == scale.Subjects ? string.Empty : $" (commands to {scale.LoadSubjects:N0} of them)";
-        var note = $"{scale.Subjects:N0} subjects{spread}, {load.Errors} errors; {load.WarmupNote}; {gc.Stop(load.Warmup + scale.Duration)}";
+        var note = $"{scale.Subjects:N0} subjects{spread}, {load.Errors} errors; {load.WarmupNote}; {collected}";
         if (cpu is not null && before is { } b)
         {
             var used = await CpuClock.ReadAsync(cpu) - b.Clock;
