@@ -48,7 +48,7 @@ public static class Bench
         Console.WriteLine(await MachineDescription.DescribeAsync(dataSource, scale));
         Console.WriteLine(args.Contains(SteadyStateWal.FreshArgument)
             ? "Write-ahead log: a new cluster's, each segment created on the commit path (--fresh-wal)\n"
-            : await SteadyStateWal.PrepareAsync(dataSource));
+            : await SteadyStateWal.TryPrepareAsync(dataSource));
 
         var rows = new List<Measurement>();
         void Done(Measurement row)
