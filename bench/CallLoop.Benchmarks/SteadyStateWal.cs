@@ -6,8 +6,8 @@ namespace CallLoop.Benchmarks;
 /// Gives the benchmark's freshly created PostgreSQL cluster the write-ahead log of a server that has been running a
 /// while, before any row: a server past its first checkpoint recycles old 16 MiB segments for the WAL it writes next,
 /// whereas a new cluster creates each segment and fills it with zeros on the commit path. At the write path's rate that
-/// is a new segment every second or so, and every creation held all commits for 30–40 ms (docs/benchmarks.md, "The
-/// write path's tail and the disk"). The log is written with <c>pg_logical_emit_message</c> (no table is touched, so
+/// is a new segment every second or so, and every creation held all commits for 30–40 ms (docs/benchmarks.md, "Issue 17,
+/// the runs of 2026-12-07 08:55–10:05"). The log is written with <c>pg_logical_emit_message</c> (no table is touched, so
 /// no page is left dirty) and then checkpointed; PostgreSQL keeps the segments before the checkpoint as recycled ones.
 /// <c>--fresh-wal</c> skips this, to measure the new cluster as it is.
 /// </summary>
