@@ -46,9 +46,7 @@ public static class Bench
         });
         await store.Storage.Database.EnsureStorageExistsAsync(typeof(IEvent));
         Console.WriteLine(await MachineDescription.DescribeAsync(dataSource, scale));
-        Console.WriteLine(args.Contains(SteadyStateWal.FreshArgument)
-            ? "Write-ahead log: a new cluster's, each segment created on the commit path (--fresh-wal)\n"
-            : await SteadyStateWal.TryPrepareAsync(dataSource));
+        Console.WriteLine(await SteadyStateWal.PrepareUnlessFreshAsync(args, dataSource));
 
         var rows = new List<Measurement>();
         void Done(Measurement row)

@@ -60,10 +60,9 @@ public static class LoadRunner
         window.Open(scale.Duration);
         await callers;
         var all = perCaller.SelectMany(l => l).ToArray();
-        var completed = completedAt.SelectMany(l => l).Order().ToArray();
         return new LoadResult(all.Length / scale.Duration.TotalSeconds, LatencySummary.From(all), errors, warmedUp, jitQuiet, JitInfo.GetCompilationTime() - jit)
         {
-            CompletedAt = completed,
+            CompletedByCaller = completedAt,
         };
     }
 
@@ -117,8 +116,8 @@ public static class LoadRunner
 /// </summary>
 public sealed record LoadResult(double PerSecond, LatencySummary Latency, long Errors, TimeSpan Warmup, bool JitQuiet, TimeSpan JitWhileMeasured)
 {
-    /// <summary>When each measured operation completed (<see cref="Stopwatch"/> timestamps, in order): see <see cref="Stalls"/>.</summary>
-    public IReadOnlyList<long> CompletedAt { get; init; } = [];
+    /// <summary>When each caller's measured operations completed (<see cref="Stopwatch"/> timestamps): see <see cref="Stalls"/>.</summary>
+    public IReadOnlyList<IReadOnlyList<long>> CompletedByCaller { get; init; } = [];
 
     /// <summary>For a row's note: the warm-up and the compiling in the measured window.</summary>
     public string WarmupNote =>

@@ -15,23 +15,23 @@ public static class Stalls
     public static bool Print { get; set; }
 
     /// <summary>One line: how many stalls, how long, and how many overlap a collection's pause.</summary>
-    public static string Describe(IReadOnlyList<long> completedAt, IReadOnlyList<(long SeenAt, TimeSpan Pause)> pauses)
+    public static string Describe(IEnumerable<IReadOnlyList<long>> completedByCaller, IReadOnlyList<(long SeenAt, TimeSpan Pause)> pauses)
     {
-        var least = (long)(Least.TotalSeconds * Stopwatch.Frequency);
-        var poll = (long)(GcPauses.Poll.TotalSeconds * Stopwatch.Frequency);
+        var completedAt = completedByCaller.SelectMany(caller => caller).Order().ToArray();
         var atCollection = new List<double>();
         var elsewhere = new List<double>();
-        for (var i = 1; i < completedAt.Count; i++)
+        for (var i = 1; i < completedAt.Length; i++)
         {
             var (from, to) = (completedAt[i - 1], completedAt[i]);
-            if (to - from < least)
+            var gap = Stopwatch.GetElapsedTime(from, to);
+            if (gap < Least)
             {
                 continue;
             }
 
             // A collection was seen at most one poll after it ended, so it ran within [seen - poll - pause, seen].
-            var collected = pauses.Any(p => p.SeenAt - poll - (long)(p.Pause.TotalSeconds * Stopwatch.Frequency) < to && p.SeenAt > from);
-            (collected ? atCollection : elsewhere).Add((to - from) * 1000.0 / Stopwatch.Frequency);
+            var collected = pauses.Any(p => p.SeenAt > from && Stopwatch.GetElapsedTime(to, p.SeenAt) < GcPauses.Poll + p.Pause);
+            (collected ? atCollection : elsewhere).Add(gap.TotalMilliseconds);
         }
 
         static string List(List<double> gaps) => gaps.Count == 0

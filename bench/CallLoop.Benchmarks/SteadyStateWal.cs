@@ -13,17 +13,22 @@ namespace CallLoop.Benchmarks;
 /// </summary>
 public static class SteadyStateWal
 {
-    public const string FreshArgument = "--fresh-wal";
+    private const string FreshArgument = "--fresh-wal";
 
     private const int MessageBytes = 1024 * 1024;
 
     /// <summary>
-    /// Writes three quarters of <c>max_wal_size</c> and checkpoints; returns a line for the run's header. On a server that
-    /// refuses (<c>CALLLOOP_TEST_POSTGRES</c> naming one where the user may not emit messages or checkpoint), the rows run
-    /// on its log as it is, and the line says so.
+    /// Unless <see cref="FreshArgument"/> is given, writes three quarters of <c>max_wal_size</c> and checkpoints; returns a
+    /// line for the run's header. On a server that refuses (<c>CALLLOOP_TEST_POSTGRES</c> naming one where the user may
+    /// not emit messages or checkpoint), the rows run on its log as it is, and the line says so.
     /// </summary>
-    public static async Task<string> TryPrepareAsync(NpgsqlDataSource dataSource)
+    public static async Task<string> PrepareUnlessFreshAsync(string[] args, NpgsqlDataSource dataSource)
     {
+        if (args.Contains(FreshArgument))
+        {
+            return $"Write-ahead log: a new cluster's, each segment created on the commit path ({FreshArgument})\n";
+        }
+
         try
         {
             return await PrepareAsync(dataSource);

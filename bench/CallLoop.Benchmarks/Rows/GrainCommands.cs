@@ -50,7 +50,7 @@ public static class GrainCommands
         var collected = gc.Stop(load.Warmup + scale.Duration);
         if (Stalls.Print)
         {
-            Console.WriteLine($"Concurrency {concurrency:N0}: {Stalls.Describe(load.CompletedAt, gc.Pauses)}");
+            Console.WriteLine($"Concurrency {concurrency:N0}: {Stalls.Describe(load.CompletedByCaller, gc.Pauses)}");
         }
 
         var spread = scale.LoadSubjects == scale.Subjects ? string.Empty : $" (commands to {scale.LoadSubjects:N0} of them)";
