@@ -54,7 +54,7 @@ public static class SubjectEvolver
         MessageSent { Kind: MessageKind.Marketing, Channel: ContactChannel.Sms } sent => state with
         {
             RecentMarketingTexts = state.RecentMarketingTexts
-                .Where(t => t.SentAt > sent.SentAt - TextFrequency.Window)
+                .Where(t => TextFrequency.WithinWindow(t.SentAt, sent.SentAt))
                 .Append(new SentText { Topic = sent.Topic, SentAt = sent.SentAt })
                 .ToImmutableList(),
         },

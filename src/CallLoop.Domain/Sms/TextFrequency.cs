@@ -5,11 +5,18 @@ public static class TextFrequency
 {
     public static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// Whether a text sent at <paramref name="sentAt"/> still counts at <paramref name="at"/> (less than <see cref="Window"/>
+    /// before it). Written as a difference of two times, which cannot leave the calendar; <c>at - Window</c> threw for a
+    /// time recorded within a day of <see cref="DateTimeOffset.MinValue"/>.
+    /// </summary>
+    public static bool WithinWindow(DateTimeOffset sentAt, DateTimeOffset at) => at - sentAt < Window;
+
     /// <summary>Null when another text on <paramref name="topic"/> (any topic when null) may go at <paramref name="at"/>; else when one may.</summary>
     public static DateTimeOffset? NextAllowedAt(IEnumerable<SentText> sent, int limit, string? topic, DateTimeOffset at)
     {
         var recent = sent
-            .Where(t => t.SentAt > at - Window && t.SentAt <= at)
+            .Where(t => WithinWindow(t.SentAt, at) && t.SentAt <= at)
             .Where(t => topic is null || string.Equals(t.Topic, topic, StringComparison.OrdinalIgnoreCase))
             .GroupBy(t => t.Topic, StringComparer.OrdinalIgnoreCase)
             .Where(g => g.Count() >= limit)

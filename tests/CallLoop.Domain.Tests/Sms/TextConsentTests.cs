@@ -127,6 +127,24 @@ public class TextConsentTests
     }
 
     [Fact]
+    public void Given_marketing_texts_recorded_at_the_earliest_representable_time_Then_they_fold_and_count_like_any_other()
+    {
+        // 9:00 Eastern on the first day of the calendar, within a day of its start (where `at - Window` threw).
+        var earliest = DateTimeOffset.MinValue.AddHours(14);
+        var scenario = Scenario.Registered("FL").Given(Consent(ConsentBasis.ExpressWritten, SignatureMethod.ESign)).At(Noon);
+        foreach (var hoursLater in new[] { 0, 1, 2 })
+        {
+            scenario.Given(new RecordMessageSent { SubjectId = Scenario.SubjectId, Channel = ContactChannel.Sms, Kind = MessageKind.Marketing, Topic = "spring-sale", SentAt = earliest.AddHours(hoursLater) });
+        }
+
+        Assert.Equal(3, scenario.State.RecentMarketingTexts.Count);
+        var decision = Text(scenario, earliest.AddHours(3), "spring-sale");
+        Assert.Equal(("frequency-limit", (DateTimeOffset?)earliest.AddHours(24)), (decision.Reason, decision.NextAllowedAt));
+        var today = scenario.Given(new RecordMessageSent { SubjectId = Scenario.SubjectId, Channel = ContactChannel.Sms, Kind = MessageKind.Marketing, Topic = "spring-sale", SentAt = Noon }).State;
+        Assert.Equal(Noon, Assert.Single(today.RecentMarketingTexts).SentAt);
+    }
+
+    [Fact]
     public void Given_three_marketing_texts_in_a_state_without_a_limit_Then_a_fourth_is_allowed()
     {
         var scenario = Scenario.Registered("CA").Given(Consent(ConsentBasis.ExpressWritten, SignatureMethod.ESign)).At(Noon);
