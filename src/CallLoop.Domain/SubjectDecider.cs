@@ -92,7 +92,13 @@ public static class SubjectDecider
         }
 
         var bound = command.IdempotencyKey is null ? null : fingerprint;
-        return events.Select(e => e with { SubjectId = command.SubjectId, OccurredAt = now, IdempotencyKey = command.IdempotencyKey, IdempotencyFingerprint = bound }).ToArray();
+        var stamped = new SubjectEvent[events.Count];
+        for (var i = 0; i < stamped.Length; i++)
+        {
+            stamped[i] = events[i] with { SubjectId = command.SubjectId, OccurredAt = now, IdempotencyKey = command.IdempotencyKey, IdempotencyFingerprint = bound };
+        }
+
+        return stamped;
     }
 
     private static IReadOnlyList<SubjectEvent> Run<TCommand>(

@@ -33,9 +33,9 @@ public static class SubjectViews
             ProcessingRestricted = state.IsRestricted,
             ErasureStartedAt = state.ErasureStartedAt,
             ErasureReason = state.ErasureReason,
-            Categories = Sorted(state.Categories, c => c.Category, c => withhold ? c with { Values = ImmutableDictionary<string, string>.Empty } : c),
-            Consents = Sorted(state.Consents, c => c.Purpose, c => withhold ? FreeText.Withhold(c) with { ConsentedNumber = null } : c),
-            OptOuts = Sorted(state.OptOuts, o => o.Scope, o => o),
+            Categories = Sorted(state.Categories, c => c.Category, withhold ? WithheldValues : null),
+            Consents = Sorted(state.Consents, c => c.Purpose, withhold ? WithheldValues : null),
+            OptOuts = Sorted(state.OptOuts, o => o.Scope),
             Disclosures = state.Disclosures.IsEmpty ? [] : state.Disclosures.ToArray(),
             Requests = Views(state.Requests, _ => true, withhold),
             LegalHolds = state.LegalHolds.IsEmpty
@@ -45,20 +45,40 @@ public static class SubjectViews
         };
     }
 
-    /// <summary>The values ordered by <paramref name="order"/>, each through <paramref name="view"/>; no sorting machinery for none or one.</summary>
-    private static TView[] Sorted<TKey, TValue, TView, TOrder>(
-        ImmutableDictionary<TKey, TValue> values, Func<TValue, TOrder> order, Func<TValue, TView> view)
+    /// <summary>A held category without its values; the record itself when it holds none.</summary>
+    private static HeldCategory WithheldValues(HeldCategory category) =>
+        category.Values.IsEmpty ? category : category with { Values = ImmutableDictionary<string, string>.Empty };
+
+    /// <summary>A consent without its free text and number; the record itself when it has neither (no copy per profile).</summary>
+    private static ConsentRecord WithheldValues(ConsentRecord consent)
+    {
+        var withheld = FreeText.Withhold(consent);
+        return withheld.ConsentedNumber is null ? withheld : withheld with { ConsentedNumber = null };
+    }
+
+    /// <summary>
+    /// The values ordered by <paramref name="order"/>, each through <paramref name="view"/> when one is given; no sorting
+    /// machinery for none or one.
+    /// </summary>
+    private static TValue[] Sorted<TKey, TValue, TOrder>(
+        ImmutableDictionary<TKey, TValue> values, Func<TValue, TOrder> order, Func<TValue, TValue>? view = null)
         where TKey : notnull
     {
         if (values.Count == 1)
         {
             foreach (var (_, only) in values)
             {
-                return [view(only)];
+                return [view is null ? only : view(only)];
             }
         }
 
-        return values.IsEmpty ? [] : values.Values.OrderBy(order).Select(view).ToArray();
+        if (values.IsEmpty)
+        {
+            return [];
+        }
+
+        var sorted = values.Values.OrderBy(order);
+        return view is null ? sorted.ToArray() : sorted.Select(view).ToArray();
     }
 
     /// <summary>Requests that still owe the requester an answer, oldest first.</summary>

@@ -51,27 +51,31 @@ public static class FreeText
         typeof(MinorDetected),
     };
 
-    /// <summary>A copy of <paramref name="e"/> with each free text replaced by <paramref name="map"/>'s answer (null: absent).</summary>
+    /// <summary>
+    /// <paramref name="e"/> with each free text replaced by <paramref name="map"/>'s answer (null: absent): a copy when
+    /// an answer differs, else <paramref name="e"/> itself (most events carry no free text, and a command's events are
+    /// visited on every append).
+    /// </summary>
     public static SubjectEvent Map(SubjectEvent e, Func<PersonalValue, string?> map)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(map);
         return e switch
         {
-            ConsentGranted granted => granted with { Evidence = Optional(granted.Evidence, ConsentEvidenceField, map) },
-            ConsentWithdrawn withdrawn => withdrawn with { Evidence = Optional(withdrawn.Evidence, WithdrawalEvidenceField, map) },
-            RightsRequestExtended extended => extended with { Reason = Required(extended.Reason, ExtensionReasonField, map) },
-            RightsRequestCompleted completed => completed with { Explanation = Optional(completed.Explanation, ExplanationField, map) },
-            RightsRequestAwaitingProcessors awaiting => awaiting with { Explanation = Optional(awaiting.Explanation, PendingExplanationField, map) },
-            IdentityVerificationFailed failed => failed with { Reason = Optional(failed.Reason, VerificationFailureField, map) },
-            AppealFiled filed => filed with { Reason = Optional(filed.Reason, AppealReasonField, map) },
-            AppealDecided decided => decided with { Explanation = Required(decided.Explanation, AppealExplanationField, map) },
-            AppealExtended extended => extended with { Reason = Required(extended.Reason, AppealExtensionReasonField, map) },
-            ProcessingRestricted restricted => restricted with { Reason = Optional(restricted.Reason, RestrictionReasonField, map) },
-            ProcessingRestrictionLifted lifted => lifted with { Reason = Optional(lifted.Reason, RestrictionLiftReasonField, map) },
-            ProcessorDeliveryWaived waived => waived with { Reason = Required(waived.Reason, WaiverReasonField, map) },
-            WebhookRedeliveryRequested redelivery => redelivery with { Reason = Optional(redelivery.Reason, RedeliveryReasonField, map) },
-            MinorDetected minor => minor with { Evidence = Optional(minor.Evidence, MinorEvidenceField, map) },
+            ConsentGranted granted => Changed(granted, granted.Evidence, Optional(granted.Evidence, ConsentEvidenceField, map), static (x, v) => x with { Evidence = v }),
+            ConsentWithdrawn withdrawn => Changed(withdrawn, withdrawn.Evidence, Optional(withdrawn.Evidence, WithdrawalEvidenceField, map), static (x, v) => x with { Evidence = v }),
+            RightsRequestExtended extended => Changed(extended, extended.Reason, Required(extended.Reason, ExtensionReasonField, map), static (x, v) => x with { Reason = v! }),
+            RightsRequestCompleted completed => Changed(completed, completed.Explanation, Optional(completed.Explanation, ExplanationField, map), static (x, v) => x with { Explanation = v }),
+            RightsRequestAwaitingProcessors awaiting => Changed(awaiting, awaiting.Explanation, Optional(awaiting.Explanation, PendingExplanationField, map), static (x, v) => x with { Explanation = v }),
+            IdentityVerificationFailed failed => Changed(failed, failed.Reason, Optional(failed.Reason, VerificationFailureField, map), static (x, v) => x with { Reason = v }),
+            AppealFiled filed => Changed(filed, filed.Reason, Optional(filed.Reason, AppealReasonField, map), static (x, v) => x with { Reason = v }),
+            AppealDecided decided => Changed(decided, decided.Explanation, Required(decided.Explanation, AppealExplanationField, map), static (x, v) => x with { Explanation = v! }),
+            AppealExtended extended => Changed(extended, extended.Reason, Required(extended.Reason, AppealExtensionReasonField, map), static (x, v) => x with { Reason = v! }),
+            ProcessingRestricted restricted => Changed(restricted, restricted.Reason, Optional(restricted.Reason, RestrictionReasonField, map), static (x, v) => x with { Reason = v }),
+            ProcessingRestrictionLifted lifted => Changed(lifted, lifted.Reason, Optional(lifted.Reason, RestrictionLiftReasonField, map), static (x, v) => x with { Reason = v }),
+            ProcessorDeliveryWaived waived => Changed(waived, waived.Reason, Required(waived.Reason, WaiverReasonField, map), static (x, v) => x with { Reason = v! }),
+            WebhookRedeliveryRequested redelivery => Changed(redelivery, redelivery.Reason, Optional(redelivery.Reason, RedeliveryReasonField, map), static (x, v) => x with { Reason = v }),
+            MinorDetected minor => Changed(minor, minor.Evidence, Optional(minor.Evidence, MinorEvidenceField, map), static (x, v) => x with { Evidence = v }),
             _ => e,
         };
     }
@@ -96,16 +100,19 @@ public static class FreeText
         return state with { Consents = consents, Requests = requests, Propagation = state.Propagation with { Deliveries = deliveries } };
     }
 
-    /// <summary>A copy of <paramref name="consent"/> with each free text (the evidence of the grant and of the withdrawal) replaced by <paramref name="map"/>'s answer.</summary>
+    /// <summary>
+    /// <paramref name="consent"/> with each free text (the evidence of the grant and of the withdrawal) replaced by
+    /// <paramref name="map"/>'s answer: a copy when an answer differs, else <paramref name="consent"/> itself.
+    /// </summary>
     public static ConsentRecord Map(ConsentRecord consent, Func<PersonalValue, string?> map)
     {
         ArgumentNullException.ThrowIfNull(consent);
         ArgumentNullException.ThrowIfNull(map);
-        return consent with
-        {
-            Evidence = Optional(consent.Evidence, ConsentEvidenceField, map),
-            WithdrawalEvidence = Optional(consent.WithdrawalEvidence, WithdrawalEvidenceField, map),
-        };
+        var evidence = Optional(consent.Evidence, ConsentEvidenceField, map);
+        var withdrawalEvidence = Optional(consent.WithdrawalEvidence, WithdrawalEvidenceField, map);
+        return ReferenceEquals(evidence, consent.Evidence) && ReferenceEquals(withdrawalEvidence, consent.WithdrawalEvidence)
+            ? consent
+            : consent with { Evidence = evidence, WithdrawalEvidence = withdrawalEvidence };
     }
 
     /// <summary>A copy of <paramref name="request"/> with each free text replaced by <paramref name="map"/>'s answer.</summary>
@@ -138,4 +145,9 @@ public static class FreeText
 
     private static string Required(string value, string field, Func<PersonalValue, string?> map) =>
         Optional(value, field, map) ?? string.Empty;
+
+    /// <summary><paramref name="e"/> itself when its free text is the same string as before, else a copy with the new one.</summary>
+    private static T Changed<T>(T e, string? before, string? after, Func<T, string?, T> with)
+        where T : SubjectEvent =>
+        ReferenceEquals(before, after) ? e : with(e, after);
 }

@@ -47,13 +47,14 @@ public static class PersonalValues
             return [];
         }
 
-        var found = new List<PersonalValue>();
+        // Map answers each value with itself, so it copies nothing: only the values found are kept.
+        List<PersonalValue>? found = null;
         Map(e, value =>
         {
-            found.Add(value);
+            (found ??= []).Add(value);
             return value.Value;
         });
-        return found;
+        return found is null ? Array.Empty<PersonalValue>() : found;
     }
 
     public static IReadOnlyList<PersonalValue> Of(SubjectState state)
@@ -78,7 +79,10 @@ public static class PersonalValues
         _ => e,
     };
 
-    /// <summary>A copy of <paramref name="e"/> with every personal value, then every free text, replaced by <paramref name="map"/>'s answer.</summary>
+    /// <summary>
+    /// A copy of <paramref name="e"/> with every personal value, then every free text, replaced by <paramref name="map"/>'s
+    /// answer; a consent grant whose answers are its own values, and an event without any, is returned as is.
+    /// </summary>
     public static SubjectEvent Map(SubjectEvent e, Func<PersonalValue, string?> map)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -104,7 +108,8 @@ public static class PersonalValues
             case RightsRequestReceived { Agent: { } agent } received:
                 return received with { Agent = Agent(agent, map) };
             case ConsentGranted granted:
-                return granted with { ConsentedNumber = Optional(granted.ConsentedNumber, identifiers, ConsentedNumberField, map) };
+                var number = Optional(granted.ConsentedNumber, identifiers, ConsentedNumberField, map);
+                return ReferenceEquals(number, granted.ConsentedNumber) ? granted : granted with { ConsentedNumber = number };
             case MinorDetected minor:
                 var (minorBirthDate, minorSealed) = BirthDate(minor.BirthDate, minor.SealedBirthDate, map);
                 return minor with { BirthDate = minorBirthDate, SealedBirthDate = minorSealed };

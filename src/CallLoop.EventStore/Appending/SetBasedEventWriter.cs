@@ -151,7 +151,7 @@ internal sealed class SetBasedEventWriter
         var graph = Graph;
         var serializer = store.Options.Serializer();
         var events = new EventRows(accepted.Sum(p => p.Append.Events.Count));
-        var streams = new Dictionary<string, (long Before, long After)>(StringComparer.Ordinal);
+        var streams = new Dictionary<string, (long Before, long After)>(accepted.Count, StringComparer.Ordinal);
         foreach (var pending in accepted)
         {
             var append = pending.Append;

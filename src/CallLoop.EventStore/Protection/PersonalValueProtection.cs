@@ -8,8 +8,8 @@ public static class PersonalValueProtection
     public static async Task<IReadOnlyList<SubjectEvent>> SealAsync(this IPersonalValueProtector protector, IReadOnlyList<SubjectEvent> events)
     {
         ArgumentNullException.ThrowIfNull(protector);
-        var values = events.SelectMany(PersonalValues.Of).ToArray();
-        if (values.Length == 0)
+        var values = ValuesOf(events);
+        if (values.Count == 0)
         {
             return events;
         }
@@ -21,8 +21,8 @@ public static class PersonalValueProtection
     public static async Task<IReadOnlyList<SubjectEvent>> OpenAsync(this IPersonalValueProtector protector, IReadOnlyList<SubjectEvent> events)
     {
         ArgumentNullException.ThrowIfNull(protector);
-        var values = events.SelectMany(PersonalValues.Of).ToArray();
-        if (values.Length == 0)
+        var values = ValuesOf(events);
+        if (values.Count == 0)
         {
             return events;
         }
@@ -73,6 +73,21 @@ public static class PersonalValueProtection
         var next = 0;
         var result = PersonalValues.Map(state, _ => sealedTexts[next++]) with { BirthDate = null };
         return (result, birthDate is null ? null : sealedTexts[next]);
+    }
+
+    /// <summary>The events' values in order; no list is made for events that carry none (most commands' events).</summary>
+    private static IReadOnlyList<PersonalValue> ValuesOf(IReadOnlyList<SubjectEvent> events)
+    {
+        List<PersonalValue>? values = null;
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (PersonalValues.Of(events[i]) is { Count: > 0 } found)
+            {
+                (values ??= []).AddRange(found);
+            }
+        }
+
+        return values is null ? Array.Empty<PersonalValue>() : values;
     }
 
     private static IReadOnlyList<SubjectEvent> Replace(IReadOnlyList<SubjectEvent> events, IReadOnlyList<string?> texts)

@@ -54,29 +54,36 @@ public sealed class SubjectStreams(IDocumentStore store, GroupCommitWriter write
     public Task AppendAsync(string subjectId, long currentVersion, IReadOnlyList<SubjectEvent> events, string? actor, CancellationToken cancellationToken) =>
         AppendAsync(new SubjectAppend(subjectId, currentVersion, events, actor), cancellationToken);
 
-    public async Task AppendAsync(SubjectAppend append, CancellationToken cancellationToken)
+    public Task AppendAsync(SubjectAppend append, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(append);
         if (append.Events.Count == 0)
         {
-            return;
+            return Task.CompletedTask;
         }
 
-        // Group commit: this command shares a transaction with other grains' commands and returns after it commits.
-        var (subjectId, phones, removesSnapshot) = (append.SubjectId, append.PhoneIndex, append.RemovesSnapshot);
-        await writer.AppendAsync(
-            new StreamAppend(subjectId, append.ExpectedVersion, append.Events)
+        // Group commit: this command shares a transaction with other grains' commands and returns after it commits (the
+        // writer's own task, not awaited here: one continuation less per command).
+        return writer.AppendAsync(
+            new StreamAppend(append.SubjectId, append.ExpectedVersion, append.Events)
             {
                 Headers = append.Actor is null ? null : new Dictionary<string, object> { ["actor"] = append.Actor },
-                DocumentChanges = phones is null && !removesSnapshot ? null : documents =>
-                {
-                    phones?.ApplyTo(documents);
-                    if (removesSnapshot)
-                    {
-                        documents.Delete<SubjectSnapshot>(subjectId);
-                    }
-                },
+                DocumentChanges = append.PhoneIndex is null && !append.RemovesSnapshot ? null : DocumentChanges(append),
             },
             cancellationToken);
+    }
+
+    /// <summary>The phone index entries and the snapshot removal an append carries (made only for an append that has some).</summary>
+    private static Action<IDocumentOperations> DocumentChanges(SubjectAppend append)
+    {
+        var (subjectId, phones, removesSnapshot) = (append.SubjectId, append.PhoneIndex, append.RemovesSnapshot);
+        return documents =>
+        {
+            phones?.ApplyTo(documents);
+            if (removesSnapshot)
+            {
+                documents.Delete<SubjectSnapshot>(subjectId);
+            }
+        };
     }
 }

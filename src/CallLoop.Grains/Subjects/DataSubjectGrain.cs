@@ -29,8 +29,11 @@ public sealed class DataSubjectGrain(
 {
     private SubjectState state = SubjectState.Initial;
     private SubjectPolicy? policy;
+    private string? subjectId;
+    private SubjectKeyProtector? keys;
 
-    private string SubjectId => this.GetPrimaryKeyString();
+    /// <summary>The grain's key, decoded once (each decoding is a new string, and every command reads it several times).</summary>
+    private string SubjectId => subjectId ??= this.GetPrimaryKeyString();
 
     /// <summary>The configured policy the decider applies; the command is passed on as the caller sent it.</summary>
     private SubjectPolicy Policy => policy ??= new SubjectPolicy
@@ -40,7 +43,7 @@ public sealed class DataSubjectGrain(
         BusinessTimeZone = deadlines.Value.BusinessTimeZone,
     };
 
-    private SubjectKeyProtector Keys => SubjectKeyProtector.For(GrainFactory, SubjectId);
+    private SubjectKeyProtector Keys => keys ??= SubjectKeyProtector.For(GrainFactory, SubjectId);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -220,30 +223,28 @@ public sealed class DataSubjectGrain(
             .ToList();
     }
 
-    private async Task<SubjectProfile> ProfileAfterAsync(SubjectCommand command, string? actor)
-    {
-        await DecideAndAppendAsync(command, actor);
-        return SubjectViews.ToProfile(state);
-    }
+    private Task<SubjectProfile> ProfileAfterAsync(SubjectCommand command, string? actor) =>
+        DecideAndAppendAsync(command, actor, SubjectViews.ToProfile);
 
-    private async Task<RightsRequestView> RequestAfterAsync(SubjectCommand command, string? requestId, string? actor)
-    {
-        await DecideAndAppendAsync(command, actor);
-        return SubjectViews.ToRequestView(FreeText.Withhold(state), requestId ?? string.Empty);
-    }
+    private Task<RightsRequestView> RequestAfterAsync(SubjectCommand command, string? requestId, string? actor) =>
+        DecideAndAppendAsync(command, actor, after => SubjectViews.ToRequestView(FreeText.Withhold(after), requestId ?? string.Empty));
 
-    private async Task DecideAndAppendAsync(SubjectCommand command, string? actor)
+    private Task DecideAndAppendAsync(SubjectCommand command, string? actor) =>
+        DecideAndAppendAsync(command, actor, static _ => true);
+
+    /// <summary>Decides, appends and evolves, then answers from the state after it (one awaiting method per command).</summary>
+    private async Task<TAnswer> DecideAndAppendAsync<TAnswer>(SubjectCommand command, string? actor, Func<SubjectState, TAnswer> answer)
     {
         ArgumentNullException.ThrowIfNull(command);
         command = ForThisSubject(command);
         var events = SubjectDecider.Decide(state, command, clock.GetUtcNow(), actor, Policy, await FingerprintAsync(command, actor));
-        if (events.Count == 0)
+        if (events.Count > 0)
         {
-            return;
+            await AppendAsync(events, actor);
+            await CompleteErasureAsync(actor, ReleasedHoldId(events));
         }
 
-        await AppendAsync(events, actor);
-        await CompleteErasureAsync(actor, ReleasedHoldId(events));
+        return answer(state);
     }
 
     /// <summary>The legal hold these events release, if any (a loop: this runs after every command).</summary>

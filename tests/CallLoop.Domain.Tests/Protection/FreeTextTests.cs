@@ -50,6 +50,28 @@ public class FreeTextTests
         Assert.Empty(PersonalValues.Of(new RightsRequestExtended { RequestId = "r-1", Reason = string.Empty }));
     }
 
+
+    [Fact]
+    public void Given_a_consent_whose_values_come_back_unchanged_When_mapped_Then_it_is_returned_as_is_and_a_changed_value_still_makes_a_copy()
+    {
+        // Every append lists its events' values, and every profile withholds its consents' free text: a grant without any
+        // (the usual case) must not be copied for either.
+        var plain = new ConsentGranted { Purpose = ConsentPurpose.MarketingSms, Basis = ConsentBasis.Express, NoticeVersion = "v1" };
+        var withValues = plain with { Evidence = $"ticked by {Email}", ConsentedNumber = "+15615550100" };
+        var record = new ConsentRecord { Purpose = ConsentPurpose.MarketingSms, Granted = true, NoticeVersion = "v1" };
+        var recordWithEvidence = record with { Evidence = $"ticked by {Email}" };
+
+        Assert.Empty(PersonalValues.Of(plain));
+        Assert.Same(plain, PersonalValues.Map(plain, v => v.Value));
+        Assert.Same(withValues, PersonalValues.Map(withValues, v => v.Value));
+        Assert.Same(record, FreeText.Withhold(record));
+
+        var sealedGrant = Assert.IsType<ConsentGranted>(PersonalValues.Map(withValues, v => $"sealed:{v.Field}"));
+        Assert.Equal(("sealed:consent.evidence", "sealed:consent.consentedNumber"), (sealedGrant.Evidence, sealedGrant.ConsentedNumber));
+        Assert.Equal(($"ticked by {Email}", "+15615550100"), (withValues.Evidence, withValues.ConsentedNumber));
+        Assert.Null(FreeText.Withhold(recordWithEvidence).Evidence);
+        Assert.Equal($"ticked by {Email}", recordWithEvidence.Evidence);
+    }
     [Fact]
     public void Given_subject_with_free_text_When_profile_built_without_audit_Then_text_withheld_and_audited_profile_shows_it()
     {
