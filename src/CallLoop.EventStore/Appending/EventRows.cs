@@ -34,14 +34,14 @@ internal sealed class EventRows(int capacity)
     public void AddParameters(NpgsqlParameterCollection parameters, DateTimeOffset timestamp)
     {
         parameters.Add(new NpgsqlParameter("timestamp", NpgsqlDbType.TimestampTz) { Value = timestamp });
-        parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids });
-        parameters.Add(new NpgsqlParameter("streams", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = streams });
-        parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = versions });
-        parameters.Add(new NpgsqlParameter("bodies", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = bodies });
-        parameters.Add(new NpgsqlParameter("types", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = types });
-        parameters.Add(new NpgsqlParameter("dotnet_types", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = dotnetTypes });
-        parameters.Add(new NpgsqlParameter("causation_ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = causationIds });
-        parameters.Add(new NpgsqlParameter("correlation_ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = correlationIds });
-        parameters.Add(new NpgsqlParameter("headers", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = headers });
+        parameters.Add(new NpgsqlParameter("ids", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = ids.ToArray() });
+        parameters.Add(new NpgsqlParameter("streams", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = streams.ToArray() });
+        parameters.Add(new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = versions.ToArray() });
+        parameters.Add(new NpgsqlParameter("bodies", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = bodies.ToArray() });
+        parameters.Add(new NpgsqlParameter("types", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = types.ToArray() });
+        parameters.Add(new NpgsqlParameter("dotnet_types", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = dotnetTypes.ToArray() });
+        parameters.Add(new NpgsqlParameter("causation_ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = causationIds.ToArray() });
+        parameters.Add(new NpgsqlParameter("correlation_ids", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = correlationIds.ToArray() });
+        parameters.Add(new NpgsqlParameter("headers", NpgsqlDbType.Array | NpgsqlDbType.Jsonb) { Value = headers.ToArray() });
     }
 }
