@@ -146,8 +146,8 @@ public static class FreeText
     private static string Required(string value, string field, Func<PersonalValue, string?> map) =>
         Optional(value, field, map) ?? string.Empty;
 
-    /// <summary><paramref name="e"/> itself when its free text is the same string as before, else a copy with the new one.</summary>
-    private static T Changed<T>(T e, string? before, string? after, Func<T, string?, T> with)
+    /// <summary><paramref name="e"/> itself when a mapped value is the same string as before, else a copy with the new one.</summary>
+    internal static T Changed<T>(T e, string? before, string? after, Func<T, string?, T> with)
         where T : SubjectEvent =>
         ReferenceEquals(before, after) ? e : with(e, after);
 }

@@ -47,7 +47,8 @@ public static class PersonalValues
             return [];
         }
 
-        // Map answers each value with itself, so it copies nothing: only the values found are kept.
+        // Each value is answered with itself, so an event Map returns as is (one without values, a consent grant) is not
+        // copied; a list is made only once a value is found.
         List<PersonalValue>? found = null;
         Map(e, value =>
         {
@@ -109,7 +110,7 @@ public static class PersonalValues
                 return received with { Agent = Agent(agent, map) };
             case ConsentGranted granted:
                 var number = Optional(granted.ConsentedNumber, identifiers, ConsentedNumberField, map);
-                return ReferenceEquals(number, granted.ConsentedNumber) ? granted : granted with { ConsentedNumber = number };
+                return FreeText.Changed(granted, granted.ConsentedNumber, number, static (x, v) => x with { ConsentedNumber = v });
             case MinorDetected minor:
                 var (minorBirthDate, minorSealed) = BirthDate(minor.BirthDate, minor.SealedBirthDate, map);
                 return minor with { BirthDate = minorBirthDate, SealedBirthDate = minorSealed };

@@ -50,7 +50,6 @@ public class FreeTextTests
         Assert.Empty(PersonalValues.Of(new RightsRequestExtended { RequestId = "r-1", Reason = string.Empty }));
     }
 
-
     [Fact]
     public void Given_a_consent_whose_values_come_back_unchanged_When_mapped_Then_it_is_returned_as_is_and_a_changed_value_still_makes_a_copy()
     {
@@ -72,6 +71,7 @@ public class FreeTextTests
         Assert.Null(FreeText.Withhold(recordWithEvidence).Evidence);
         Assert.Equal($"ticked by {Email}", recordWithEvidence.Evidence);
     }
+
     [Fact]
     public void Given_subject_with_free_text_When_profile_built_without_audit_Then_text_withheld_and_audited_profile_shows_it()
     {
