@@ -35,9 +35,63 @@ internal sealed class StreamQueue(NpgsqlDataSource dataSource, string serviceId)
     public Task FailAsync(long messageId, int maxAttempts) =>
         RunAsync("FailStreamMessageKey", ("MessageId", messageId), ("MaxAttempts", maxAttempts), ("RemovalTimeout", 3600));
 
-    private async Task<List<object[]>> RunAsync(string key, params (string Name, object Value)[] parameters)
+    /// <summary>
+    /// Queues a message, dequeues it and confirms it, each in a transaction of its own on one connection, and returns
+    /// <c>synchronous_commit</c> as each query left it inside its transaction and as it is once that transaction committed.
+    /// </summary>
+    public async Task<List<(string Key, string Inside, string After)>> SynchronousCommitAroundWritesAsync()
     {
-        var text = await Db.ScalarAsync<string>(dataSource, "SELECT QueryText FROM OrleansQuery WHERE QueryKey = @k", ("k", key));
-        return await Db.RowsAsync(dataSource, text, [("ServiceId", serviceId), ("ProviderId", Provider), ("QueueId", Queue), .. parameters]);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        List<(string Key, string Inside, string After)> seen = [];
+        var queued = await RunInTransactionAsync(connection, seen, "QueueStreamMessageKey", ("Payload", new byte[] { 1 }), ("ExpiryTimeout", 3600));
+        var messageId = (long)Assert.Single(queued)[3];
+        var dequeued = await RunInTransactionAsync(
+            connection, seen, "GetStreamMessagesKey",
+            ("MaxCount", 10), ("MaxAttempts", 10), ("VisibilityTimeout", 60), ("RemovalTimeout", 3600), ("EvictionInterval", 60), ("EvictionBatchSize", 100));
+        Assert.Equal(messageId, (long)Assert.Single(dequeued)[3]);
+        var confirmed = await RunInTransactionAsync(connection, seen, "ConfirmStreamMessagesKey", ("Items", $"{messageId}:1"));
+        Assert.Equal(messageId, (long)Assert.Single(confirmed)[3]);
+        return seen;
     }
+
+    private async Task<List<object[]>> RunInTransactionAsync(
+        NpgsqlConnection connection, List<(string Key, string Inside, string After)> seen, string key, params (string Name, object Value)[] parameters)
+    {
+        List<object[]> rows = [];
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var command = new NpgsqlCommand(await QueryTextAsync(key), connection, transaction))
+        {
+            foreach (var (name, value) in Common.Concat(parameters))
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                var row = new object[reader.FieldCount];
+                reader.GetValues(row);
+                rows.Add(row);
+            }
+        }
+
+        var inside = await SynchronousCommitAsync(connection, transaction);
+        await transaction.CommitAsync();
+        seen.Add((key, inside, await SynchronousCommitAsync(connection, null)));
+        return rows;
+    }
+
+    private static async Task<string> SynchronousCommitAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction)
+    {
+        await using var command = new NpgsqlCommand("SELECT current_setting('synchronous_commit')", connection, transaction);
+        return (string)(await command.ExecuteScalarAsync())!;
+    }
+
+    private Task<string> QueryTextAsync(string key) =>
+        Db.ScalarAsync<string>(dataSource, "SELECT QueryText FROM OrleansQuery WHERE QueryKey = @k", ("k", key));
+
+    private (string Name, object Value)[] Common => [("ServiceId", serviceId), ("ProviderId", Provider), ("QueueId", Queue)];
+
+    private async Task<List<object[]>> RunAsync(string key, params (string Name, object Value)[] parameters) =>
+        await Db.RowsAsync(dataSource, await QueryTextAsync(key), [.. Common, .. parameters]);
 }

@@ -52,6 +52,17 @@ public sealed class StreamTests(StreamFixture fixture) : IClassFixture<StreamFix
     }
 
     [Fact]
+    public async Task Queue_writes_commit_without_waiting_for_a_WAL_flush_of_their_own_and_only_inside_their_transaction()
+    {
+        var queue = new StreamQueue(Cluster.DataSource, $"sql-{Guid.NewGuid():N}");
+
+        var seen = await queue.SynchronousCommitAroundWritesAsync();
+
+        Assert.Equal(["QueueStreamMessageKey", "GetStreamMessagesKey", "ConfirmStreamMessagesKey"], seen.Select(s => s.Key));
+        Assert.All(seen, s => Assert.Equal(("off", "on"), (s.Inside, s.After)));
+    }
+
+    [Fact]
     public async Task Queue_queries_hide_dequeued_messages_redeliver_unconfirmed_ones_and_honour_receipts()
     {
         var queue = new StreamQueue(Cluster.DataSource, $"sql-{Guid.NewGuid():N}");

@@ -58,6 +58,19 @@ CREATE TABLE IF NOT EXISTS OrleansStreamControl
     CONSTRAINT pk_orleansstreamcontrol PRIMARY KEY (ServiceId, ProviderId, QueueId)
 );
 
+-- The queue's own writes commit without waiting for their WAL to reach the disk (synchronous_commit off for the
+-- calling transaction only). Nothing acknowledged can be lost by it: a message is published by the daemon's
+-- subscription, whose checkpoint commits after it and flushes the WAL up to there (a crash before that replays the
+-- page); a lost dequeue or confirmation only offers the message again (delivery is at least once). Without it each of
+-- these small transactions waited for a WAL flush of its own, and the event appends' commits queued behind them.
+CREATE OR REPLACE FUNCTION orleans_stream_commit_without_flush()
+RETURNS text
+LANGUAGE sql
+VOLATILE
+AS $function$
+    SELECT set_config('synchronous_commit', 'off', true);
+$function$;
+
 -- Moves up to p_max_count messages that can no longer be delivered (too many attempts and not currently
 -- held, or expired) to the dead letters; returns how many moved.
 CREATE OR REPLACE FUNCTION orleans_stream_evict_messages(
@@ -148,6 +161,7 @@ LANGUAGE plpgsql
 AS $function$
 #variable_conflict use_column
 BEGIN
+    PERFORM orleans_stream_commit_without_flush();
     INSERT INTO OrleansStreamControl AS c (ServiceId, ProviderId, QueueId, EvictOn)
     VALUES (p_service_id, p_provider_id, p_queue_id, now())
     ON CONFLICT ON CONSTRAINT pk_orleansstreamcontrol DO NOTHING;
@@ -189,8 +203,8 @@ INSERT INTO OrleansQuery (QueryKey, QueryText) VALUES
 ('QueueStreamMessageKey', $q$
 INSERT INTO OrleansStreamMessage
     (ServiceId, ProviderId, QueueId, Dequeued, VisibleOn, ExpiresOn, CreatedOn, ModifiedOn, Payload)
-VALUES
-    (@ServiceId, @ProviderId, @QueueId, 0, now(), now() + @ExpiryTimeout * interval '1 second', now(), now(), @Payload)
+SELECT @ServiceId, @ProviderId, @QueueId, 0, now(), now() + @ExpiryTimeout * interval '1 second', now(), now(), @Payload
+FROM orleans_stream_commit_without_flush()
 RETURNING ServiceId, ProviderId, QueueId, MessageId;
 $q$),
 
@@ -206,7 +220,7 @@ $q$),
 ('ConfirmStreamMessagesKey', $q$
 WITH items AS (
     SELECT split_part(item, ':', 1)::bigint AS MessageId, split_part(item, ':', 2)::integer AS Receipt
-    FROM unnest(string_to_array(@Items, '|')) AS item
+    FROM unnest(string_to_array(@Items, '|')) AS item, orleans_stream_commit_without_flush()
     WHERE item <> ''
 ), confirmed AS (
     DELETE FROM OrleansStreamMessage m
