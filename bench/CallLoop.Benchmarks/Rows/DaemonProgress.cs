@@ -17,13 +17,26 @@ public static class DaemonProgress
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Marten's own progression row for the high-water mark: the sequence under which every event is committed or given up.</summary>
+    public const string HighWaterMark = "HighWaterMark";
+
     /// <summary>Starts <paramref name="name"/> at the log's current end, so that a row measures its own events, not the backlog of earlier rows.</summary>
-    public static async Task SkipToEndAsync(NpgsqlDataSource dataSource, string name)
+    public static Task SkipToEndAsync(NpgsqlDataSource dataSource, string name) => MoveToEndAsync(dataSource, name + ":All");
+
+    /// <summary>
+    /// Moves the daemon's high-water mark to the log's current end, where a daemon that ran all along would have it.
+    /// Left where an earlier daemon of the run stopped, the mark sits under the sequence holes that the rows without a
+    /// daemon left (the naive service's conflicts roll back the numbers they drew), and a new daemon waits out the stale
+    /// threshold at the first of them before any shard moves: its first seconds under load are then a catch-up.
+    /// </summary>
+    public static Task SkipHighWaterToEndAsync(NpgsqlDataSource dataSource) => MoveToEndAsync(dataSource, HighWaterMark);
+
+    private static async Task MoveToEndAsync(NpgsqlDataSource dataSource, string progressionName)
     {
         await using var command = dataSource.CreateCommand(
             $"insert into {Schema}.mt_event_progression (name, last_seq_id) select $1, coalesce(max(seq_id), 0) from {Schema}.mt_events " +
             "on conflict (name) do update set last_seq_id = excluded.last_seq_id");
-        command.Parameters.AddWithValue(name + ":All");
+        command.Parameters.AddWithValue(progressionName);
         await command.ExecuteNonQueryAsync();
     }
 

@@ -19,13 +19,18 @@ public static class ProductionLoad
 
     private static readonly string[] Projections = [.. ProjectionNames.Async];
 
-    /// <summary>Before the silo starts: the daemon begins at the log's end, so the rows measure their own events, not earlier rows' backlog.</summary>
+    /// <summary>
+    /// Before the silo starts: the daemon begins at the log's end, its high-water mark with it, as in a silo that has run
+    /// all along, so the rows measure their own events, not earlier rows' backlog.
+    /// </summary>
     public static async Task PrepareAsync(NpgsqlDataSource dataSource)
     {
         foreach (var name in Projections.Append(SubjectEventPublication.SubscriptionName))
         {
             await DaemonProgress.SkipToEndAsync(dataSource, name);
         }
+
+        await DaemonProgress.SkipHighWaterToEndAsync(dataSource);
     }
 
     /// <summary>
