@@ -34,6 +34,11 @@ internal static class Db
             command.Parameters.AddWithValue(name, value);
         }
 
+        return await RowsAsync(command);
+    }
+
+    public static async Task<List<object[]>> RowsAsync(NpgsqlCommand command)
+    {
         var rows = new List<object[]>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -57,8 +57,8 @@ internal sealed class StreamQueue(NpgsqlDataSource dataSource, string serviceId)
     private async Task<List<object[]>> RunInTransactionAsync(
         NpgsqlConnection connection, List<(string Key, string Inside, string After)> seen, string key, params (string Name, object Value)[] parameters)
     {
-        List<object[]> rows = [];
         await using var transaction = await connection.BeginTransactionAsync();
+        List<object[]> rows;
         await using (var command = new NpgsqlCommand(await QueryTextAsync(key), connection, transaction))
         {
             foreach (var (name, value) in Common.Concat(parameters))
@@ -66,13 +66,7 @@ internal sealed class StreamQueue(NpgsqlDataSource dataSource, string serviceId)
                 command.Parameters.AddWithValue(name, value);
             }
 
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                var row = new object[reader.FieldCount];
-                reader.GetValues(row);
-                rows.Add(row);
-            }
+            rows = await Db.RowsAsync(command);
         }
 
         var inside = await SynchronousCommitAsync(connection, transaction);
