@@ -58,17 +58,7 @@ internal sealed class StreamQueue(NpgsqlDataSource dataSource, string serviceId)
         NpgsqlConnection connection, List<(string Key, string Inside, string After)> seen, string key, params (string Name, object Value)[] parameters)
     {
         await using var transaction = await connection.BeginTransactionAsync();
-        List<object[]> rows;
-        await using (var command = new NpgsqlCommand(await QueryTextAsync(key), connection, transaction))
-        {
-            foreach (var (name, value) in Common.Concat(parameters))
-            {
-                command.Parameters.AddWithValue(name, value);
-            }
-
-            rows = await Db.RowsAsync(command);
-        }
-
+        var rows = await Db.RowsAsync(transaction, await QueryTextAsync(key), [.. Common, .. parameters]);
         var inside = await SynchronousCommitAsync(connection, transaction);
         await transaction.CommitAsync();
         seen.Add((key, inside, await SynchronousCommitAsync(connection, null)));
