@@ -34,30 +34,39 @@ public static class ProductionLoad
     }
 
     /// <summary>
-    /// Waits until every daemon shard runs and they are spread over <paramref name="silos"/> silos (a second silo
-    /// takes its half once it has joined); says how they are split.
+    /// Waits until every daemon shard runs and they are spread evenly over <paramref name="silos"/> silos, as the
+    /// silos' layout places them (a second silo takes its half once it has joined, one hand-over at a time); says how
+    /// they are split. Waiting for the first shard on the second silo only measured the row while the rest moved.
     /// </summary>
     public static async Task<string> WaitForShardsAsync(IGrainFactory grains, int silos)
     {
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var statuses = await Task.WhenAll(DaemonShards.Names(publish: true).Select(s => grains.GetGrain<IDaemonShardGrain>(s).GetStatusAsync()));
-            var bySilo = statuses.Where(s => s.Running).GroupBy(s => s.Silo).Select(g => g.Count()).OrderDescending().ToArray();
-            if (bySilo.Sum() == statuses.Length && bySilo.Length == silos)
+            var (statuses, bySilo) = await SplitAsync(grains);
+            if (bySilo.Sum() == statuses.Length && bySilo.Length == silos && bySilo[0] - bySilo[^1] <= 1)
             {
-                return $"{string.Join(" + ", bySilo)} shards";
+                return Describe(bySilo);
             }
 
             if (clock.Elapsed > CatchUpLimit)
             {
                 var seen = string.Join("; ", statuses.Select(s => $"{s.Shard} on {s.Silo}: {(s.Running ? "running" : s.WaitingSince is null ? "stopped" : "waiting for its lock")}"));
-                throw new TimeoutException($"The daemon's shards did not spread over {silos} silos ({seen}).");
+                throw new TimeoutException($"The daemon's shards did not spread evenly over {silos} silos ({seen}).");
             }
 
             await Task.Delay(200);
         }
     }
+
+    /// <summary>Every shard's status, and how many run on each silo, most first.</summary>
+    private static async Task<(DaemonShardStatus[] Statuses, int[] BySilo)> SplitAsync(IGrainFactory grains)
+    {
+        var statuses = await Task.WhenAll(DaemonShards.Names(publish: true).Select(s => grains.GetGrain<IDaemonShardGrain>(s).GetStatusAsync()));
+        return (statuses, statuses.Where(s => s.Running).GroupBy(s => s.Silo).Select(g => g.Count()).OrderDescending().ToArray());
+    }
+
+    private static string Describe(int[] bySilo) => $"{string.Join(" + ", bySilo)} shards";
 
     /// <param name="inMemoryStreams">Whether the silo publishes to Orleans' in-memory stream provider instead of the ADO.NET queue.</param>
     /// <param name="shards">With two silos: how the daemon's shards are split between them (the row's note).</param>
@@ -77,6 +86,7 @@ public static class ProductionLoad
         var projectionsBehind = Projections.Select(n => caughtUp[n]).Aggregate((TimeSpan?)TimeSpan.Zero, (max, t) => max is null || t is null ? null : t > max ? t : max);
         var projected = target - start;
         var used = await CpuClock.ReadAsync(dataSource) - cpu;
+        var splitAfter = shards is null ? null : Describe((await SplitAsync(grains)).BySilo);
         return
         [
             commands with
@@ -87,7 +97,7 @@ public static class ProductionLoad
                     (false, null) => $"4. (production) grains, projections and publication on, concurrency {concurrency:N0}",
                     _ => $"4. (production, two silo processes) grains, projections and publication on, concurrency {concurrency:N0}",
                 },
-                Note = $"{commands.Note}{(shards is null ? string.Empty : $"; daemon shards split {shards}")}; load and catch-up {used.PerThousand(projected)}",
+                Note = $"{commands.Note}{(shards is null ? string.Empty : $"; daemon shards split {shards} before the load, {splitAfter} after the catch-up")}; load and catch-up {used.PerThousand(projected)}",
             },
             new Measurement(
                 inMemoryStreams ? "Publication to Orleans streams (daemon → in-memory provider)" : "Publication to Orleans streams (daemon → ADO.NET queue)",
