@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using JasperFx.Events.Projections;
 using Npgsql;
 
 namespace CallLoop.Benchmarks.Rows;
@@ -17,19 +18,17 @@ public static class DaemonProgress
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>Marten's own progression row for the high-water mark: the sequence under which every event is committed or given up.</summary>
-    public const string HighWaterMark = "HighWaterMark";
-
     /// <summary>Starts <paramref name="name"/> at the log's current end, so that a row measures its own events, not the backlog of earlier rows.</summary>
     public static Task SkipToEndAsync(NpgsqlDataSource dataSource, string name) => MoveToEndAsync(dataSource, name + ":All");
 
     /// <summary>
-    /// Moves the daemon's high-water mark to the log's current end, where a daemon that ran all along would have it.
+    /// Moves the daemon's high-water mark (the progression row Marten names <see cref="ShardState.HighWaterMark"/>: the
+    /// sequence under which every event is committed or given up) to the log's current end, where a daemon that ran all along would have it.
     /// Left where an earlier daemon of the run stopped, the mark sits under the sequence holes that the rows without a
     /// daemon left (the naive service's conflicts roll back the numbers they drew), and a new daemon waits out the stale
     /// threshold at the first of them before any shard moves: its first seconds under load are then a catch-up.
     /// </summary>
-    public static Task SkipHighWaterToEndAsync(NpgsqlDataSource dataSource) => MoveToEndAsync(dataSource, HighWaterMark);
+    public static Task SkipHighWaterToEndAsync(NpgsqlDataSource dataSource) => MoveToEndAsync(dataSource, ShardState.HighWaterMark);
 
     private static async Task MoveToEndAsync(NpgsqlDataSource dataSource, string progressionName)
     {
